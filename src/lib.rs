@@ -1,0 +1,57 @@
+//! baocao turns a report project (YAML records, Markdown pages, templates) into a static
+//! website. The pipeline runs one way:
+//! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod text;
+pub mod validate;
+pub mod write;
+
+use std::path::Path;
+
+use diagnostic::Diagnostic;
+
+/// The outcome of loading and checking a project.
+pub struct Checked {
+    pub project: load::Project,
+    /// Present when there were no errors.
+    pub report: Option<model::Report>,
+    /// Errors and warnings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads, validates and models the project at `root`.
+pub fn check(root: &Path) -> Checked {
+    let (project, mut diagnostics) = load::load(root);
+    diagnostics.extend(validate::validate(&project));
+    diagnostic::sort(&mut diagnostics);
+    let report = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| model::build(&project));
+    Checked {
+        project,
+        report,
+        diagnostics,
+    }
+}
+
+/// Loads, validates, models and renders the project at `root`, in memory.
+pub fn build(root: &Path) -> (Option<render::Site>, Vec<Diagnostic>) {
+    let Checked {
+        project,
+        report,
+        mut diagnostics,
+    } = check(root);
+    let Some(report) = report else {
+        return (None, diagnostics);
+    };
+    match render::render(&report, &project) {
+        Ok(site) => (Some(site), diagnostics),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            diagnostic::sort(&mut diagnostics);
+            (None, diagnostics)
+        }
+    }
+}

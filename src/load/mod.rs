@@ -1,0 +1,337 @@
+//! Phase 1, **load**: walk the project, read every file, parse YAML and front matter.
+//! Parse errors are collected (one per file) so that one bad file does not hide the others.
+
+mod records;
+mod source;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+pub use records::*;
+pub use source::SourceFile;
+pub use yaml::did_you_mean;
+
+use crate::diagnostic::Diagnostic;
+
+/// Largest content or template file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A parsed file together with its source, for positions in later messages.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub source: SourceFile,
+    pub record: T,
+}
+
+/// A Markdown page of `content/pages/`.
+#[derive(Debug)]
+pub struct PageSource {
+    pub source: SourceFile,
+    /// File name without `.md`.
+    pub stem: String,
+    pub front: PageFrontMatter,
+    pub body: String,
+}
+
+/// A file of `content/static/`, copied verbatim.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Path below `content/static/`, with `/` separators.
+    pub path: String,
+    pub absolute: PathBuf,
+}
+
+/// Everything read from a project folder.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub site: Option<Loaded<SiteRecord>>,
+    pub communes: Vec<Loaded<CommuneRecord>>,
+    pub models: Vec<Loaded<ModelRecord>>,
+    /// City-wide figures, with the year taken from the file name.
+    pub years: Vec<(i64, Loaded<YearRecord>)>,
+    pub pages: Vec<PageSource>,
+    pub statics: Vec<StaticFile>,
+    /// The project's template overrides (`templates/*`), by file name.
+    pub templates: Vec<SourceFile>,
+}
+
+/// What a content file is, judged from where it lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Site,
+    Commune,
+    Model,
+    Year(i64),
+    Page,
+}
+
+/// Reads the project at `root`. Returns what could be read and every problem found.
+pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
+    let mut project = Project::default();
+    let mut diagnostics = Vec::new();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::file_error("content", "the project has no `content/` folder")
+                .hint("run baocao in a report project, or pass --root DIR"),
+        );
+        return (project, diagnostics);
+    }
+
+    let mut parse_queue = Vec::new();
+    for entry in walk(&content, &mut diagnostics) {
+        let relative = relative_path(root, &entry);
+        let under_content = relative.trim_start_matches("content/");
+        if let Some(rest) = under_content.strip_prefix("static/") {
+            project.statics.push(StaticFile {
+                path: rest.to_owned(),
+                absolute: entry,
+            });
+            continue;
+        }
+        match classify(under_content) {
+            Ok(kind) => parse_queue.push((kind, entry, relative)),
+            Err(hint) => diagnostics.push(
+                Diagnostic::file_error(
+                    &relative,
+                    "this file is not part of the report and is ignored",
+                )
+                .hint(hint)
+                .warning(),
+            ),
+        }
+    }
+    if !parse_queue.iter().any(|(k, _, _)| *k == Kind::Site) {
+        diagnostics.push(
+            Diagnostic::file_error("content/site.yaml", "the report has no `content/site.yaml`")
+                .hint("create it with at least `title`, `locality` and `agency`"),
+        );
+    }
+
+    let parsed: Vec<Result<Parsed, Diagnostic>> = parse_queue
+        .par_iter()
+        .map(|(kind, path, relative)| parse_file(*kind, path, relative))
+        .collect();
+    for result in parsed {
+        match result {
+            Ok(Parsed::Site(s)) => project.site = Some(s),
+            Ok(Parsed::Commune(c)) => project.communes.push(c),
+            Ok(Parsed::Model(m)) => project.models.push(m),
+            Ok(Parsed::Year(y, r)) => project.years.push((y, r)),
+            Ok(Parsed::Page(p)) => project.pages.push(p),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    let templates = root.join("templates");
+    if templates.is_dir() {
+        for entry in walk(&templates, &mut diagnostics) {
+            let relative = relative_path(root, &entry);
+            match read_text(&entry, &relative) {
+                Ok(text) => {
+                    let name = relative.trim_start_matches("templates/").to_owned();
+                    project.templates.push(SourceFile::new(name, text));
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    (project, diagnostics)
+}
+
+enum Parsed {
+    Site(Loaded<SiteRecord>),
+    Commune(Loaded<CommuneRecord>),
+    Model(Loaded<ModelRecord>),
+    Year(i64, Loaded<YearRecord>),
+    Page(PageSource),
+}
+
+fn parse_file(kind: Kind, path: &Path, relative: &str) -> Result<Parsed, Diagnostic> {
+    let source = SourceFile::new(relative, read_text(path, relative)?);
+    Ok(match kind {
+        Kind::Site => Parsed::Site(parse_loaded(source)?),
+        Kind::Commune => Parsed::Commune(parse_loaded(source)?),
+        Kind::Model => Parsed::Model(parse_loaded(source)?),
+        Kind::Year(year) => Parsed::Year(year, parse_loaded(source)?),
+        Kind::Page => Parsed::Page(parse_page(source)?),
+    })
+}
+
+fn parse_loaded<T: serde::de::DeserializeOwned>(
+    source: SourceFile,
+) -> Result<Loaded<T>, Diagnostic> {
+    let record = yaml::parse(&source)?;
+    Ok(Loaded { source, record })
+}
+
+/// Splits a page into YAML front matter (between `---` lines) and its Markdown body.
+fn parse_page(source: SourceFile) -> Result<PageSource, Diagnostic> {
+    let stem = source
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".md")
+        .to_owned();
+    let missing = || {
+        Diagnostic::file_error(&source.path, "the page has no front matter")
+            .hint("start the file with three lines: `---`, `title: Page title`, `---`")
+    };
+    let text = source.text.replace("\r\n", "\n");
+    let rest = text.strip_prefix("---\n").ok_or_else(missing)?;
+    let end = rest
+        .find("\n---\n")
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))
+        .ok_or_else(missing)?;
+    let front_source = SourceFile {
+        path: source.path.clone(),
+        text: rest[..end.0].to_owned(),
+        line_offset: 1,
+    };
+    let front = yaml::parse(&front_source)?;
+    let body = rest[end.1..].to_owned();
+    Ok(PageSource {
+        source,
+        stem,
+        front,
+        body,
+    })
+}
+
+/// Where a file below `content/` belongs, or a hint on where it should go.
+fn classify(under_content: &str) -> Result<Kind, String> {
+    let parts: Vec<&str> = under_content.split('/').collect();
+    let yaml_stem = |name: &str| {
+        name.strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .map(str::to_owned)
+    };
+    match parts.as_slice() {
+        [name] if yaml_stem(name).as_deref() == Some("site") => Ok(Kind::Site),
+        ["communes", name] if yaml_stem(name).is_some() => Ok(Kind::Commune),
+        ["models", name] if yaml_stem(name).is_some() => Ok(Kind::Model),
+        ["years", name] => match yaml_stem(name).map(|s| s.parse::<i64>()) {
+            Some(Ok(year)) => Ok(Kind::Year(year)),
+            _ => Err("name year files after their year, e.g. `content/years/2023.yaml`".into()),
+        },
+        ["pages", name] if name.ends_with(".md") => Ok(Kind::Page),
+        _ => Err(
+            "content files go in site.yaml, communes/*.yaml, models/*.yaml, years/<year>.yaml, \
+             pages/*.md, or static/"
+                .into(),
+        ),
+    }
+}
+
+/// Files below `dir` in name order, skipping hidden and editor files; symlinks are reported, not followed.
+fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let root = dir.parent().unwrap_or(dir);
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.path_is_symlink() => diagnostics.push(
+                Diagnostic::file_error(
+                    &relative_path(root, e.path()),
+                    "symbolic links are not followed; this one is ignored",
+                )
+                .hint("copy the file or folder here instead of linking to it")
+                .warning(),
+            ),
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative_path(root, p))
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::file_error(&path, format!("cannot read: {err}")));
+            }
+        }
+    }
+    files
+}
+
+/// Hidden files and the backup or swap files of common editors.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a text file: size-limited, UTF-8 (a leading byte-order mark is dropped), NFC.
+fn read_text(path: &Path, relative: &str) -> Result<String, Diagnostic> {
+    let io_error =
+        |e: std::io::Error| Diagnostic::file_error(relative, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::file_error(
+            relative,
+            format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (2 MiB)"),
+        )
+        .hint("split it into several files, or move large data out of content/"));
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(crate::text::nfc(text)),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            let column = valid.iter().rev().take_while(|b| **b != b'\n').count() as u32 + 1;
+            Err(Diagnostic {
+                line,
+                column,
+                ..Diagnostic::file_error(relative, "the file is not UTF-8 text")
+            }
+            .hint("save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_classified_by_place() {
+        assert_eq!(classify("site.yaml"), Ok(Kind::Site));
+        assert_eq!(classify("communes/tuy-loc.yaml"), Ok(Kind::Commune));
+        assert_eq!(classify("models/camera.yml"), Ok(Kind::Model));
+        assert_eq!(classify("years/2023.yaml"), Ok(Kind::Year(2023)));
+        assert_eq!(classify("pages/gioi-thieu.md"), Ok(Kind::Page));
+        assert!(classify("years/latest.yaml").is_err());
+        assert!(classify("communes/old/tuy-loc.yaml").is_err());
+        assert!(classify("notes.txt").is_err());
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        assert!(is_ignored(".DS_Store"));
+        assert!(is_ignored("tuy-loc.yaml~"));
+        assert!(is_ignored("#tuy-loc.yaml#"));
+        assert!(is_ignored(".tuy-loc.yaml.swp"));
+        assert!(!is_ignored("tuy-loc.yaml"));
+    }
+}

@@ -1,0 +1,427 @@
+//! The content format: one Rust type per kind of content file, exactly as written in YAML.
+//! `docs/content-format.md` documents every field.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+/// A text value with the position where it was written.
+pub type Text = Spanned<String>;
+
+/// `content/site.yaml`: the report as a whole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteRecord {
+    pub title: String,
+    pub locality: String,
+    pub province: Option<String>,
+    pub agency: String,
+    #[serde(default)]
+    pub language: Language,
+    pub base_url: Option<Text>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceRecord>,
+}
+
+/// The language of the site's interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
+
+/// A publication that figures cite.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord {
+    pub id: Text,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<Text>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<Text>,
+}
+
+/// `content/communes/*.yaml`: one commune, ward, township or special zone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneRecord {
+    pub id: Option<Text>,
+    pub name: Text,
+    pub kind: Spanned<UnitKind>,
+    pub code: Option<Text>,
+    pub chief: Option<Person>,
+    pub summary: Option<String>,
+    /// Source cited by every figure of this file that names none itself.
+    pub source: Option<Text>,
+    #[serde(default)]
+    pub years: Vec<CommuneYear>,
+    #[serde(default)]
+    pub groups: Vec<GroupRecord>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    #[serde(default)]
+    pub photos: Vec<PhotoRecord>,
+}
+
+/// The kind of a commune-level unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum UnitKind {
+    #[serde(rename = "xã")]
+    Xa,
+    #[serde(rename = "phường")]
+    Phuong,
+    #[serde(rename = "thị trấn")]
+    ThiTran,
+    #[serde(rename = "đặc khu")]
+    DacKhu,
+}
+
+impl UnitKind {
+    /// The word as written before a name: "Xã", "Phường", "Thị trấn", "Đặc khu".
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::Xa => "Xã",
+            UnitKind::Phuong => "Phường",
+            UnitKind::ThiTran => "Thị trấn",
+            UnitKind::DacKhu => "Đặc khu",
+        }
+    }
+}
+
+/// A named person: a police chief or a speaker.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub rank: Option<String>,
+    pub name: String,
+    pub title: Option<String>,
+}
+
+/// A commune's figures for one year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneYear {
+    pub year: Spanned<i64>,
+    pub source: Option<Text>,
+    #[serde(default)]
+    pub models: Vec<ModelCount>,
+    pub attainment: Option<CommuneAttainment>,
+    pub campaign: Option<CampaignRecord>,
+    pub note: Option<String>,
+}
+
+/// How many of one model type a commune runs (no `count` means: runs it, number not reported).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelCount {
+    pub model: Text,
+    pub count: Option<Spanned<Figure>>,
+    pub note: Option<String>,
+}
+
+/// A commune's attainment of the "An toàn về ANTT" standard.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneAttainment {
+    /// Whether the commune itself attained the standard.
+    pub commune: Option<Spanned<bool>>,
+    /// Villages or residential groups that attained it, of all.
+    pub villages: Option<Ratio>,
+    pub source: Option<Text>,
+}
+
+/// `safe` of `total` units attained the standard.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    pub safe: Spanned<Count>,
+    pub total: Spanned<Count>,
+    pub source: Option<Text>,
+}
+
+/// Figures of the "Toàn dân bảo vệ an ninh Tổ quốc" campaign.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignRecord {
+    pub focus_areas: Option<Spanned<Figure>>,
+    pub focus_areas_note: Option<String>,
+    pub sessions: Option<Spanned<Figure>>,
+    pub participations: Option<Spanned<Figure>>,
+    pub tips: Option<Spanned<Figure>>,
+    pub valuable_tips: Option<Spanned<Figure>>,
+    pub source: Option<Text>,
+}
+
+/// A named model instance run by a commune, e.g. a patrol or liaison team.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRecord {
+    pub name: Text,
+    pub model: Text,
+    /// `YYYY-MM`.
+    pub founded: Option<Text>,
+    pub members: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeRecord>,
+    pub motto: Option<String>,
+    pub narrative: Option<String>,
+    pub source: Option<Text>,
+}
+
+/// One result of a group, e.g. "cases handed to the commune police: 2".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeRecord {
+    pub label: String,
+    pub value: Option<Spanned<Figure>>,
+    pub note: Option<String>,
+}
+
+/// Words someone said, as reported by a source.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRecord {
+    pub speaker: String,
+    pub role: Option<String>,
+    pub text: String,
+    pub source: Option<Text>,
+}
+
+/// An image from `content/static/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoRecord {
+    /// Path under `content/static/`.
+    pub file: Text,
+    pub caption: Option<String>,
+    pub alt: Text,
+}
+
+/// `content/models/*.yaml`: one model type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRecord {
+    pub id: Option<Text>,
+    pub name: Text,
+    /// What one unit of count is called: "mắt camera", "điểm", "tổ".
+    pub unit: String,
+    pub category: Option<String>,
+    pub description: Option<String>,
+    /// Position in lists; lower first, then by name.
+    pub order: Option<i64>,
+}
+
+/// `content/years/<year>.yaml`: city-wide figures for one year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearRecord {
+    pub source: Option<Text>,
+    pub campaign: Option<CampaignRecord>,
+    pub attainment: Option<CityAttainment>,
+    #[serde(default)]
+    pub models: Vec<CityModelRecord>,
+    pub narrative: Option<String>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+}
+
+/// City-wide attainment of "An toàn về ANTT".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityAttainment {
+    pub communes: Option<Ratio>,
+    pub villages: Option<Ratio>,
+    pub agencies: Option<Ratio>,
+}
+
+/// City-wide figures for one model type in one year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityModelRecord {
+    pub model: Text,
+    /// Count at the end of the year.
+    pub total: Option<Spanned<Figure>>,
+    /// Newly built during the year.
+    pub new: Option<Spanned<Figure>>,
+    pub city_budget: Option<CityBudgetRecord>,
+    /// Added during the year with community funding (xã hội hóa).
+    pub community_funded: Option<Spanned<Figure>>,
+    pub note: Option<String>,
+}
+
+/// What the city budget paid for during the year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityBudgetRecord {
+    pub count: Option<Spanned<Figure>>,
+    pub locations: Option<Spanned<Figure>>,
+    pub value_vnd: Option<Spanned<Figure>>,
+    pub source: Option<Text>,
+}
+
+/// Front matter of `content/pages/*.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: String,
+    pub order: Option<i64>,
+    pub description: Option<String>,
+}
+
+/// A whole number of things (never negative, never fractional).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count(pub u64);
+
+/// A figure: a count, either plain (`23`) or with its own citation
+/// (`{ value: 23, source: bao-yen-bai-2023, note: "..." }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub value: u64,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+struct CountVisitor;
+
+impl<'de> Visitor<'de> for CountVisitor {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        u64::try_from(v).map_err(|_| E::custom(format!("a count cannot be negative, found {v}")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        Err(E::custom(format!(
+            "a count must be a whole number, found {v} (write 24527, not 24.527 or 24,527)"
+        )))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        Err(E::custom(format!(
+            "expected a number, found the text \"{v}\" (write digits only, e.g. 24527)"
+        )))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<u64, E> {
+        Err(E::custom(format!("expected a number, found `{v}`")))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<u64, E> {
+        Err(E::custom(
+            "expected a number, found nothing (delete the field if there is no figure)",
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(CountVisitor).map(Count)
+    }
+}
+
+struct FigureVisitor;
+
+impl<'de> Visitor<'de> for FigureVisitor {
+    type Value = Figure;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number, or a mapping with `value`, `source` and `note`")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
+        Ok(Figure::plain(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
+        CountVisitor.visit_i64(v).map(Figure::plain)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
+        CountVisitor.visit_f64(v).map(Figure::plain)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
+        CountVisitor.visit_str(v).map(Figure::plain)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Figure, E> {
+        CountVisitor.visit_bool(v).map(Figure::plain)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Figure, E> {
+        CountVisitor.visit_unit().map(Figure::plain)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
+        const FIELDS: &[&str] = &["value", "source", "note"];
+        let mut figure = Figure::plain(0);
+        let mut seen_value = false;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => {
+                    figure.value = map.next_value::<Count>()?.0;
+                    seen_value = true;
+                }
+                "source" => figure.source = Some(map.next_value()?),
+                "note" => figure.note = Some(map.next_value()?),
+                other => return Err(de::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        if !seen_value {
+            return Err(de::Error::missing_field("value"));
+        }
+        Ok(figure)
+    }
+}
+
+impl Figure {
+    fn plain(value: u64) -> Self {
+        Figure {
+            value,
+            source: None,
+            note: None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FigureVisitor)
+    }
+}
+
+impl CommuneRecord {
+    /// The explicit id, or the slug of the name.
+    pub fn resolved_id(&self) -> String {
+        resolved_id(self.id.as_ref(), &self.name.value)
+    }
+}
+
+impl ModelRecord {
+    /// The explicit id, or the slug of the name.
+    pub fn resolved_id(&self) -> String {
+        resolved_id(self.id.as_ref(), &self.name.value)
+    }
+}
+
+fn resolved_id(explicit: Option<&Text>, name: &str) -> String {
+    match explicit {
+        Some(id) => id.value.clone(),
+        None => crate::text::slugify(name),
+    }
+}

@@ -1,0 +1,601 @@
+//! Builds the [`Report`] from a project that passed validation.
+
+use std::collections::BTreeMap;
+
+use serde_saphyr::Spanned;
+
+use super::*;
+use crate::load::{self, Project, Text};
+use crate::text::collation_key;
+
+/// Turns a validated project into the report model.
+pub fn build(project: &Project) -> Report {
+    let site_record = project.site.as_ref().map(|s| &s.record);
+    let mut cx = Context {
+        numbers: site_record
+            .map(|s| {
+                s.sources
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.id.value.clone(), i + 1))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        citations: Vec::new(),
+        model_rank: BTreeMap::new(),
+    };
+
+    let mut model_records: Vec<&load::ModelRecord> =
+        project.models.iter().map(|m| &m.record).collect();
+    model_records
+        .sort_by_cached_key(|m| (m.order.unwrap_or(i64::MAX), collation_key(&m.name.value)));
+    cx.model_rank = model_records
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.resolved_id(), i))
+        .collect();
+    let model_links: BTreeMap<String, ModelLink> = model_records
+        .iter()
+        .map(|m| {
+            let link = ModelLink {
+                id: m.resolved_id(),
+                name: m.name.value.clone(),
+                unit: m.unit.clone(),
+            };
+            (link.id.clone(), link)
+        })
+        .collect();
+
+    let mut commune_records: Vec<&load::CommuneRecord> =
+        project.communes.iter().map(|c| &c.record).collect();
+    commune_records.sort_by_cached_key(|c| collation_key(&c.name.value));
+    let communes: Vec<Commune> = commune_records
+        .iter()
+        .map(|c| cx.commune(c, &model_links))
+        .collect();
+
+    let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
+        project.years.iter().collect();
+    year_files.sort_by_key(|(y, _)| *y);
+    let mut years = Vec::new();
+    for (i, (year, file)) in year_files.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| year_files[p].0);
+        years.push(cx.year(*year, previous, &file.record, &model_links, &communes));
+    }
+
+    let models = model_records
+        .iter()
+        .map(|m| model_type(m, &years, &communes))
+        .collect();
+
+    let mut all_years: Vec<i64> = years.iter().map(|y| y.year).collect();
+    all_years.extend(communes.iter().flat_map(|c| c.years.iter().map(|y| y.year)));
+    all_years.sort_unstable();
+    all_years.dedup();
+
+    let mut pages: Vec<Page> = project
+        .pages
+        .iter()
+        .map(|p| Page {
+            slug: p.stem.clone(),
+            title: p.front.title.clone(),
+            description: p.front.description.clone(),
+            body: p.body.clone(),
+        })
+        .collect();
+    let page_order: BTreeMap<&str, i64> = project
+        .pages
+        .iter()
+        .map(|p| (p.stem.as_str(), p.front.order.unwrap_or(i64::MAX)))
+        .collect();
+    pages.sort_by_cached_key(|p| (page_order[p.slug.as_str()], collation_key(&p.title)));
+
+    let sources = site_record
+        .map(|s| {
+            s.sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Source {
+                    id: s.id.value.clone(),
+                    number: i + 1,
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    author: s.author.clone(),
+                    url: s.url.as_ref().map(|u| u.value.clone()),
+                    date: s.date.as_ref().map(|d| d.value.clone()),
+                    citations: cx
+                        .citations
+                        .iter()
+                        .filter(|(id, _)| *id == s.id.value)
+                        .map(|(_, c)| c.clone())
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    Report {
+        site: site(site_record),
+        sources,
+        models,
+        communes,
+        years,
+        pages,
+        latest_year: all_years.last().copied(),
+        all_years,
+    }
+}
+
+fn site(record: Option<&load::SiteRecord>) -> Site {
+    let Some(s) = record else {
+        return Site {
+            title: String::new(),
+            locality: String::new(),
+            province: None,
+            agency: String::new(),
+            language: "vi",
+            base_url: None,
+            description: None,
+        };
+    };
+    Site {
+        title: s.title.clone(),
+        locality: s.locality.clone(),
+        province: s.province.clone(),
+        agency: s.agency.clone(),
+        language: match s.language {
+            load::Language::Vi => "vi",
+            load::Language::En => "en",
+        },
+        base_url: s.base_url.as_ref().map(|u| {
+            let url = u.value.trim_end_matches('/');
+            format!("{url}/")
+        }),
+        description: s.description.clone(),
+    }
+}
+
+/// Resolves citations and records which figures cite which source.
+struct Context {
+    numbers: BTreeMap<String, usize>,
+    /// Position of each model type in the report's order.
+    model_rank: BTreeMap<String, usize>,
+    citations: Vec<(String, Citation)>,
+}
+
+/// Where a figure is shown and what it is called, for the sources page.
+struct Place<'a> {
+    page: &'a str,
+    label: String,
+}
+
+impl Context {
+    fn cite(&self, id: Option<&str>) -> Option<Cite> {
+        let id = id?;
+        Some(Cite {
+            id: id.to_owned(),
+            number: *self.numbers.get(id)?,
+        })
+    }
+
+    fn fig(
+        &mut self,
+        figure: Option<&Spanned<load::Figure>>,
+        default: Option<&str>,
+        place: Place,
+        format: &'static str,
+    ) -> Option<Fig> {
+        let f = &figure?.value;
+        let source = self.cite(f.source.as_deref().or(default));
+        if let Some(cite) = &source {
+            self.citations.push((
+                cite.id.clone(),
+                Citation {
+                    page: place.page.to_owned(),
+                    label: place.label,
+                    value: f.value,
+                    format,
+                    total: None,
+                },
+            ));
+        }
+        Some(Fig {
+            value: f.value,
+            source,
+            note: f.note.clone(),
+            derived: None,
+        })
+    }
+
+    fn count(
+        &mut self,
+        figure: Option<&Spanned<load::Figure>>,
+        default: Option<&str>,
+        page: &str,
+        label: String,
+    ) -> Option<Fig> {
+        self.fig(figure, default, Place { page, label }, "count")
+    }
+
+    fn ratio(
+        &mut self,
+        r: Option<&load::Ratio>,
+        default: Option<&str>,
+        page: &str,
+        label: String,
+    ) -> Option<Ratio> {
+        let r = r?;
+        let source = self.cite(text(r.source.as_ref()).or(default));
+        if let Some(cite) = &source {
+            self.citations.push((
+                cite.id.clone(),
+                Citation {
+                    page: page.to_owned(),
+                    label,
+                    value: r.safe.value.0,
+                    format: "ratio",
+                    total: Some(r.total.value.0),
+                },
+            ));
+        }
+        Some(Ratio {
+            safe: r.safe.value.0,
+            total: r.total.value.0,
+            source,
+        })
+    }
+
+    fn campaign(
+        &mut self,
+        c: &load::CampaignRecord,
+        default: Option<&str>,
+        page: &str,
+        prefix: &str,
+    ) -> Campaign {
+        let default = text(c.source.as_ref()).or(default);
+        let label = |what: &str| format!("{prefix} · {what}");
+        Campaign {
+            focus_areas: self.count(
+                c.focus_areas.as_ref(),
+                default,
+                page,
+                label("Địa bàn chỉ đạo điểm"),
+            ),
+            focus_areas_note: c.focus_areas_note.clone(),
+            sessions: self.count(c.sessions.as_ref(), default, page, label("Buổi phát động")),
+            participations: self.count(
+                c.participations.as_ref(),
+                default,
+                page,
+                label("Lượt người tham gia"),
+            ),
+            tips: self.count(c.tips.as_ref(), default, page, label("Nguồn tin")),
+            valuable_tips: self.count(
+                c.valuable_tips.as_ref(),
+                default,
+                page,
+                label("Nguồn tin có giá trị"),
+            ),
+        }
+    }
+
+    fn quotes(&mut self, quotes: &[load::QuoteRecord], default: Option<&str>) -> Vec<Quote> {
+        quotes
+            .iter()
+            .map(|q| Quote {
+                speaker: q.speaker.clone(),
+                role: q.role.clone(),
+                text: q.text.clone(),
+                source: self.cite(text(q.source.as_ref()).or(default)),
+            })
+            .collect()
+    }
+
+    fn commune(
+        &mut self,
+        c: &load::CommuneRecord,
+        models: &BTreeMap<String, ModelLink>,
+    ) -> Commune {
+        let id = c.resolved_id();
+        let page = format!("communes/{id}.html");
+        let name = c.name.value.clone();
+        let file_source = text(c.source.as_ref());
+        let mut years: Vec<&load::CommuneYear> = c.years.iter().collect();
+        years.sort_by_key(|y| std::cmp::Reverse(y.year.value));
+        let years: Vec<CommuneYear> = years
+            .into_iter()
+            .map(|y| {
+                let default = text(y.source.as_ref()).or(file_source);
+                let prefix = format!("{name} · {}", y.year.value);
+                let mut year_models: Vec<CommuneModel> = y
+                    .models
+                    .iter()
+                    .map(|m| {
+                        let model = models[&m.model.value].clone();
+                        let label = format!("{prefix} · {}", model.name);
+                        CommuneModel {
+                            count: self.count(m.count.as_ref(), default, &page, label),
+                            model,
+                            note: m.note.clone(),
+                        }
+                    })
+                    .collect();
+                year_models.sort_by_key(|m| self.model_rank[&m.model.id]);
+                let attainment_default = y
+                    .attainment
+                    .as_ref()
+                    .and_then(|a| text(a.source.as_ref()))
+                    .or(default);
+                CommuneYear {
+                    year: y.year.value,
+                    models: year_models,
+                    commune_safe: y
+                        .attainment
+                        .as_ref()
+                        .and_then(|a| a.commune.as_ref())
+                        .map(|b| b.value),
+                    villages: self.ratio(
+                        y.attainment.as_ref().and_then(|a| a.villages.as_ref()),
+                        attainment_default,
+                        &page,
+                        format!("{prefix} · Thôn, tổ dân phố đạt \"An toàn về ANTT\""),
+                    ),
+                    campaign: y
+                        .campaign
+                        .as_ref()
+                        .map(|cp| self.campaign(cp, default, &page, &prefix)),
+                    note: y.note.clone(),
+                }
+            })
+            .collect();
+        let groups = c
+            .groups
+            .iter()
+            .map(|g| {
+                let default = text(g.source.as_ref()).or(file_source);
+                let prefix = format!("{name} · {}", g.name.value);
+                Group {
+                    name: g.name.value.clone(),
+                    model: models[&g.model.value].clone(),
+                    founded: g.founded.as_ref().map(|f| f.value.clone()),
+                    members: self.count(
+                        g.members.as_ref(),
+                        default,
+                        &page,
+                        format!("{prefix} · Thành viên"),
+                    ),
+                    outcomes: g
+                        .outcomes
+                        .iter()
+                        .map(|o| Outcome {
+                            label: o.label.clone(),
+                            value: self.count(
+                                o.value.as_ref(),
+                                default,
+                                &page,
+                                format!("{prefix} · {}", o.label),
+                            ),
+                            note: o.note.clone(),
+                        })
+                        .collect(),
+                    motto: g.motto.clone(),
+                    narrative: g.narrative.clone(),
+                    source: self.cite(default),
+                }
+            })
+            .collect::<Vec<_>>();
+        let has_figures = years.iter().any(|y| {
+            y.models.iter().any(|m| m.count.is_some())
+                || y.villages.is_some()
+                || y.campaign.is_some()
+                || y.commune_safe.is_some()
+        }) || groups
+            .iter()
+            .any(|g| g.members.is_some() || g.outcomes.iter().any(|o| o.value.is_some()));
+        let kind = c.kind.value.label();
+        Commune {
+            full_name: format!("{kind} {name}"),
+            id,
+            name,
+            kind,
+            code: c.code.as_ref().map(|c| c.value.clone()),
+            chief: c.chief.as_ref().map(person),
+            summary: c.summary.clone(),
+            years,
+            groups,
+            quotes: self.quotes(&c.quotes, file_source),
+            photos: c
+                .photos
+                .iter()
+                .map(|p| Photo {
+                    file: format!("static/{}", p.file.value),
+                    caption: p.caption.clone(),
+                    alt: p.alt.value.clone(),
+                })
+                .collect(),
+            has_figures,
+        }
+    }
+
+    fn year(
+        &mut self,
+        year: i64,
+        previous: Option<i64>,
+        y: &load::YearRecord,
+        models: &BTreeMap<String, ModelLink>,
+        communes: &[Commune],
+    ) -> Year {
+        let page = format!("years/{year}.html");
+        let default = text(y.source.as_ref());
+        let prefix = format!("{year}");
+        let mut city_models: Vec<CityModelYear> = y
+            .models
+            .iter()
+            .map(|m| {
+                let model = models[&m.model.value].clone();
+                let p = format!("{prefix} · {}", model.name);
+                let budget = m.city_budget.as_ref();
+                let budget_default = budget.and_then(|b| text(b.source.as_ref())).or(default);
+                let total = self.count(m.total.as_ref(), default, &page, format!("{p} · Tổng số"));
+                let budget_count = self.count(
+                    budget.and_then(|b| b.count.as_ref()),
+                    budget_default,
+                    &page,
+                    format!("{p} · Ngân sách thành phố đầu tư"),
+                );
+                let community = self.count(
+                    m.community_funded.as_ref(),
+                    default,
+                    &page,
+                    format!("{p} · Xã hội hóa"),
+                );
+                let existing_before = match (&total, &budget_count, &community) {
+                    (Some(t), Some(b), Some(c)) if t.value >= b.value + c.value => Some(Fig {
+                        value: t.value - b.value - c.value,
+                        source: t.source.clone(),
+                        note: None,
+                        derived: Some(format!(
+                            "{} − {} − {}",
+                            crate::text::format_int(t.value as i64),
+                            crate::text::format_int(b.value as i64),
+                            crate::text::format_int(c.value as i64)
+                        )),
+                    }),
+                    _ => None,
+                };
+                CityModelYear {
+                    year,
+                    new: self.count(
+                        m.new.as_ref(),
+                        default,
+                        &page,
+                        format!("{p} · Xây dựng mới"),
+                    ),
+                    city_budget_locations: self.count(
+                        budget.and_then(|b| b.locations.as_ref()),
+                        budget_default,
+                        &page,
+                        format!("{p} · Địa điểm lắp đặt"),
+                    ),
+                    city_budget_value_vnd: self.fig(
+                        budget.and_then(|b| b.value_vnd.as_ref()),
+                        budget_default,
+                        Place {
+                            page: &page,
+                            label: format!("{p} · Giá trị đầu tư"),
+                        },
+                        "money",
+                    ),
+                    city_budget_count: budget_count,
+                    community_funded: community,
+                    total,
+                    existing_before,
+                    model,
+                    note: m.note.clone(),
+                }
+            })
+            .collect();
+        city_models.sort_by_key(|m| self.model_rank[&m.model.id]);
+        let attainment = y.attainment.as_ref().map(|a| CityAttainment {
+            communes: self.ratio(
+                a.communes.as_ref(),
+                default,
+                &page,
+                format!("{prefix} · Xã, phường đạt \"An toàn về ANTT\""),
+            ),
+            villages: self.ratio(
+                a.villages.as_ref(),
+                default,
+                &page,
+                format!("{prefix} · Thôn, tổ dân phố đạt \"An toàn về ANTT\""),
+            ),
+            agencies: self.ratio(
+                a.agencies.as_ref(),
+                default,
+                &page,
+                format!("{prefix} · Cơ quan, doanh nghiệp, cơ sở giáo dục đạt \"An toàn về ANTT\""),
+            ),
+        });
+        let commune_campaigns = communes
+            .iter()
+            .filter_map(|c| {
+                let cy = c.years.iter().find(|cy| cy.year == year)?;
+                Some(CommuneCampaign {
+                    commune: link(c),
+                    campaign: cy.campaign.clone()?,
+                })
+            })
+            .collect();
+        Year {
+            year,
+            previous,
+            campaign: y
+                .campaign
+                .as_ref()
+                .map(|c| self.campaign(c, default, &page, &prefix)),
+            attainment,
+            models: city_models,
+            narrative: y.narrative.clone(),
+            quotes: self.quotes(&y.quotes, default),
+            commune_campaigns,
+        }
+    }
+}
+
+fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> ModelType {
+    let id = m.resolved_id();
+    let city = years
+        .iter()
+        .flat_map(|y| y.models.iter().filter(|cm| cm.model.id == id).cloned())
+        .collect();
+    let mut counts = Vec::new();
+    let mut without = Vec::new();
+    for c in communes {
+        let mut found = false;
+        for y in &c.years {
+            for cm in y.models.iter().filter(|cm| cm.model.id == id) {
+                found = true;
+                counts.push(CommuneModelCount {
+                    year: y.year,
+                    commune: link(c),
+                    count: cm.count.clone(),
+                    note: cm.note.clone(),
+                });
+            }
+        }
+        if !found {
+            without.push(link(c));
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.year));
+    ModelType {
+        id,
+        name: m.name.value.clone(),
+        unit: m.unit.clone(),
+        category: m.category.clone(),
+        description: m.description.clone(),
+        city,
+        communes: counts,
+        communes_without_data: without,
+    }
+}
+
+fn link(c: &Commune) -> CommuneLink {
+    CommuneLink {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        full_name: c.full_name.clone(),
+    }
+}
+
+fn person(p: &load::Person) -> Person {
+    Person {
+        rank: p.rank.clone(),
+        name: p.name.clone(),
+        title: p.title.clone(),
+    }
+}
+
+fn text(t: Option<&Text>) -> Option<&str> {
+    t.map(|t| t.value.as_str())
+}

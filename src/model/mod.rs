@@ -1,0 +1,288 @@
+//! Phase 3, **model**: the validated project as typed, resolved data, ready to render.
+//! References are resolved, lists are in Vietnamese order, every figure knows its source.
+//! Nothing here formats text: templates do that with the filters of `render`.
+
+mod build;
+
+pub use build::build;
+
+use serde::Serialize;
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub site: Site,
+    pub sources: Vec<Source>,
+    /// Model types, by `order` then name.
+    pub models: Vec<ModelType>,
+    /// Communes in Vietnamese alphabetical order.
+    pub communes: Vec<Commune>,
+    /// City-wide years, oldest first.
+    pub years: Vec<Year>,
+    /// Free pages, by `order` then title.
+    pub pages: Vec<Page>,
+    /// The newest year with city-wide or commune figures.
+    pub latest_year: Option<i64>,
+    /// Every year with figures, city-wide or from a commune, oldest first.
+    pub all_years: Vec<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Site {
+    pub title: String,
+    pub locality: String,
+    pub province: Option<String>,
+    pub agency: String,
+    /// `vi` or `en`.
+    pub language: &'static str,
+    /// Address of the published site, ending with `/`; only for canonical links and the sitemap.
+    pub base_url: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A publication cited by figures.
+#[derive(Debug, Serialize)]
+pub struct Source {
+    pub id: String,
+    /// 1-based position in `site.yaml`, shown as `[1]`.
+    pub number: usize,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// The figures that cite this source, in page order.
+    pub citations: Vec<Citation>,
+}
+
+/// One figure citing a source, as listed on the sources page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    /// Page showing the figure, relative to the site root.
+    pub page: String,
+    /// What the figure is: "Tuy Lộc · 2023 · Camera an ninh".
+    pub label: String,
+    pub value: u64,
+    /// How the value is written: `count`, `money` or `ratio` (then `value` is the safe part).
+    pub format: &'static str,
+    pub total: Option<u64>,
+}
+
+/// A reference to a source next to a figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cite {
+    pub id: String,
+    pub number: usize,
+}
+
+/// A reported figure with its citation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fig {
+    pub value: u64,
+    pub source: Option<Cite>,
+    pub note: Option<String>,
+    /// How a derived figure was computed from stated ones, e.g. "953 − 44 − 248".
+    pub derived: Option<String>,
+}
+
+/// `safe` of `total` units attained "An toàn về ANTT".
+#[derive(Debug, Clone, Serialize)]
+pub struct Ratio {
+    pub safe: u64,
+    pub total: u64,
+    pub source: Option<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub rank: Option<String>,
+    pub name: String,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub speaker: String,
+    pub role: Option<String>,
+    /// Markdown.
+    pub text: String,
+    pub source: Option<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Photo {
+    /// Path relative to the site root (`static/...`).
+    pub file: String,
+    pub caption: Option<String>,
+    pub alt: String,
+}
+
+/// A model type (camera network, fire point, patrol team…).
+#[derive(Debug, Serialize)]
+pub struct ModelType {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub category: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    /// City-wide figures by year, oldest first.
+    pub city: Vec<CityModelYear>,
+    /// Every commune's report of this model, by year (newest first) then commune order.
+    pub communes: Vec<CommuneModelCount>,
+    /// Communes that report nothing about this model in any year.
+    pub communes_without_data: Vec<CommuneLink>,
+}
+
+/// A commune's count of one model type in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneModelCount {
+    pub year: i64,
+    pub commune: CommuneLink,
+    pub count: Option<Fig>,
+    pub note: Option<String>,
+}
+
+/// Enough of a commune to link to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneLink {
+    pub id: String,
+    pub name: String,
+    /// "Xã Tuy Lộc".
+    pub full_name: String,
+}
+
+/// Enough of a model type to name and link it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelLink {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+}
+
+/// City-wide figures of one model type in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityModelYear {
+    pub year: i64,
+    pub model: ModelLink,
+    pub total: Option<Fig>,
+    pub new: Option<Fig>,
+    pub city_budget_count: Option<Fig>,
+    pub city_budget_locations: Option<Fig>,
+    pub city_budget_value_vnd: Option<Fig>,
+    pub community_funded: Option<Fig>,
+    /// Count before this year's additions, derived as total − city budget − community funded.
+    pub existing_before: Option<Fig>,
+    pub note: Option<String>,
+}
+
+/// Campaign figures (city-wide or one commune's).
+#[derive(Debug, Clone, Serialize)]
+pub struct Campaign {
+    pub focus_areas: Option<Fig>,
+    pub focus_areas_note: Option<String>,
+    pub sessions: Option<Fig>,
+    pub participations: Option<Fig>,
+    pub tips: Option<Fig>,
+    pub valuable_tips: Option<Fig>,
+}
+
+/// City-wide attainment of "An toàn về ANTT".
+#[derive(Debug, Clone, Serialize)]
+pub struct CityAttainment {
+    pub communes: Option<Ratio>,
+    pub villages: Option<Ratio>,
+    pub agencies: Option<Ratio>,
+}
+
+/// City-wide figures for one year.
+#[derive(Debug, Serialize)]
+pub struct Year {
+    pub year: i64,
+    pub previous: Option<i64>,
+    pub campaign: Option<Campaign>,
+    pub attainment: Option<CityAttainment>,
+    pub models: Vec<CityModelYear>,
+    /// Markdown.
+    pub narrative: Option<String>,
+    pub quotes: Vec<Quote>,
+    /// Communes' own campaign figures for this year.
+    pub commune_campaigns: Vec<CommuneCampaign>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneCampaign {
+    pub commune: CommuneLink,
+    pub campaign: Campaign,
+}
+
+/// A commune, ward, township or special zone.
+#[derive(Debug, Serialize)]
+pub struct Commune {
+    pub id: String,
+    pub name: String,
+    /// "Xã", "Phường", "Thị trấn" or "Đặc khu".
+    pub kind: &'static str,
+    pub full_name: String,
+    pub code: Option<String>,
+    pub chief: Option<Person>,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// Figures by year, newest first.
+    pub years: Vec<CommuneYear>,
+    pub groups: Vec<Group>,
+    pub quotes: Vec<Quote>,
+    pub photos: Vec<Photo>,
+    /// Whether any figure at all was reported.
+    pub has_figures: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneYear {
+    pub year: i64,
+    pub models: Vec<CommuneModel>,
+    /// Whether the commune attained "An toàn về ANTT" (None: not reported).
+    pub commune_safe: Option<bool>,
+    pub villages: Option<Ratio>,
+    pub campaign: Option<Campaign>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneModel {
+    pub model: ModelLink,
+    pub count: Option<Fig>,
+    pub note: Option<String>,
+}
+
+/// A named model instance, e.g. a liaison team.
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub name: String,
+    pub model: ModelLink,
+    /// `YYYY-MM`.
+    pub founded: Option<String>,
+    pub members: Option<Fig>,
+    pub outcomes: Vec<Outcome>,
+    pub motto: Option<String>,
+    /// Markdown.
+    pub narrative: Option<String>,
+    pub source: Option<Cite>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+    pub label: String,
+    pub value: Option<Fig>,
+    pub note: Option<String>,
+}
+
+/// A free Markdown page.
+#[derive(Debug, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Markdown.
+    pub body: String,
+}

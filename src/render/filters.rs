@@ -1,0 +1,81 @@
+//! Tera filters for Vietnamese formatting and Markdown, available to every template.
+//!
+//! | filter | example | output |
+//! |---|---|---|
+//! | `num` | `{{ 24527 \| num }}` | `24.527` |
+//! | `percent(of=…)` | `{{ 125 \| percent(of=127) }}` | `98,4%` |
+//! | `money` | `{{ 10000000000 \| money }}` | `10 tỷ đồng` |
+//! | `month` | `{{ "2021-06" \| month }}` | `06/2021` |
+//! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` |
+//! | `markdown` | `{{ text \| markdown }}` | sanitised HTML |
+
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+use crate::text::{format_int, format_money_vnd, format_month, format_percent};
+
+/// Registers every baocao filter on `tera` (before templates are added).
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("num", |v: i64, _: Kwargs, _: &State| format_int(v));
+    tera.register_filter("percent", percent);
+    tera.register_filter("money", |v: i64, _: Kwargs, _: &State| {
+        format_money_vnd(v.max(0) as u64)
+    });
+    tera.register_filter("month", month);
+    tera.register_filter("change", change);
+    tera.register_filter("markdown", |v: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&super::markdown::to_html(v))
+    });
+}
+
+fn percent(part: f64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let whole: f64 = kwargs.must_get("of")?;
+    Ok(format_percent(part, whole).unwrap_or_else(|| "–".into()))
+}
+
+fn month(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
+    crate::validate::parse_year_month(value)
+        .map(|(year, month)| format_month(year, month))
+        .ok_or_else(|| tera::Error::message(format!("`{value}` is not a YYYY-MM month")))
+}
+
+fn change(now: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let before: i64 = kwargs.must_get("before")?;
+    let diff = now - before;
+    let sign = if diff > 0 { "+" } else { "" };
+    let mut text = format!("{sign}{}", format_int(diff));
+    if let Some(p) = format_percent(diff as f64, before as f64) {
+        text.push_str(&format!(" ({sign}{p})"));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str) -> String {
+        let mut tera = Tera::new();
+        register(&mut tera);
+        tera.add_raw_template("t.html", template).unwrap();
+        tera.render("t.html", &tera::Context::new()).unwrap()
+    }
+
+    #[test]
+    fn filters_format_the_vietnamese_way() {
+        assert_eq!(render("{{ 24527 | num }}"), "24.527");
+        assert_eq!(render("{{ 125 | percent(of=127) }}"), "98,4%");
+        assert_eq!(render("{{ 10000000000 | money }}"), "10 tỷ đồng");
+        assert_eq!(render("{{ \"2021-06\" | month }}"), "06/2021");
+        assert_eq!(render("{{ 25 | change(before=23) }}"), "+2 (+8,7%)");
+        assert_eq!(render("{{ 20 | change(before=23) }}"), "-3 (-13%)");
+    }
+
+    #[test]
+    fn markdown_output_is_not_escaped_again_but_is_sanitised() {
+        assert_eq!(
+            render("{{ \"**a**\" | markdown }}"),
+            "<p><strong>a</strong></p>\n"
+        );
+        assert!(!render("{{ \"<script>x</script>\" | markdown }}").contains("<script"));
+    }
+}

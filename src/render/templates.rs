@@ -1,0 +1,124 @@
+//! The built-in templates (embedded from `templates/`) and the project's overrides.
+
+use tera::{ErrorKind, Tera};
+
+use crate::diagnostic::Diagnostic;
+use crate::load::SourceFile;
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        /// Built-in templates, by file name; a project's `templates/<name>` replaces one.
+        pub const BUILTIN: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../../templates/", $name)))),*
+        ];
+    };
+}
+
+builtin!(
+    "base.html",
+    "components.html",
+    "overview.html",
+    "year.html",
+    "communes.html",
+    "commune.html",
+    "models.html",
+    "model.html",
+    "campaign.html",
+    "sources.html",
+    "page.html",
+    "404.html",
+    "sitemap.xml",
+    "style.css",
+);
+
+/// Builds the template engine: filters, then built-ins merged with the project's overrides.
+pub fn load(overrides: &[SourceFile]) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    super::filters::register(&mut tera);
+    let mut all: Vec<(&str, &str)> = BUILTIN
+        .iter()
+        .filter(|(name, _)| super::override_of(name, overrides).is_none())
+        .copied()
+        .collect();
+    all.extend(overrides.iter().map(|t| (t.path.as_str(), t.text.as_str())));
+    tera.add_raw_templates(all)
+        .map_err(|e| vec![diagnostic(&e, overrides)])?;
+    Ok(tera)
+}
+
+/// Turns a Tera error into a diagnostic naming `templates/<name>:line:column`.
+pub fn diagnostic(error: &tera::Error, overrides: &[SourceFile]) -> Diagnostic {
+    let (name, line, column, message) = match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => (
+            report.filename().to_owned(),
+            report.span().start_line as u32,
+            report.span().start_col as u32 + 1,
+            report.message().to_owned(),
+        ),
+        _ => parse_report(&error.to_string()),
+    };
+    let file = format!("templates/{name}");
+    let source = match super::override_of(&name, overrides) {
+        Some(t) => SourceFile::new(&file, t.text.clone()),
+        None => {
+            let text = super::BUILTIN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or("", |(_, t)| t);
+            SourceFile::new(format!("{file} (built-in)"), text)
+        }
+    };
+    let hint = if message.contains("not defined") || message.contains("Unknown") {
+        "check the spelling against docs/templates.md, which lists each template's variables and filters"
+    } else {
+        "fix the template, or delete the override to use the built-in one"
+    };
+    source.error_at(line, column, message).hint(hint)
+}
+
+/// Reads `name:line:column` and the message out of a rendered Tera report.
+fn parse_report(text: &str) -> (String, u32, u32, String) {
+    let message = text.lines().next().unwrap_or(text);
+    let message = message
+        .strip_prefix("error: ")
+        .unwrap_or(message)
+        .to_owned();
+    let location = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .unwrap_or("");
+    let mut parts = location.rsplitn(3, ':');
+    let column = parts
+        .next()
+        .and_then(|c| c.parse::<u32>().ok())
+        .unwrap_or(0);
+    let line = parts
+        .next()
+        .and_then(|l| l.parse::<u32>().ok())
+        .unwrap_or(0);
+    let name = parts.next().unwrap_or("").to_owned();
+    (name, line, column, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert!(load(&[]).is_ok());
+    }
+
+    #[test]
+    fn a_broken_override_is_reported_with_file_and_line() {
+        let broken = SourceFile::new(
+            "commune.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n{{ commune.name | nosuchfilter }}\n{% endblock main %}\n",
+        );
+        let errors = load(&[broken]).unwrap_err();
+        let text = errors[0].to_string();
+        assert!(text.starts_with("templates/commune.html:3:"), "{text}");
+        assert!(text.contains("nosuchfilter"), "{text}");
+    }
+}

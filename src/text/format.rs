@@ -1,0 +1,105 @@
+//! Vietnamese number formats: `24.527`, `98,4%`, `10 tỷ đồng`, `06/2021`.
+
+/// Formats an integer with `.` between thousands: `24527` → `24.527`.
+pub fn format_int(value: i64) -> String {
+    group_thousands(value, '.')
+}
+
+fn group_thousands(value: i64, separator: char) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Formats a decimal with a comma and at most `decimals` digits, dropping trailing zeros:
+/// `98.425, 1` → `98,4`; `100.0, 1` → `100`.
+fn format_decimal(value: f64, decimals: usize) -> String {
+    let fixed = format!("{value:.decimals$}");
+    let (int_part, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let frac = frac.trim_end_matches('0');
+    let int_value: i64 = int_part.parse().unwrap_or(0);
+    let mut out = format_int(int_value);
+    if int_value == 0 && fixed.starts_with('-') {
+        out.insert(0, '-');
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Formats `part / whole` as a percentage with one decimal: `125 / 127` → `98,4%`.
+/// Returns `None` when `whole` is zero.
+pub fn format_percent(part: f64, whole: f64) -> Option<String> {
+    (whole != 0.0).then(|| format!("{}%", format_decimal(part / whole * 100.0, 1)))
+}
+
+/// Formats an amount in đồng with the Vietnamese scale words:
+/// `10_000_000_000` → `10 tỷ đồng`, `2_500_000` → `2,5 triệu đồng`, `500_000` → `500.000 đồng`.
+pub fn format_money_vnd(amount: u64) -> String {
+    const TY: u64 = 1_000_000_000;
+    const TRIEU: u64 = 1_000_000;
+    if amount >= TY {
+        format!("{} tỷ đồng", format_decimal(amount as f64 / TY as f64, 2))
+    } else if amount >= TRIEU {
+        format!(
+            "{} triệu đồng",
+            format_decimal(amount as f64 / TRIEU as f64, 2)
+        )
+    } else {
+        format!("{} đồng", format_int(amount as i64))
+    }
+}
+
+/// Formats a year and month as `MM/YYYY`: `(2021, 6)` → `06/2021`.
+pub fn format_month(year: u16, month: u8) -> String {
+    format!("{month:02}/{year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_group_thousands_with_dots() {
+        assert_eq!(format_int(0), "0");
+        assert_eq!(format_int(953), "953");
+        assert_eq!(format_int(24527), "24.527");
+        assert_eq!(format_int(1_000_000), "1.000.000");
+        assert_eq!(format_int(-1234), "-1.234");
+    }
+
+    #[test]
+    fn percentages_use_a_decimal_comma() {
+        assert_eq!(format_percent(125.0, 127.0).unwrap(), "98,4%");
+        assert_eq!(format_percent(46.0, 47.0).unwrap(), "97,9%");
+        assert_eq!(format_percent(15.0, 15.0).unwrap(), "100%");
+        assert_eq!(format_percent(94.0, 177.0).unwrap(), "53,1%");
+        assert_eq!(format_percent(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn money_uses_scale_words() {
+        assert_eq!(format_money_vnd(10_000_000_000), "10 tỷ đồng");
+        assert_eq!(format_money_vnd(12_500_000_000), "12,5 tỷ đồng");
+        assert_eq!(format_money_vnd(2_500_000), "2,5 triệu đồng");
+        assert_eq!(format_money_vnd(500_000), "500.000 đồng");
+        assert_eq!(format_money_vnd(1_234_000_000_000), "1.234 tỷ đồng");
+    }
+
+    #[test]
+    fn months_are_zero_padded() {
+        assert_eq!(format_month(2021, 6), "06/2021");
+        assert_eq!(format_month(2023, 12), "12/2023");
+    }
+}

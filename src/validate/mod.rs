@@ -1,0 +1,445 @@
+//! Phase 2, **validate**: check the loaded project as a whole and collect every problem:
+//! ids, references between files, impossible figures, and totals that disagree.
+
+mod figures;
+mod ids;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{Project, SourceFile, Text};
+
+/// Earliest and latest years a report may speak of.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
+
+/// Checks `project` and returns every error and warning found.
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        diagnostics: Vec::new(),
+        sources: BTreeSet::new(),
+        models: BTreeSet::new(),
+        statics: project.statics.iter().map(|s| s.path.clone()).collect(),
+    };
+    v.check_site(project);
+    v.models = ids::check_model_ids(project, &mut v.diagnostics);
+    ids::check_commune_ids(project, &mut v.diagnostics);
+    ids::check_page_ids(project, &mut v.diagnostics);
+    for commune in &project.communes {
+        v.check_commune(&commune.source, &commune.record);
+    }
+    for (year, file) in &project.years {
+        v.check_year(*year, &file.source, &file.record);
+    }
+    figures::check_city_totals(project, &mut v.diagnostics);
+    v.diagnostics
+}
+
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+    sources: BTreeSet<String>,
+    models: BTreeSet<String>,
+    statics: BTreeSet<String>,
+}
+
+/// An error at the position of a spanned value.
+pub(crate) fn at<T>(
+    src: &SourceFile,
+    spanned: &Spanned<T>,
+    message: impl Into<String>,
+) -> Diagnostic {
+    src.error_at_location(&spanned.referenced, message)
+}
+
+impl Validator {
+    fn check_site(&mut self, project: &Project) {
+        let Some(site) = &project.site else { return };
+        let src = &site.source;
+        for source in &site.record.sources {
+            let id = &source.id;
+            if !crate::text::is_valid_id(&id.value) {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        id,
+                        format!("the source id `{}` is not a valid id", id.value),
+                    )
+                    .hint("ids use only a-z, 0-9 and `-`, e.g. `bao-yen-bai-2023`"),
+                );
+            }
+            if !self.sources.insert(id.value.clone()) {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        id,
+                        format!("the source id `{}` is used twice", id.value),
+                    )
+                    .hint("give each source its own id"),
+                );
+            }
+            if let Some(url) = &source.url
+                && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+            {
+                self.diagnostics.push(
+                    at(src, url, format!("`{}` is not a web address", url.value))
+                        .hint("write the full address, starting with https://"),
+                );
+            }
+            if let Some(date) = &source.date
+                && !is_valid_date(&date.value)
+            {
+                self.diagnostics.push(
+                    at(src, date, format!("`{}` is not a valid date", date.value))
+                        .hint("write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2023-12-31"),
+                );
+            }
+        }
+        if let Some(url) = &site.record.base_url
+            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+        {
+            self.diagnostics.push(
+                at(src, url, format!("`{}` is not a web address", url.value))
+                    .hint("write the address the site will be published at, e.g. https://example.gov.vn/bao-cao/"),
+            );
+        }
+    }
+
+    fn check_source_ref(&mut self, src: &SourceFile, source: Option<&Text>) {
+        if let Some(id) = source
+            && !self.sources.contains(&id.value)
+        {
+            let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+            let hint = match crate::load::did_you_mean(&id.value, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "add the source to `sources` in content/site.yaml, or fix the id".into(),
+            };
+            self.diagnostics
+                .push(at(src, id, format!("unknown source `{}`", id.value)).hint(hint));
+        }
+    }
+
+    fn check_model_ref(&mut self, src: &SourceFile, model: &Text) {
+        if !self.models.contains(&model.value) {
+            let known: Vec<&str> = self.models.iter().map(String::as_str).collect();
+            let hint = match crate::load::did_you_mean(&model.value, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("known model types: {}", known.join(", ")),
+            };
+            self.diagnostics
+                .push(at(src, model, format!("unknown model type `{}`", model.value)).hint(hint));
+        }
+    }
+
+    fn check_year_value(&mut self, src: &SourceFile, year: &Spanned<i64>) {
+        if !YEARS.contains(&year.value) {
+            self.diagnostics.push(
+                at(
+                    src,
+                    year,
+                    format!(
+                        "the year {} is outside {}–{}",
+                        year.value,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                )
+                .hint("write the four-digit year the figures are for, e.g. 2023"),
+            );
+        }
+    }
+
+    fn check_commune(&mut self, src: &SourceFile, c: &crate::load::CommuneRecord) {
+        self.check_source_ref(src, c.source.as_ref());
+        if let Some(code) = &c.code
+            && !code.value.bytes().all(|b| b.is_ascii_digit())
+        {
+            self.diagnostics.push(
+                at(src, code, format!("the code `{}` is not an official unit code", code.value))
+                    .hint("official codes are digits only, written in quotes to keep leading zeros: \"04276\""),
+            );
+        }
+        let mut seen_years = BTreeMap::new();
+        for y in &c.years {
+            self.check_year_value(src, &y.year);
+            if seen_years.insert(y.year.value, ()).is_some() {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        &y.year,
+                        format!("the year {} is listed twice", y.year.value),
+                    )
+                    .hint("put all figures of one year under a single `- year:` entry"),
+                );
+            }
+            self.check_source_ref(src, y.source.as_ref());
+            let mut seen_models = BTreeSet::new();
+            for m in &y.models {
+                self.check_model_ref(src, &m.model);
+                if !seen_models.insert(m.model.value.clone()) {
+                    self.diagnostics.push(
+                        at(
+                            src,
+                            &m.model,
+                            format!(
+                                "the model type `{}` is listed twice for {}",
+                                m.model.value, y.year.value
+                            ),
+                        )
+                        .hint("list each model type once per year"),
+                    );
+                }
+                self.check_figure(src, m.count.as_ref());
+            }
+            if let Some(a) = &y.attainment {
+                self.check_source_ref(src, a.source.as_ref());
+                if let Some(r) = &a.villages {
+                    self.check_ratio(src, r);
+                }
+            }
+            if let Some(campaign) = &y.campaign {
+                self.check_campaign(src, campaign);
+            }
+        }
+        for g in &c.groups {
+            self.check_model_ref(src, &g.model);
+            self.check_source_ref(src, g.source.as_ref());
+            if let Some(founded) = &g.founded
+                && !is_valid_year_month(&founded.value)
+            {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        founded,
+                        format!("`{}` is not a valid year and month", founded.value),
+                    )
+                    .hint("write YYYY-MM in quotes, e.g. \"2021-06\" for June 2021"),
+                );
+            }
+            self.check_figure(src, g.members.as_ref());
+            for o in &g.outcomes {
+                self.check_figure(src, o.value.as_ref());
+            }
+        }
+        for q in &c.quotes {
+            self.check_source_ref(src, q.source.as_ref());
+        }
+        for p in &c.photos {
+            if !self.statics.contains(&p.file.value) {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        &p.file,
+                        format!("the photo `{}` is not in content/static/", p.file.value),
+                    )
+                    .hint(
+                        "copy the image into content/static/ and give its path below that folder",
+                    ),
+                );
+            }
+            if p.alt.value.trim().is_empty() {
+                self.diagnostics.push(
+                    at(src, &p.alt, "the photo has an empty `alt` text")
+                        .hint("describe what the photo shows for readers who cannot see it"),
+                );
+            }
+        }
+    }
+
+    fn check_year(&mut self, year: i64, src: &SourceFile, y: &crate::load::YearRecord) {
+        if !YEARS.contains(&year) {
+            self.diagnostics.push(
+                Diagnostic::file_error(
+                    &src.path,
+                    format!(
+                        "the year {year} is outside {}–{}",
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                )
+                .hint("name the file after the four-digit year it covers, e.g. 2023.yaml"),
+            );
+        }
+        self.check_source_ref(src, y.source.as_ref());
+        if let Some(campaign) = &y.campaign {
+            self.check_campaign(src, campaign);
+        }
+        if let Some(a) = &y.attainment {
+            for r in [&a.communes, &a.villages, &a.agencies]
+                .into_iter()
+                .flatten()
+            {
+                self.check_ratio(src, r);
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for m in &y.models {
+            self.check_model_ref(src, &m.model);
+            if !seen.insert(m.model.value.clone()) {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        &m.model,
+                        format!("the model type `{}` is listed twice", m.model.value),
+                    )
+                    .hint("list each model type once per year"),
+                );
+            }
+            for f in [&m.total, &m.new, &m.community_funded] {
+                self.check_figure(src, f.as_ref());
+            }
+            if let Some(b) = &m.city_budget {
+                self.check_source_ref(src, b.source.as_ref());
+                self.check_figure(src, b.count.as_ref());
+                self.check_figure(src, b.locations.as_ref());
+                if let Some(v) = &b.value_vnd {
+                    self.check_source_ref_of(src, v);
+                }
+            }
+            figures::check_city_model(src, m, &mut self.diagnostics);
+        }
+        for q in &y.quotes {
+            self.check_source_ref(src, q.source.as_ref());
+        }
+    }
+
+    fn check_campaign(&mut self, src: &SourceFile, c: &crate::load::CampaignRecord) {
+        self.check_source_ref(src, c.source.as_ref());
+        for f in [
+            &c.focus_areas,
+            &c.sessions,
+            &c.participations,
+            &c.tips,
+            &c.valuable_tips,
+        ] {
+            self.check_figure(src, f.as_ref());
+        }
+        if let (Some(tips), Some(valuable)) = (&c.tips, &c.valuable_tips)
+            && valuable.value.value > tips.value.value
+        {
+            self.diagnostics.push(
+                at(
+                    src,
+                    valuable,
+                    format!(
+                        "valuable tips ({}) cannot exceed all tips ({})",
+                        valuable.value.value, tips.value.value
+                    ),
+                )
+                .hint("valuable_tips counts the tips of value among `tips`; check both figures"),
+            );
+        }
+    }
+
+    fn check_ratio(&mut self, src: &SourceFile, r: &crate::load::Ratio) {
+        self.check_source_ref(src, r.source.as_ref());
+        if r.safe.value.0 > r.total.value.0 {
+            self.diagnostics.push(
+                at(
+                    src,
+                    &r.safe,
+                    format!(
+                        "safe ({}) cannot exceed total ({})",
+                        r.safe.value.0, r.total.value.0
+                    ),
+                )
+                .hint("`safe` counts the units that attained the standard among `total`"),
+            );
+        }
+    }
+
+    /// Checks a count's citation and that it is plausible.
+    fn check_figure(&mut self, src: &SourceFile, figure: Option<&Spanned<crate::load::Figure>>) {
+        let Some(figure) = figure else { return };
+        self.check_source_ref_of(src, figure);
+        if figure.value.value > figures::MAX_COUNT {
+            self.diagnostics.push(
+                at(
+                    src,
+                    figure,
+                    format!("{} is implausibly large for a count", figure.value.value),
+                )
+                .hint(format!(
+                    "counts above {} are rejected as typing mistakes",
+                    figures::MAX_COUNT
+                )),
+            );
+        }
+    }
+
+    fn check_source_ref_of(&mut self, src: &SourceFile, figure: &Spanned<crate::load::Figure>) {
+        if let Some(id) = &figure.value.source
+            && !self.sources.contains(id)
+        {
+            let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+            let hint = match crate::load::did_you_mean(id, &known) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "add the source to `sources` in content/site.yaml, or fix the id".into(),
+            };
+            self.diagnostics
+                .push(at(src, figure, format!("unknown source `{id}`")).hint(hint));
+        }
+    }
+}
+
+/// `YYYY-MM` with a month 01–12 and a year in range.
+pub fn is_valid_year_month(text: &str) -> bool {
+    parse_year_month(text).is_some()
+}
+
+/// Parses `YYYY-MM` into a year and a month.
+pub fn parse_year_month(text: &str) -> Option<(u16, u8)> {
+    let (y, m) = text.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let (year, month) = (y.parse::<u16>().ok()?, m.parse::<u8>().ok()?);
+    (YEARS.contains(&i64::from(year)) && (1..=12).contains(&month)).then_some((year, month))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real calendar day.
+fn is_valid_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [y] => y.len() == 4 && y.parse::<i64>().is_ok_and(|y| YEARS.contains(&y)),
+        [_, _] => is_valid_year_month(text),
+        [y, m, d] => {
+            let Some((year, month)) = parse_year_month(&format!("{y}-{m}")) else {
+                return false;
+            };
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            d.len() == 2 && d.parse::<u8>().is_ok_and(|d| (1..=days).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(is_valid_date("2023"));
+        assert!(is_valid_date("2023-12"));
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(!is_valid_date("2023-13"));
+        assert!(!is_valid_date("3000"));
+        assert!(!is_valid_date("23-1-1"));
+    }
+
+    #[test]
+    fn year_months_parse() {
+        assert_eq!(parse_year_month("2021-06"), Some((2021, 6)));
+        assert_eq!(parse_year_month("2021-6"), None);
+        assert_eq!(parse_year_month("2021-00"), None);
+        assert_eq!(parse_year_month("0000-01"), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! Phase 5, **write**: put the rendered site in place atomically. Everything is written to a
+//! temporary folder beside the output and swapped in only when all of it was written, so a
+//! failed build leaves the previous output as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use crate::render::{OutputFile, Site};
+
+/// Why the output folder cannot be used or written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The folder would overwrite the project or the system.
+    Refused(PathBuf, &'static str),
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Refused(path, why) => {
+                write!(f, "refusing to write the site to {}: {why}", path.display())
+            }
+            WriteError::Io(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+        }
+    }
+}
+
+/// Files that differ between the rendered site and an output folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// Refuses an output folder that is `/`, the project root, `content/`, `templates/`,
+/// a folder inside `content/` or `templates/`, or a parent of any of them.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteError> {
+    let resolve = |p: &Path| -> PathBuf {
+        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        // Resolve symlinks of the part that exists, keep the rest as written.
+        let mut existing = absolute.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_owned());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+        resolved.extend(rest.iter().rev());
+        resolved
+    };
+    let output = resolve(output);
+    let root = resolve(root);
+    let refuse = |why| Err(WriteError::Refused(output.clone(), why));
+    if output.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if root.starts_with(&output) {
+        return refuse("it is the project folder or contains it; use a folder such as `output/`");
+    }
+    for protected in ["content", "templates"] {
+        if output.starts_with(root.join(protected)) {
+            return refuse(
+                "it is inside the project's content or templates; use a folder such as `output/`",
+            );
+        }
+    }
+    Ok(output)
+}
+
+/// Lists the files that writing `site` would add, change or remove in `output`.
+pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
+    let mut changes = Changes::default();
+    for (path, file) in &site.files {
+        let target = output.join(path);
+        match fs::read(&target) {
+            Ok(existing) => {
+                let same = match file {
+                    OutputFile::Bytes(bytes) => existing == *bytes,
+                    OutputFile::Copy(from) => {
+                        fs::read(from).map_err(|e| WriteError::Io(from.clone(), e))? == existing
+                    }
+                };
+                if !same {
+                    changes.changed.push(path.clone());
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => changes.added.push(path.clone()),
+            Err(e) => return Err(WriteError::Io(target, e)),
+        }
+    }
+    if output.is_dir() {
+        for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
+            let entry = entry.map_err(|e| WriteError::Io(output.to_path_buf(), e.into()))?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if !site.files.contains_key(&relative) {
+                changes.removed.push(relative);
+            }
+        }
+    }
+    Ok(changes)
+}
+
+/// Writes `site` to `output` through a temporary folder, then swaps it in.
+pub fn write(site: &Site, output: &Path) -> Result<(), WriteError> {
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| WriteError::Io(p, e)
+    };
+    let parent = output.parent().unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    fs::create_dir_all(parent).map_err(io(parent))?;
+    remove_stale(parent, &name);
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = fill(site, &staging);
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if output.exists() {
+        fs::rename(output, &old).map_err(|e| {
+            let _ = fs::remove_dir_all(&staging);
+            WriteError::Io(output.to_path_buf(), e)
+        })?;
+    }
+    if let Err(e) = fs::rename(&staging, output) {
+        if old.exists() {
+            let _ = fs::rename(&old, output);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(WriteError::Io(output.to_path_buf(), e));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(io(&old))?;
+    }
+    Ok(())
+}
+
+/// Writes every file of `site` below `dir`.
+fn fill(site: &Site, dir: &Path) -> Result<(), WriteError> {
+    fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    for (path, file) in &site.files {
+        let target = dir.join(safe_relative(path).ok_or_else(|| {
+            WriteError::Io(
+                dir.join(path),
+                io::Error::new(io::ErrorKind::InvalidInput, "path leaves the output folder"),
+            )
+        })?);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
+        }
+        match file {
+            OutputFile::Bytes(bytes) => fs::write(&target, bytes),
+            OutputFile::Copy(from) => fs::copy(from, &target).map(|_| ()),
+        }
+        .map_err(|e| WriteError::Io(target.clone(), e))?;
+    }
+    Ok(())
+}
+
+/// `path` as a relative path made only of normal components, or `None`.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    p.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| p.to_path_buf())
+}
+
+/// Removes temporary folders left by builds that were killed.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_folder_are_rejected() {
+        assert!(safe_relative("communes/tuy-loc.html").is_some());
+        assert!(safe_relative("../etc/passwd").is_none());
+        assert!(safe_relative("/etc/passwd").is_none());
+        assert!(safe_relative("a/../../b").is_none());
+    }
+
+    #[test]
+    fn dangerous_output_folders_are_refused() {
+        let root = std::env::temp_dir().join("baocao-refuse-test");
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(&root, Path::new("/")).is_err());
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, &root.join("content")).is_err());
+        assert!(check_output_dir(&root, &root.join("content/x")).is_err());
+        assert!(check_output_dir(&root, &root.join("templates")).is_err());
+        assert!(check_output_dir(&root, root.parent().unwrap()).is_err());
+        assert!(check_output_dir(&root, &root.join("output")).is_ok());
+        assert!(check_output_dir(&root, &root.join("content/../output")).is_ok());
+    }
+}
