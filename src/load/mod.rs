@@ -104,27 +104,45 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
             ),
         }
     }
-    if !parse_queue.iter().any(|(k, _, _)| *k == Kind::Site) {
+    let sites: Vec<&String> = parse_queue
+        .iter()
+        .filter(|(k, _, _)| *k == Kind::Site)
+        .map(|(_, _, r)| r)
+        .collect();
+    if sites.len() > 1 {
+        diagnostics.push(
+            Diagnostic::file_error(sites[1], format!("there is already {}", sites[0]))
+                .hint("keep one site file and delete the other"),
+        );
+    }
+    if sites.is_empty() {
         diagnostics.push(
             Diagnostic::file_error("content/site.yaml", "the report has no `content/site.yaml`")
                 .hint("create it with at least `title`, `locality` and `agency`"),
         );
     }
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = parse_queue
-        .par_iter()
-        .map(|(kind, path, relative)| parse_file(*kind, path, relative))
+    let of_kind = |wanted: fn(Kind) -> bool| parse_queue.iter().filter(move |(k, _, _)| wanted(*k));
+    project.site = collect(parse_all(of_kind(|k| k == Kind::Site)), &mut diagnostics).pop();
+    project.communes = collect(parse_all(of_kind(|k| k == Kind::Commune)), &mut diagnostics);
+    project.models = collect(parse_all(of_kind(|k| k == Kind::Model)), &mut diagnostics);
+    let year_files: Vec<_> = of_kind(|k| matches!(k, Kind::Year(_))).collect();
+    let years = collect(parse_all(year_files.iter().copied()), &mut diagnostics);
+    project.years = years
+        .into_iter()
+        .map(|loaded| (year_of(&year_files, &loaded.source.path), loaded))
         .collect();
-    for result in parsed {
-        match result {
-            Ok(Parsed::Site(s)) => project.site = Some(s),
-            Ok(Parsed::Commune(c)) => project.communes.push(c),
-            Ok(Parsed::Model(m)) => project.models.push(m),
-            Ok(Parsed::Year(y, r)) => project.years.push((y, r)),
-            Ok(Parsed::Page(p)) => project.pages.push(p),
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let pages: Vec<Result<PageSource, Diagnostic>> = of_kind(|k| k == Kind::Page)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|(_, path, relative)| {
+            parse_page(SourceFile::new(
+                relative.as_str(),
+                read_text(path, relative)?,
+            ))
+        })
+        .collect();
+    project.pages = collect(pages, &mut diagnostics);
 
     let templates = root.join("templates");
     if templates.is_dir() {
@@ -142,30 +160,42 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
     (project, diagnostics)
 }
 
-enum Parsed {
-    Site(Loaded<SiteRecord>),
-    Commune(Loaded<CommuneRecord>),
-    Model(Loaded<ModelRecord>),
-    Year(i64, Loaded<YearRecord>),
-    Page(PageSource),
+/// Reads and parses files of one kind, in parallel, keeping their order.
+fn parse_all<'a, T: serde::de::DeserializeOwned + Send>(
+    files: impl Iterator<Item = &'a (Kind, PathBuf, String)>,
+) -> Vec<Result<Loaded<T>, Diagnostic>> {
+    let files: Vec<_> = files.collect();
+    files
+        .par_iter()
+        .map(|(_, path, relative)| {
+            let source = SourceFile::new(relative.as_str(), read_text(path, relative)?);
+            let record = yaml::parse(&source)?;
+            Ok(Loaded { source, record })
+        })
+        .collect()
 }
 
-fn parse_file(kind: Kind, path: &Path, relative: &str) -> Result<Parsed, Diagnostic> {
-    let source = SourceFile::new(relative, read_text(path, relative)?);
-    Ok(match kind {
-        Kind::Site => Parsed::Site(parse_loaded(source)?),
-        Kind::Commune => Parsed::Commune(parse_loaded(source)?),
-        Kind::Model => Parsed::Model(parse_loaded(source)?),
-        Kind::Year(year) => Parsed::Year(year, parse_loaded(source)?),
-        Kind::Page => Parsed::Page(parse_page(source)?),
-    })
+/// Keeps what parsed and moves the errors to `diagnostics`.
+fn collect<T>(results: Vec<Result<T, Diagnostic>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<T> {
+    let mut ok = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(value) => ok.push(value),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    ok
 }
 
-fn parse_loaded<T: serde::de::DeserializeOwned>(
-    source: SourceFile,
-) -> Result<Loaded<T>, Diagnostic> {
-    let record = yaml::parse(&source)?;
-    Ok(Loaded { source, record })
+/// The year a year file was classified with.
+fn year_of(files: &[&(Kind, PathBuf, String)], relative: &str) -> i64 {
+    files
+        .iter()
+        .find_map(|(kind, _, path)| match kind {
+            Kind::Year(year) if path == relative => Some(*year),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Splits a page into YAML front matter (between `---` lines) and its Markdown body.

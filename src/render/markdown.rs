@@ -48,8 +48,8 @@ mod tests {
         assert!(html.contains("class=\"footnote-reference\""), "{html}");
         assert!(html.contains("id=\"1\""), "{html}");
         assert!(html.contains("href=\"#1\""), "{html}");
-        assert!(html.contains("text-align: center"), "{html}");
-        assert!(html.contains("text-align: right"), "{html}");
+        assert!(html.contains("text-align:center"), "{html}");
+        assert!(html.contains("text-align:right"), "{html}");
     }
 
     #[test]

@@ -99,8 +99,14 @@ fn check_unique(
     for (id, group) in &by_id {
         let first = group[0];
         for other in &group[1..] {
-            let diagnostic = match (first.explicit, other.explicit) {
-                (None, None) if first.name.value != other.name.value => at(
+            let diagnostic = match other.explicit {
+                Some(explicit) => at(
+                    other.src,
+                    explicit,
+                    format!("the {what} id `{id}` is already used by {}", first.src.path),
+                )
+                .hint("each record needs its own id; change this one"),
+                None if first.explicit.is_none() && first.name.value != other.name.value => at(
                     other.src,
                     other.name,
                     format!(
@@ -108,19 +114,15 @@ fn check_unique(
                         other.name.value, first.name.value, first.src.path
                     ),
                 )
-                .hint(format!("give one of them an explicit id, e.g. `id: {id}-2`, so that neither page overwrites the other")),
-                (None, _) => at(
+                .hint(format!(
+                    "give one of them an explicit id, e.g. `id: {id}-2`, so that neither page overwrites the other"
+                )),
+                None => at(
                     other.src,
                     other.name,
                     format!("the {what} id `{id}` (from this name) is already used by {}", first.src.path),
                 )
                 .hint("give this record an explicit `id:` that no other record uses"),
-                (Some(explicit), _) => at(
-                    other.src,
-                    explicit,
-                    format!("the {what} id `{id}` is already used by {}", first.src.path),
-                )
-                .hint("each record needs its own id; change this one"),
             };
             diagnostics.push(diagnostic);
         }

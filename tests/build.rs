@@ -1,0 +1,376 @@
+//! Good projects: what the built site contains, that it is deterministic, and that
+//! `build --check` tells a fresh output from a stale one.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use common::{TestProject, copy_dir, run_in, snapshot};
+
+#[test]
+fn builds_every_page_of_the_good_fixture() {
+    let p = TestProject::good();
+    let run = p.run(&["build"]);
+    run.expect_code(0);
+    assert!(run.stdout.starts_with("built 15 pages, "), "{}", run.stdout);
+    for page in [
+        "index.html",
+        "years/2022.html",
+        "years/2023.html",
+        "communes/index.html",
+        "communes/dong-tam.html",
+        "communes/phuong-2.html",
+        "models/index.html",
+        "models/camera-an-ninh.html",
+        "models/diem-chua-chay.html",
+        "campaign.html",
+        "sources.html",
+        "pages/gioi-thieu.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/style.css",
+        "static/anh/cho.svg",
+    ] {
+        assert!(p.output().join(page).is_file(), "{page} missing");
+    }
+}
+
+#[test]
+fn figures_are_formatted_and_cited() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let index = p.read("output/index.html");
+    assert!(
+        index.contains("<span class=\"fig\">24.527</span>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<span class=\"fig\">125/127</span> <span class=\"share\">(98,4%)</span>")
+    );
+    assert!(index.contains("so với năm 2022: +53 (+5,9%)"));
+    assert!(index.contains("href=\"sources.html#nguon-nguon-a\""));
+    let year = p.read("output/years/2023.html");
+    assert!(year.contains("10 tỷ đồng"));
+    assert!(year.contains(
+        "<span class=\"fig\">661</span> <span class=\"derived\">(suy ra: 953 − 44 − 248)</span>"
+    ));
+    assert!(year.contains("(53,1%)"), "share of valuable tips");
+    // A figure with its own source cites it instead of the file's.
+    let commune = p.read("output/communes/dong-tam.html");
+    assert!(commune.contains("<span class=\"fig\">4 điểm</span><sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-b\""));
+    assert!(commune.contains("tháng 06/2021"));
+    let sources = p.read("output/sources.html");
+    assert!(sources.contains("Đồng Tâm · 2023 · Điểm chữa cháy công cộng"));
+    assert!(sources.contains("2023 · Cơ quan, doanh nghiệp, cơ sở giáo dục đạt"));
+}
+
+#[test]
+fn missing_figures_say_no_data_never_zero() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let commune = p.read("output/communes/duong-thanh.html");
+    assert!(commune.contains("Báo cáo không có số liệu nào được công bố cho Xã Dương Thành."));
+    assert!(commune.contains("<em>không</em>"), "summary is Markdown");
+    let year = p.read("output/years/2022.html");
+    assert!(year.contains("Không có số liệu phong trào năm 2022."));
+    assert!(!year.contains(">0<"));
+    let model = p.read("output/models/diem-chua-chay.html");
+    assert!(model.contains("<span class=\"nodata\">không có số liệu</span>"));
+}
+
+#[test]
+fn communes_are_in_vietnamese_order() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let index = p.read("output/communes/index.html");
+    let positions: Vec<usize> = ["Dương Thành", "Đồng Tâm", "Phường 2", "Phường 10"]
+        .iter()
+        .map(|name| {
+            index
+                .find(&format!(">{name}</a>"))
+                .unwrap_or_else(|| panic!("{name}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
+
+#[test]
+fn markdown_pages_keep_footnotes_and_alignment() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/pages/gioi-thieu.html");
+    assert!(page.contains("class=\"footnote-reference\""));
+    assert!(page.contains("style=\"text-align:right\""));
+}
+
+/// Every `href` and `src` in the site is relative and points at a file of the site.
+#[test]
+fn internal_links_are_relative_and_resolve() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let out = p.output();
+    let mut checked = 0;
+    for (path, bytes) in snapshot(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let link = &piece[..piece.find('"').unwrap()];
+                if link.starts_with("https://") || link.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    !link.starts_with('/') && !link.contains("://"),
+                    "{path}: {link}"
+                );
+                let file = link.split('#').next().unwrap();
+                assert!(!file.ends_with('/'), "{path}: bare folder link {link}");
+                let target = out.join(Path::new(&path).parent().unwrap()).join(file);
+                assert!(target.is_file(), "{path}: broken link {link}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+#[test]
+fn sitemap_uses_base_url() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let sitemap = p.read("output/sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.gov.vn/bao-cao/communes/dong-tam.html</loc>"));
+    let index = p.read("output/index.html");
+    assert!(
+        index.contains(
+            "<link rel=\"canonical\" href=\"https://example.gov.vn/bao-cao/index.html\">"
+        )
+    );
+}
+
+#[test]
+fn no_sitemap_without_base_url() {
+    let p = TestProject::good();
+    p.edit(
+        "content/site.yaml",
+        "base_url: https://example.gov.vn/bao-cao\n",
+        "",
+    );
+    p.run(&["build"]).expect_code(0);
+    assert!(!p.output().join("sitemap.xml").exists());
+    assert!(!p.read("output/index.html").contains("canonical"));
+}
+
+#[test]
+fn builds_are_byte_identical_across_runs_threads_and_folders() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let first = snapshot(&p.output());
+    p.run_env(&["build"], &[("RAYON_NUM_THREADS", "1")])
+        .expect_code(0);
+    assert_eq!(first, snapshot(&p.output()));
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("a different name");
+    copy_dir(p.path(), &copy);
+    fs::remove_dir_all(copy.join("output")).unwrap();
+    run_in(&copy, &["build"], &[("RAYON_NUM_THREADS", "3")]).expect_code(0);
+    assert_eq!(first, snapshot(&copy.join("output")));
+}
+
+#[test]
+fn build_check_tells_fresh_from_stale() {
+    let p = TestProject::good();
+    p.run(&["build", "--check"]).expect_code(1);
+    p.run(&["build"]).expect_code(0);
+    let before = snapshot(&p.output());
+    p.run(&["build", "--check"]).expect_code(0);
+    p.edit("content/communes/dong-tam.yaml", "count: 25", "count: 26");
+    fs::write(p.output().join("stray.html"), "x").unwrap();
+    let run = p.run(&["build", "--check"]);
+    run.expect_code(1).expect_stderr(&["is stale"]);
+    assert!(
+        run.stdout.contains("changed: communes/dong-tam.html"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("removed: stray.html"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("communes/phuong-2.html"),
+        "{}",
+        run.stdout
+    );
+    let mut after = snapshot(&p.output());
+    after.retain(|(path, _)| path != "stray.html");
+    assert_eq!(before, after, "--check wrote files");
+}
+
+#[test]
+fn check_prints_a_summary() {
+    let p = TestProject::good();
+    let run = p.run(&["check"]);
+    run.expect_code(0);
+    assert_eq!(
+        run.stdout.trim(),
+        "ok: 4 communes, 2 model types, 2 years, 1 page; 0 warnings"
+    );
+    assert!(!p.output().exists(), "check must not write");
+}
+
+#[test]
+fn bom_crlf_and_nfd_text_are_accepted() {
+    let p = TestProject::good();
+    let nfd = "name: Phu\u{31b}o\u{31b}\u{300}ng 2\r\nkind: phu\u{31b}o\u{31b}\u{300}ng\r\n";
+    p.write("content/communes/phuong-2.yaml", format!("\u{feff}{nfd}"));
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/communes/phuong-2.html");
+    assert!(page.contains("<h1>Phường Phường 2</h1>"), "NFC expected");
+}
+
+#[test]
+fn hidden_and_editor_files_are_ignored_and_strays_warned_about() {
+    let p = TestProject::good();
+    p.write("content/communes/.dong-tam.yaml.swp", "garbage: [");
+    p.write("content/communes/dong-tam.yaml~", "garbage: [");
+    p.write("content/ghi-chu.txt", "notes");
+    let run = p.run(&["build"]);
+    run.expect_code(0).expect_stderr(&[
+        "content/ghi-chu.txt: warning: this file is not part of the report and is ignored",
+    ]);
+    assert!(
+        !run.stderr.contains("swp") && !run.stderr.contains("yaml~"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed() {
+    let p = TestProject::good();
+    std::os::unix::fs::symlink("/etc/passwd", p.path().join("content/communes/passwd.yaml"))
+        .unwrap();
+    let run = p.run(&["build"]);
+    run.expect_code(0)
+        .expect_stderr(&["content/communes/passwd.yaml: warning: symbolic links are not followed"]);
+}
+
+#[test]
+fn communes_reporting_more_than_the_city_total_is_a_warning() {
+    let p = TestProject::good();
+    p.edit("content/years/2022.yaml", "total: 900", "total: 20");
+    let run = p.run(&["build"]);
+    run.expect_code(0).expect_stderr(&[
+        "content/years/2022.yaml:4:12: warning: the communes report 23 for `camera-an-ninh` in 2022, more than the city total 20",
+    ]);
+}
+
+#[test]
+fn a_project_template_overrides_the_built_in_one() {
+    let p = TestProject::good();
+    p.write(
+        "templates/commune.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"mine\">{{ commune.full_name }}</h1>{% endblock main %}",
+    );
+    p.run(&["build"]).expect_code(0);
+    assert!(
+        p.read("output/communes/dong-tam.html")
+            .contains("<h1 class=\"mine\">Phường Đồng Tâm</h1>")
+    );
+    assert!(
+        p.read("output/years/2023.html").contains("24.527"),
+        "other templates stay built-in"
+    );
+}
+
+#[test]
+fn text_from_content_is_escaped() {
+    let p = TestProject::good();
+    p.edit(
+        "content/communes/duong-thanh.yaml",
+        "name: Dương Thành",
+        "name: \"Dương <script>alert(1)</script>\"\nid: duong-thanh",
+    );
+    p.edit(
+        "content/communes/duong-thanh.yaml",
+        "summary: Xã *không* có số liệu.",
+        "summary: \"<img src=x onerror=alert(1)> [x](javascript:alert(2))\"",
+    );
+    p.run(&["build"]).expect_code(0);
+    for (path, bytes) in snapshot(&p.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("<script>alert"), "{path}");
+        assert!(!text.contains("onerror"), "{path}");
+        assert!(!text.contains("javascript:"), "{path}");
+    }
+}
+
+/// The repository's own example: every figure of the fact sheet is on the site.
+#[test]
+fn the_example_report_shows_every_figure_of_the_fact_sheet() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    run_in(root, &["build", "--output", target.to_str().unwrap()], &[]).expect_code(0);
+    let read = |p: &str| fs::read_to_string(target.join(p)).unwrap();
+    let year = read("years/2023.html");
+    for figure in [
+        "953 mắt camera",
+        ">44</span>",
+        ">27</span>",
+        "10 tỷ đồng",
+        ">248</span>",
+        ">19</span>",
+        ">99</span>",
+        ">8</span>",
+        ">226</span>",
+        ">24.527</span>",
+        ">177</span>",
+        ">94</span>",
+        ">15/15</span>",
+        ">125/127</span>",
+        ">46/47</span>",
+        "(suy ra: 953 − 44 − 248)",
+    ] {
+        assert!(year.contains(figure), "years/2023.html lacks {figure}");
+    }
+    let tuy_loc = read("communes/tuy-loc.html");
+    for figure in [
+        "23 mắt camera",
+        "7 điểm",
+        "2 tổ",
+        "Trung tá Lâm Thị Vân Khanh",
+    ] {
+        assert!(tuy_loc.contains(figure), "tuy-loc lacks {figure}");
+    }
+    let gioi_phien = read("communes/gioi-phien.html");
+    for figure in [
+        "tháng 06/2021",
+        ">41</span>",
+        ">2</span>",
+        "tự phòng, tự quản, tự bảo vệ, tự hòa giải",
+        "Phùng Văn Phong",
+    ] {
+        assert!(gioi_phien.contains(figure), "gioi-phien lacks {figure}");
+    }
+    // Every figure cites the article.
+    let sources = read("sources.html");
+    assert!(
+        sources.contains("Công an thành phố Yên Bái phát huy các mô hình đảm bảo an ninh trật tự")
+    );
+    assert!(sources.contains("Tuy Lộc · 2023 · Camera an ninh"));
+    // The thirteen communes the article is silent about say so.
+    let communes: BTreeSet<String> = fs::read_dir(target.join("communes"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(communes.len(), 16, "15 communes and the index");
+    assert!(
+        read("communes/au-lau.html")
+            .contains("Báo cáo không có số liệu nào được công bố cho Xã Âu Lâu.")
+    );
+}
