@@ -2,7 +2,9 @@
 //! website. The pipeline runs one way:
 //! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
 
+pub mod chart_spec;
 pub mod diagnostic;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -46,7 +48,7 @@ pub fn build(root: &Path) -> (Option<render::Site>, Vec<Diagnostic>) {
     let Some(report) = report else {
         return (None, diagnostics);
     };
-    match render::render(&report, &project) {
+    match render::render(std::sync::Arc::new(report), &project) {
         Ok(site) => (Some(site), diagnostics),
         Err(errors) => {
             diagnostics.extend(errors);

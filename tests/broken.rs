@@ -483,3 +483,25 @@ fn usage_errors_exit_with_2() {
     assert_eq!(p.run(&["biuld"]).code, 2);
     assert_eq!(p.run(&["build", "--no-such-flag"]).code, 2);
 }
+
+#[test]
+fn two_files_for_one_year() {
+    let p = TestProject::good();
+    p.write("content/years/2023.yml", "source: nguon-a\n");
+    fails(
+        &p,
+        &[
+            "content/years/2023.yml: error: content/years/2023.yaml already holds the figures of 2023",
+        ],
+    );
+}
+
+#[test]
+fn two_site_files() {
+    let p = TestProject::good();
+    p.write("content/site.yml", "title: X\nlocality: Y\nagency: Z\n");
+    fails(
+        &p,
+        &["content/site.yml: error: there is already content/site.yaml"],
+    );
+}

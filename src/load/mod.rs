@@ -147,6 +147,9 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
     let templates = root.join("templates");
     if templates.is_dir() {
         for entry in walk(&templates, &mut diagnostics) {
+            if !is_template(&entry) {
+                continue;
+            }
             let relative = relative_path(root, &entry);
             match read_text(&entry, &relative) {
                 Ok(text) => {
@@ -289,6 +292,14 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// Template files are HTML, XML and CSS; anything else in `templates/` (fonts) is not a template.
+fn is_template(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("html" | "xml" | "css")
+    )
 }
 
 /// Hidden files and the backup or swap files of common editors.

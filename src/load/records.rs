@@ -57,7 +57,8 @@ pub struct CommuneRecord {
     pub kind: Spanned<UnitKind>,
     pub code: Option<Text>,
     pub chief: Option<Person>,
-    pub summary: Option<String>,
+    /// Markdown.
+    pub summary: Option<Text>,
     /// Source cited by every figure of this file that names none itself.
     pub source: Option<Text>,
     #[serde(default)]
@@ -171,7 +172,8 @@ pub struct GroupRecord {
     #[serde(default)]
     pub outcomes: Vec<OutcomeRecord>,
     pub motto: Option<String>,
-    pub narrative: Option<String>,
+    /// Markdown.
+    pub narrative: Option<Text>,
     pub source: Option<Text>,
 }
 
@@ -213,7 +215,8 @@ pub struct ModelRecord {
     /// What one unit of count is called: "mắt camera", "điểm", "tổ".
     pub unit: String,
     pub category: Option<String>,
-    pub description: Option<String>,
+    /// Markdown.
+    pub description: Option<Text>,
     /// Position in lists; lower first, then by name.
     pub order: Option<i64>,
 }
@@ -227,7 +230,8 @@ pub struct YearRecord {
     pub attainment: Option<CityAttainment>,
     #[serde(default)]
     pub models: Vec<CityModelRecord>,
-    pub narrative: Option<String>,
+    /// Markdown.
+    pub narrative: Option<Text>,
     #[serde(default)]
     pub quotes: Vec<QuoteRecord>,
 }

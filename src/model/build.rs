@@ -128,15 +128,7 @@ pub fn build(project: &Project) -> Report {
 
 fn site(record: Option<&load::SiteRecord>) -> Site {
     let Some(s) = record else {
-        return Site {
-            title: String::new(),
-            locality: String::new(),
-            province: None,
-            agency: String::new(),
-            language: "vi",
-            base_url: None,
-            description: None,
-        };
+        return Site::default();
     };
     Site {
         title: s.title.clone(),
@@ -379,7 +371,7 @@ impl Context {
                         })
                         .collect(),
                     motto: g.motto.clone(),
-                    narrative: g.narrative.clone(),
+                    narrative: g.narrative.as_ref().map(|n| n.value.clone()),
                     source: self.cite(default),
                 }
             })
@@ -400,7 +392,7 @@ impl Context {
             kind,
             code: c.code.as_ref().map(|c| c.value.clone()),
             chief: c.chief.as_ref().map(person),
-            summary: c.summary.clone(),
+            summary: c.summary.as_ref().map(|s| s.value.clone()),
             years,
             groups,
             quotes: self.quotes(&c.quotes, file_source),
@@ -535,7 +527,7 @@ impl Context {
                 .map(|c| self.campaign(c, default, &page, &prefix)),
             attainment,
             models: city_models,
-            narrative: y.narrative.clone(),
+            narrative: y.narrative.as_ref().map(|n| n.value.clone()),
             quotes: self.quotes(&y.quotes, default),
             commune_campaigns,
         }
@@ -573,7 +565,7 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         name: m.name.value.clone(),
         unit: m.unit.clone(),
         category: m.category.clone(),
-        description: m.description.clone(),
+        description: m.description.as_ref().map(|d| d.value.clone()),
         city,
         communes: counts,
         communes_without_data: without,

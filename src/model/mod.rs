@@ -9,7 +9,7 @@ pub use build::build;
 use serde::Serialize;
 
 /// The whole report.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Report {
     pub site: Site,
     pub sources: Vec<Source>,
@@ -27,7 +27,7 @@ pub struct Report {
     pub all_years: Vec<i64>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Site {
     pub title: String,
     pub locality: String,

@@ -7,14 +7,20 @@
 //! | `money` | `{{ 10000000000 \| money }}` | `10 tỷ đồng` |
 //! | `month` | `{{ "2021-06" \| month }}` | `06/2021` |
 //! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` |
-//! | `markdown` | `{{ text \| markdown }}` | sanitised HTML |
+//! | `markdown` | `{{ text \| markdown }}` | sanitised HTML, `{{ chart(…) }}` lines drawn |
+//!
+//! and the function `chart(kind=…, model=…, year=…, commune=…)`, which returns a chart figure.
+
+use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+use super::charts::Charts;
+use crate::chart_spec::{ArgValue, ChartSpec};
 use crate::text::{format_int, format_money_vnd, format_month, format_percent};
 
-/// Registers every baocao filter on `tera` (before templates are added).
-pub fn register(tera: &mut Tera) {
+/// Registers every baocao filter and function on `tera` (before templates are added).
+pub fn register(tera: &mut Tera, charts: Arc<Charts>) {
     tera.register_filter("num", |v: i64, _: Kwargs, _: &State| format_int(v));
     tera.register_filter("percent", percent);
     tera.register_filter("money", |v: i64, _: Kwargs, _: &State| {
@@ -22,9 +28,36 @@ pub fn register(tera: &mut Tera) {
     });
     tera.register_filter("month", month);
     tera.register_filter("change", change);
-    tera.register_filter("markdown", |v: &str, _: Kwargs, _: &State| {
-        Value::safe_string(&super::markdown::to_html(v))
-    });
+    let for_markdown = charts.clone();
+    tera.register_filter(
+        "markdown",
+        move |v: &str, _: Kwargs, _: &State| -> TeraResult<Value> {
+            super::markdown::to_html_with_charts(v, &for_markdown)
+                .map(|html| Value::safe_string(&html))
+                .map_err(tera::Error::message)
+        },
+    );
+    tera.register_function(
+        "chart",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let args: Vec<(&str, ArgValue)> = kwargs
+                .iter()
+                .map(|(key, value)| {
+                    let arg = match (value.as_str(), value.as_i64()) {
+                        (Some(text), _) => ArgValue::Text(text.to_owned()),
+                        (None, Some(n)) => ArgValue::Number(n),
+                        _ => ArgValue::Text(value.to_string()),
+                    };
+                    (key.as_str().unwrap_or_default(), arg)
+                })
+                .collect();
+            let spec = ChartSpec::from_args(args).map_err(tera::Error::message)?;
+            charts
+                .figure_html(&spec)
+                .map(|html| Value::safe_string(&html))
+                .map_err(|e| tera::Error::message(format!("{spec}: {e}")))
+        },
+    );
 }
 
 fn percent(part: f64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
@@ -55,7 +88,10 @@ mod tests {
 
     fn render(template: &str) -> String {
         let mut tera = Tera::new();
-        register(&mut tera);
+        register(
+            &mut tera,
+            Arc::new(Charts::new(Arc::new(crate::model::Report::default()))),
+        );
         tera.add_raw_template("t.html", template).unwrap();
         tera.render("t.html", &tera::Context::new()).unwrap()
     }

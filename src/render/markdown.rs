@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Options, Parser, html};
 
+use super::charts::Charts;
+use crate::chart_spec::ChartSpec;
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
@@ -18,6 +21,35 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(Some("noopener noreferrer"));
     builder
 });
+
+/// Renders Markdown like [`to_html`], drawing each line that holds only `{{ chart(…) }}`.
+/// Charts are put in after sanitising, so the sanitiser never sees (or strips) their SVG.
+pub fn to_html_with_charts(markdown: &str, charts: &Charts) -> Result<String, String> {
+    let mut figures = Vec::new();
+    let mut text = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        match ChartSpec::parse_line(line) {
+            Some(spec) => {
+                let spec = spec?;
+                text.push_str(&format!("\n\nbaocao-chart-{}\n\n", figures.len()));
+                figures.push(
+                    charts
+                        .figure_html(&spec)
+                        .map_err(|e| format!("{spec}: {e}"))?,
+                );
+            }
+            None => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    let mut html = to_html(&text);
+    for (i, figure) in figures.iter().enumerate() {
+        html = html.replacen(&format!("<p>baocao-chart-{i}</p>"), figure, 1);
+    }
+    Ok(html)
+}
 
 /// Renders Markdown to HTML with scripts, event handlers and dangerous URLs removed.
 pub fn to_html(markdown: &str) -> String {

@@ -1,12 +1,14 @@
 //! Phase 4, **render**: Tera templates (built-in, overridable by the project) turn the
 //! report model into the pages of the site, in memory.
 
+pub mod charts;
 mod filters;
 mod markdown;
 mod templates;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::{Context, Value};
@@ -37,6 +39,13 @@ pub struct Site {
     pub charts: usize,
 }
 
+/// The chart font, served to browsers so that they set labels in the font they were measured with.
+const FONTS: [(&str, &[u8]); 3] = [
+    ("NotoSans-Regular-vi.ttf", charts::metrics::REGULAR_TTF),
+    ("NotoSans-Bold-vi.ttf", charts::metrics::BOLD_TTF),
+    ("OFL.txt", include_bytes!("../../templates/fonts/OFL.txt")),
+];
+
 /// A page to render: output path, template and the page-specific variables.
 struct PagePlan {
     path: String,
@@ -45,10 +54,11 @@ struct PagePlan {
 }
 
 /// Renders every page of `report`. Template errors name the template file and line.
-pub fn render(report: &Report, project: &Project) -> Result<Site, Vec<Diagnostic>> {
-    let tera = templates::load(&project.templates)?;
-    let report_value = Value::from_serializable(report);
-    let plans = plan(report);
+pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagnostic>> {
+    let charts = Arc::new(charts::Charts::new(report.clone()));
+    let tera = templates::load(&project.templates, charts.clone())?;
+    let report_value = Value::from_serializable(&*report);
+    let plans = plan(&report);
 
     let rendered: Vec<Result<(String, OutputFile), Diagnostic>> = plans
         .par_iter()
@@ -87,6 +97,13 @@ pub fn render(report: &Report, project: &Project) -> Result<Site, Vec<Diagnostic
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    site.charts = charts.count();
+    for (name, bytes) in FONTS {
+        site.files.insert(
+            format!("assets/fonts/{name}"),
+            OutputFile::Bytes(bytes.to_vec()),
+        );
     }
     for file in &project.statics {
         site.files.insert(

@@ -1,6 +1,10 @@
 //! The built-in templates (embedded from `templates/`) and the project's overrides.
 
+use std::sync::Arc;
+
 use tera::{ErrorKind, Tera};
+
+use super::charts::Charts;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
@@ -32,10 +36,10 @@ builtin!(
 );
 
 /// Builds the template engine: filters, then built-ins merged with the project's overrides.
-pub fn load(overrides: &[SourceFile]) -> Result<Tera, Vec<Diagnostic>> {
+pub fn load(overrides: &[SourceFile], charts: Arc<Charts>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    super::filters::register(&mut tera);
+    super::filters::register(&mut tera, charts);
     let mut all: Vec<(&str, &str)> = BUILTIN
         .iter()
         .filter(|(name, _)| super::override_of(name, overrides).is_none())
@@ -105,9 +109,13 @@ fn parse_report(text: &str) -> (String, u32, u32, String) {
 mod tests {
     use super::*;
 
+    fn charts() -> Arc<Charts> {
+        Arc::new(Charts::new(Arc::new(crate::model::Report::default())))
+    }
+
     #[test]
     fn built_in_templates_parse() {
-        assert!(load(&[]).is_ok());
+        assert!(load(&[], charts()).is_ok());
     }
 
     #[test]
@@ -116,7 +124,7 @@ mod tests {
             "commune.html",
             "{% extends \"base.html\" %}\n{% block main %}\n{{ commune.name | nosuchfilter }}\n{% endblock main %}\n",
         );
-        let errors = load(&[broken]).unwrap_err();
+        let errors = load(&[broken], charts()).unwrap_err();
         let text = errors[0].to_string();
         assert!(text.starts_with("templates/commune.html:3:"), "{text}");
         assert!(text.contains("nosuchfilter"), "{text}");

@@ -1,6 +1,7 @@
 //! Phase 2, **validate**: check the loaded project as a whole and collect every problem:
 //! ids, references between files, impossible figures, and totals that disagree.
 
+mod charts;
 mod figures;
 mod ids;
 
@@ -29,10 +30,21 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     for commune in &project.communes {
         v.check_commune(&commune.source, &commune.record);
     }
+    let mut year_files: BTreeMap<i64, &str> = BTreeMap::new();
     for (year, file) in &project.years {
         v.check_year(*year, &file.source, &file.record);
+        if let Some(first) = year_files.insert(*year, &file.source.path) {
+            v.diagnostics.push(
+                Diagnostic::file_error(
+                    &file.source.path,
+                    format!("{first} already holds the figures of {year}"),
+                )
+                .hint("keep one file per year and delete or merge the other"),
+            );
+        }
     }
     figures::check_city_totals(project, &mut v.diagnostics);
+    charts::check_chart_calls(project, &v.models, &mut v.diagnostics);
     v.diagnostics
 }
 

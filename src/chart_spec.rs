@@ -1,0 +1,206 @@
+//! What a chart call asks for: `chart(kind="growth", model="camera-an-ninh")`.
+//! The same call works in templates (a Tera function) and on a line of its own in Markdown
+//! (written `{{ chart(kind="growth", model="camera-an-ninh") }}`); validation checks the
+//! Markdown ones, rendering draws both.
+
+use std::fmt;
+
+/// The kinds of chart baocao draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChartKind {
+    /// Campaign launch sessions and participations by year, as two panels.
+    Participation,
+    /// Tips from the public and tips of value by year.
+    Tips,
+    /// One model type's count by year (cameras stacked by funding source).
+    Growth,
+    /// One figure of one model type across communes in one year.
+    Compare,
+    /// Attainment of "An toàn về ANTT" as progress bars.
+    Attainment,
+}
+
+impl ChartKind {
+    pub const ALL: [(&'static str, ChartKind); 5] = [
+        ("participation", ChartKind::Participation),
+        ("tips", ChartKind::Tips),
+        ("growth", ChartKind::Growth),
+        ("compare", ChartKind::Compare),
+        ("attainment", ChartKind::Attainment),
+    ];
+
+    pub fn name(self) -> &'static str {
+        ChartKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
+}
+
+/// A chart request: the kind and the parameters it takes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    /// Model type id (`growth`, `compare`).
+    pub model: Option<String>,
+    /// Year (`compare`, `attainment`; default: the latest).
+    pub year: Option<i64>,
+    /// Commune id: whose figures (`participation`, `tips`) or which bar to highlight (`compare`).
+    pub commune: Option<String>,
+}
+
+impl fmt::Display for ChartSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "chart(kind=\"{}\"", self.kind.name())?;
+        if let Some(m) = &self.model {
+            write!(f, ", model=\"{m}\"")?;
+        }
+        if let Some(y) = self.year {
+            write!(f, ", year={y}")?;
+        }
+        if let Some(c) = &self.commune {
+            write!(f, ", commune=\"{c}\"")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl ChartSpec {
+    /// Builds a spec from named arguments, checking that the kind exists and gets what it needs.
+    pub fn from_args<'a>(
+        args: impl IntoIterator<Item = (&'a str, ArgValue)>,
+    ) -> Result<ChartSpec, String> {
+        let mut kind = None;
+        let mut spec = ChartSpec {
+            kind: ChartKind::Growth,
+            model: None,
+            year: None,
+            commune: None,
+        };
+        for (name, value) in args {
+            match (name, value) {
+                ("kind", ArgValue::Text(k)) => {
+                    kind = Some(
+                        ChartKind::ALL
+                            .iter()
+                            .find(|(n, _)| *n == k)
+                            .map(|(_, k)| *k)
+                            .ok_or_else(|| {
+                                let names: Vec<&str> =
+                                    ChartKind::ALL.iter().map(|(n, _)| *n).collect();
+                                format!(
+                                    "unknown chart kind `{k}`; the kinds are: {}",
+                                    names.join(", ")
+                                )
+                            })?,
+                    );
+                }
+                ("model", ArgValue::Text(m)) => spec.model = Some(m),
+                ("commune", ArgValue::Text(c)) => spec.commune = Some(c),
+                ("year", ArgValue::Number(y)) => spec.year = Some(y),
+                ("kind" | "model" | "commune", _) => {
+                    return Err(format!("`{name}` takes text in quotes"));
+                }
+                ("year", _) => return Err("`year` takes a number, e.g. year=2023".into()),
+                (other, _) => {
+                    return Err(format!(
+                        "unknown chart argument `{other}`; use kind, model, year or commune"
+                    ));
+                }
+            }
+        }
+        spec.kind = kind
+            .ok_or("a chart needs `kind`, e.g. chart(kind=\"growth\", model=\"camera-an-ninh\")")?;
+        if matches!(spec.kind, ChartKind::Growth | ChartKind::Compare) && spec.model.is_none() {
+            return Err(format!(
+                "a `{}` chart needs `model=\"…\"`, the id of a model type",
+                spec.kind.name()
+            ));
+        }
+        Ok(spec)
+    }
+
+    /// Parses a Markdown line holding only `{{ chart(...) }}`; `None` when the line is something else.
+    pub fn parse_line(line: &str) -> Option<Result<ChartSpec, String>> {
+        let inner = line.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+        let args = inner.strip_prefix("chart(")?.strip_suffix(')')?;
+        Some(parse_args(args).and_then(ChartSpec::from_args))
+    }
+}
+
+/// A value of a chart argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgValue {
+    Text(String),
+    Number(i64),
+}
+
+/// Parses `kind="growth", year=2023`.
+fn parse_args(text: &str) -> Result<Vec<(&str, ArgValue)>, String> {
+    let mut args = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let (name, after) = rest
+            .split_once('=')
+            .ok_or_else(|| format!("expected name=value in `{rest}`"))?;
+        let after = after.trim_start();
+        let (value, remaining) = if let Some(quoted) = after.strip_prefix('"') {
+            let end = quoted.find('"').ok_or("a quote is not closed")?;
+            (ArgValue::Text(quoted[..end].to_owned()), &quoted[end + 1..])
+        } else {
+            let end = after.find(',').unwrap_or(after.len());
+            let raw = after[..end].trim();
+            let number = raw
+                .parse()
+                .map_err(|_| format!("`{raw}` is neither a number nor text in quotes"))?;
+            (ArgValue::Number(number), &after[end..])
+        };
+        args.push((name.trim(), value));
+        rest = remaining.trim_start().trim_start_matches(',').trim_start();
+    }
+    Ok(args)
+}
+
+/// Every chart line of a Markdown text: (0-based line index, parsed spec or error).
+pub fn chart_lines(
+    markdown: &str,
+) -> impl Iterator<Item = (usize, Result<ChartSpec, String>)> + '_ {
+    markdown
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| ChartSpec::parse_line(line).map(|r| (i, r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_chart_lines_parse() {
+        let spec = ChartSpec::parse_line(
+            "{{ chart(kind=\"compare\", model=\"camera-an-ninh\", year=2023) }}",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(spec.kind, ChartKind::Compare);
+        assert_eq!(spec.model.as_deref(), Some("camera-an-ninh"));
+        assert_eq!(spec.year, Some(2023));
+        assert_eq!(
+            spec.to_string(),
+            "chart(kind=\"compare\", model=\"camera-an-ninh\", year=2023)"
+        );
+        assert!(ChartSpec::parse_line("Some text {{ chart() }}").is_none());
+    }
+
+    #[test]
+    fn bad_calls_say_what_is_wrong() {
+        let err = |l: &str| ChartSpec::parse_line(l).unwrap().unwrap_err();
+        assert!(err("{{ chart(kind=\"pie\") }}").contains("unknown chart kind `pie`"));
+        assert!(err("{{ chart(kind=\"growth\") }}").contains("needs `model="));
+        assert!(
+            err("{{ chart(kind=\"tips\", colour=\"red\") }}")
+                .contains("unknown chart argument `colour`")
+        );
+        assert!(err("{{ chart(kind=\"tips\", year=abc) }}").contains("neither a number"));
+    }
+}

@@ -1,0 +1,139 @@
+//! Chart calls written in Markdown (`{{ chart(kind=…) }}` on a line of their own) must name
+//! a known kind, model type, commune and year.
+
+use std::collections::BTreeSet;
+
+use crate::chart_spec::{ChartKind, ChartSpec, chart_lines};
+use crate::diagnostic::Diagnostic;
+use crate::load::{Project, SourceFile, Text};
+
+/// Checks every chart call in every Markdown text of the project.
+pub fn check_chart_calls(
+    project: &Project,
+    models: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let communes: BTreeSet<String> = project
+        .communes
+        .iter()
+        .map(|c| c.record.resolved_id())
+        .collect();
+    let years: BTreeSet<i64> = project.years.iter().map(|(y, _)| *y).collect();
+    let known = Known {
+        models,
+        communes: &communes,
+        years: &years,
+    };
+    for page in &project.pages {
+        // The body starts after the front matter and its two `---` lines.
+        let body_start = page.source.text.lines().count() - page.body.lines().count();
+        for (i, result) in chart_lines(&page.body) {
+            known.check(
+                &page.source,
+                (body_start + i + 1) as u32,
+                result,
+                diagnostics,
+            );
+        }
+    }
+    let mut fields: Vec<(&SourceFile, &Text)> = Vec::new();
+    for c in &project.communes {
+        fields.extend(c.record.summary.iter().map(|t| (&c.source, t)));
+        fields.extend(
+            c.record
+                .groups
+                .iter()
+                .filter_map(|g| g.narrative.as_ref())
+                .map(|t| (&c.source, t)),
+        );
+    }
+    for m in &project.models {
+        fields.extend(m.record.description.iter().map(|t| (&m.source, t)));
+    }
+    for (_, y) in &project.years {
+        fields.extend(y.record.narrative.iter().map(|t| (&y.source, t)));
+    }
+    for (src, text) in fields {
+        let first = first_text_line(src, text);
+        for (i, result) in chart_lines(&text.value) {
+            known.check(src, first + i as u32, result, diagnostics);
+        }
+    }
+}
+
+/// The line where a YAML text value starts: after `|` or `>` for block scalars.
+fn first_text_line(src: &SourceFile, text: &Text) -> u32 {
+    let line = text.referenced.line() as u32;
+    let at = src
+        .text
+        .lines()
+        .nth(line.saturating_sub(1) as usize)
+        .map(|l| {
+            l.chars()
+                .skip(text.referenced.column().saturating_sub(1) as usize)
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    if at.starts_with('|') || at.starts_with('>') {
+        line + 1
+    } else {
+        line
+    }
+}
+
+struct Known<'a> {
+    models: &'a BTreeSet<String>,
+    communes: &'a BTreeSet<String>,
+    years: &'a BTreeSet<i64>,
+}
+
+impl Known<'_> {
+    fn check(
+        &self,
+        src: &SourceFile,
+        line: u32,
+        result: Result<ChartSpec, String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let column = src
+            .text
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .map_or(1, |l| {
+                l.find("{{")
+                    .map_or(1, |c| l[..c].chars().count() as u32 + 1)
+            });
+        let problem = match result {
+            Err(e) => Some(e),
+            Ok(spec) => self.problem(&spec),
+        };
+        if let Some(problem) = problem {
+            diagnostics.push(
+                src.error_at(line, column, format!("this chart cannot be drawn: {problem}"))
+                    .hint("write e.g. {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md lists the kinds"),
+            );
+        }
+    }
+
+    fn problem(&self, spec: &ChartSpec) -> Option<String> {
+        if let Some(model) = &spec.model
+            && !self.models.contains(model)
+        {
+            return Some(format!("unknown model type `{model}`"));
+        }
+        if let Some(commune) = &spec.commune
+            && !self.communes.contains(commune)
+        {
+            return Some(format!("unknown commune `{commune}`"));
+        }
+        match spec.year {
+            Some(year) if spec.kind == ChartKind::Attainment && !self.years.contains(&year) => {
+                Some(format!("there is no content/years/{year}.yaml"))
+            }
+            Some(year) if !super::YEARS.contains(&year) => {
+                Some(format!("the year {year} is out of range"))
+            }
+            _ => None,
+        }
+    }
+}
