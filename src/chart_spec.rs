@@ -12,7 +12,8 @@ pub enum ChartKind {
     Participation,
     /// Tips from the public and tips of value by year.
     Tips,
-    /// One model type's count by year (cameras stacked by funding source).
+    /// One model type's count by year: city-wide (cameras stacked by funding source),
+    /// or one commune's with `commune`.
     Growth,
     /// One figure of one model type across communes in one year.
     Compare,
@@ -45,7 +46,7 @@ pub struct ChartSpec {
     pub model: Option<String>,
     /// Year (`compare`, `attainment`; default: the latest).
     pub year: Option<i64>,
-    /// Commune id: whose figures (`participation`, `tips`) or which bar to highlight (`compare`).
+    /// Commune id: whose figures (`participation`, `tips`, `growth`) or which bar to highlight (`compare`).
     pub commune: Option<String>,
 }
 

@@ -1,5 +1,6 @@
 //! The `baocao` command: a thin layer over the library.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -7,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use baocao::diagnostic::Diagnostic;
-use baocao::write;
+use baocao::{diff, write};
 
 /// Builds the static website of a public-security annual report from YAML records.
 #[derive(Parser)]
@@ -33,12 +34,25 @@ enum Command {
     },
     /// Check the content and report every problem, without building.
     Check,
+    /// Compare the data of two versions of the report: exit 0 when identical, 1 when they
+    /// differ or a version fails validation, 2 on error.
+    Diff {
+        /// The old version: a project folder (holding `content/`) or a git revision of the
+        /// repository at --root, such as `HEAD~1`, `main` or a tag.
+        old: String,
+        /// The new version, likewise [default: the working tree at --root].
+        new: Option<String>,
+        /// How to print the differences: text, markdown (for a pull-request comment) or json.
+        #[arg(long, default_value = "text")]
+        format: diff::Format,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check => check(&cli.root),
+        Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
         Command::Build { output, check } => {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
             build(&cli.root, &output, check)
@@ -80,6 +94,21 @@ fn check(root: &std::path::Path) -> ExitCode {
                 plural(warnings, "warning")
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+fn diff(root: &std::path::Path, old: &str, new: Option<&str>, format: diff::Format) -> ExitCode {
+    match diff::compare(root, old, new) {
+        Ok(d) => {
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            print!("{}", d.render(format, colour));
+            ExitCode::from(if d.is_identical() { 0 } else { 1 })
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -138,16 +167,22 @@ fn build(root: &std::path::Path, output: &std::path::Path, check_only: bool) -> 
             }
         };
     }
-    if let Err(e) = write::write(&site, &output) {
-        eprintln!("error: {e}\nthe previous output is unchanged");
-        return ExitCode::from(1);
-    }
+    let changes = match write::write(&site, &output) {
+        Ok(changes) => changes,
+        Err(e) => {
+            eprintln!("error: {e}\nthe previous output is unchanged");
+            return ExitCode::from(1);
+        }
+    };
     println!(
-        "built {}, {}, {} into {} in {} ms",
+        "built {}, {}, {} into {} ({} added, {} changed, {} removed) in {} ms",
         plural(site.pages, "page"),
         plural(site.charts, "chart"),
         plural(site.files.len(), "file"),
         output.display(),
+        changes.added.len(),
+        changes.changed.len(),
+        changes.removed.len(),
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS

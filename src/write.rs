@@ -122,8 +122,14 @@ pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
     Ok(changes)
 }
 
-/// Writes `site` to `output` through a temporary folder, then swaps it in.
-pub fn write(site: &Site, output: &Path) -> Result<(), WriteError> {
+/// Writes `site` to `output` through a temporary folder, then swaps it in. Files whose bytes
+/// did not change are carried over as hard links, so they keep their modification times; when
+/// nothing changed, nothing is written at all. Returns what changed.
+pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
+    let changes = changes(site, output)?;
+    if output.is_dir() && changes.is_empty() {
+        return Ok(changes);
+    }
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| WriteError::Io(p, e)
@@ -135,8 +141,7 @@ pub fn write(site: &Site, output: &Path) -> Result<(), WriteError> {
     fs::create_dir_all(parent).map_err(io(parent))?;
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = fill(site, &staging);
-    if let Err(e) = result {
+    if let Err(e) = fill(site, &staging, output, &changes) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -157,21 +162,27 @@ pub fn write(site: &Site, output: &Path) -> Result<(), WriteError> {
     if old.exists() {
         fs::remove_dir_all(&old).map_err(io(&old))?;
     }
-    Ok(())
+    Ok(changes)
 }
 
-/// Writes every file of `site` below `dir`.
-fn fill(site: &Site, dir: &Path) -> Result<(), WriteError> {
+/// Writes every file of `site` below `dir`, linking the unchanged ones from `previous`.
+fn fill(site: &Site, dir: &Path, previous: &Path, changes: &Changes) -> Result<(), WriteError> {
     fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    let fresh: std::collections::BTreeSet<&String> =
+        changes.added.iter().chain(&changes.changed).collect();
     for (path, file) in &site.files {
-        let target = dir.join(safe_relative(path).ok_or_else(|| {
+        let relative = safe_relative(path).ok_or_else(|| {
             WriteError::Io(
                 dir.join(path),
                 io::Error::new(io::ErrorKind::InvalidInput, "path leaves the output folder"),
             )
-        })?);
+        })?;
+        let target = dir.join(&relative);
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
+        }
+        if !fresh.contains(path) && fs::hard_link(previous.join(&relative), &target).is_ok() {
+            continue;
         }
         match file {
             OutputFile::Bytes(bytes) => fs::write(&target, bytes),

@@ -14,7 +14,7 @@ fn builds_every_page_of_the_good_fixture() {
     let p = TestProject::good();
     let run = p.run(&["build"]);
     run.expect_code(0);
-    assert!(run.stdout.starts_with("built 15 pages, "), "{}", run.stdout);
+    assert!(run.stdout.starts_with("built 19 pages, "), "{}", run.stdout);
     for page in [
         "index.html",
         "years/2022.html",
@@ -27,6 +27,14 @@ fn builds_every_page_of_the_good_fixture() {
         "models/diem-chua-chay.html",
         "campaign.html",
         "sources.html",
+        "data.html",
+        "search.html",
+        "years/2023-full.html",
+        "assets/search-index.js",
+        "assets/favicon.svg",
+        "assets/fonts/NotoSans-Regular-vi.ttf",
+        "data/campaign.csv",
+        "data/commune-models.json",
         "pages/gioi-thieu.html",
         "404.html",
         "sitemap.xml",
@@ -301,7 +309,11 @@ fn text_from_content_is_escaped() {
         "summary: \"<img src=x onerror=alert(1)> [x](javascript:alert(2))\"",
     );
     p.run(&["build"]).expect_code(0);
+    // Pages and feeds are escaped; the data files hold the text as it was written.
     for (path, bytes) in snapshot(&p.output()) {
+        if !(path.ends_with(".html") || path.ends_with(".xml")) {
+            continue;
+        }
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("<script>alert"), "{path}");
         assert!(!text.contains("onerror"), "{path}");
@@ -372,5 +384,166 @@ fn the_example_report_shows_every_figure_of_the_fact_sheet() {
     assert!(
         read("communes/au-lau.html")
             .contains("Báo cáo không có số liệu nào được công bố cho Xã Âu Lâu.")
+    );
+}
+
+/// Changing one figure of one commune rewrites exactly the pages that show it.
+#[cfg(unix)]
+#[test]
+fn one_changed_figure_changes_only_the_files_that_show_it() {
+    use std::os::unix::fs::MetadataExt;
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let inode = |path: &str| fs::metadata(p.output().join(path)).unwrap().ino();
+    let before = snapshot(&p.output());
+    let inodes: Vec<u64> = before.iter().map(|(path, _)| inode(path)).collect();
+
+    p.edit("content/communes/dong-tam.yaml", "count: 25", "count: 26");
+    let run = p.run(&["build"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("(0 added, 6 changed, 0 removed)"),
+        "{}",
+        run.stdout
+    );
+    let after = snapshot(&p.output());
+    let changed: BTreeSet<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((path, _), _)| path.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        BTreeSet::from([
+            "communes/dong-tam.html",
+            "data/commune-models.csv",
+            "data/commune-models.json",
+            "models/camera-an-ninh.html",
+            "sources.html",
+            "years/2023-full.html"
+        ])
+    );
+    // Unchanged files were not rewritten: same inode, same modification time.
+    for ((path, _), old_inode) in before.iter().zip(&inodes) {
+        if !changed.contains(path.as_str()) {
+            assert_eq!(inode(path), *old_inode, "{path} was rewritten");
+        }
+    }
+
+    // A rebuild with nothing changed writes nothing.
+    let inodes: Vec<u64> = after.iter().map(|(path, _)| inode(path)).collect();
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.contains("(0 added, 0 changed, 0 removed)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        inodes,
+        after
+            .iter()
+            .map(|(path, _)| inode(path))
+            .collect::<Vec<_>>()
+    );
+}
+
+/// The same content listed by the file system in another order builds the same bytes.
+#[test]
+fn file_order_does_not_matter() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let expected = snapshot(&p.output());
+    // Recreate the content folder writing files in reverse order.
+    let reversed = tempfile::tempdir().unwrap();
+    let files: Vec<(String, Vec<u8>)> = snapshot(&p.path().join("content"));
+    for (path, bytes) in files.iter().rev() {
+        let target = reversed.path().join("content").join(path);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::write(target, bytes).unwrap();
+    }
+    run_in(reversed.path(), &["build"], &[("RAYON_NUM_THREADS", "1")]).expect_code(0);
+    assert_eq!(expected, snapshot(&reversed.path().join("output")));
+}
+
+#[test]
+fn data_downloads_open_with_vietnamese_text_and_round_trip() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let csv = fs::read(p.output().join("data/commune-models.csv")).unwrap();
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a UTF-8 byte-order mark"
+    );
+    let csv = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some("commune_id,commune,year,model_id,model,unit,count,source")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("dong-tam,Đồng Tâm,2022,camera-an-ninh,Camera an ninh,mắt camera,23,nguon-a")
+    );
+    assert!(csv.contains(
+        "dong-tam,Đồng Tâm,2023,diem-chua-chay,Điểm chữa cháy công cộng,điểm,4,nguon-b\r\n"
+    ));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(p.output().join("data/commune-models.json")).unwrap())
+            .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        csv.trim_end().split("\r\n").count() - 1,
+        "JSON and CSV hold the same rows"
+    );
+    assert_eq!(rows[0]["commune"], "Đồng Tâm");
+    assert_eq!(rows[0]["count"], 23);
+    assert_eq!(
+        serde_json::to_string_pretty(&json).unwrap() + "\n",
+        p.read("output/data/commune-models.json")
+    );
+
+    let campaign = p.read("output/data/campaign.json");
+    assert!(
+        campaign.contains("\"participations\": 24527"),
+        "plain numbers, not 24.527"
+    );
+    let groups = p.read("output/data/groups.csv");
+    assert!(groups.contains(",2021-06,41,"), "ISO month");
+    let page = p.read("output/data.html");
+    assert!(page.contains("href=\"data/city-models.csv\""));
+}
+
+#[test]
+fn search_index_is_a_script_with_folded_names() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let index = p.read("output/assets/search-index.js");
+    assert!(
+        index.starts_with("window.BAOCAO_SEARCH = ["),
+        "a script, loadable from file://"
+    );
+    assert!(index.contains(r#"{"t":"Phường Đồng Tâm","u":"communes/dong-tam.html","d":"Xã, phường","k":"phuong dong tam 04261 to bao ve cho"}"#), "{index}");
+    let page = p.read("output/search.html");
+    assert!(page.contains("<script src=\"assets/search-index.js\"></script>"));
+    // Without JavaScript the page still lists every page.
+    assert!(page.contains("<a href=\"communes/duong-thanh.html\">Xã Dương Thành</a>"));
+}
+
+#[test]
+fn each_year_has_a_printable_full_report() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let full = p.read("output/years/2023-full.html");
+    assert!(full.contains("<h3 id=\"xa-dong-tam\">Phường Đồng Tâm</h3>"));
+    assert!(full.contains(
+        "Không có số liệu được báo cáo cho: Xã Dương Thành, Phường Phường 2, Phường Phường 10."
+    ));
+    assert!(full.contains("24.527"));
+    assert!(
+        p.read("output/assets/style.css")
+            .contains("@page { size: A4;")
     );
 }

@@ -37,6 +37,7 @@ fn all_specs() -> Vec<ChartSpec> {
     ];
     for model in ["camera", "diem-chua-chay", "to-lien-gia"] {
         specs.push(spec(ChartKind::Growth, Some(model), None));
+        specs.push(spec(ChartKind::Growth, Some(model), Some("van-mieu")));
         specs.push(spec(ChartKind::Compare, Some(model), None));
         specs.push(spec(ChartKind::Compare, Some(model), Some("van-mieu")));
     }
@@ -184,11 +185,12 @@ fn unknown_ids_are_errors() {
 fn one_chart_is_drawn_once_and_reused() {
     let charts = Charts::new(report("long-names"));
     let spec = spec(ChartKind::Tips, None, None);
-    let a = charts.figure_html(&spec).unwrap();
-    let b = charts.figure_html(&spec).unwrap();
+    let a = charts.figure_html(&spec, "../").unwrap();
+    let b = charts.figure_html(&spec, "../").unwrap();
     assert_eq!(a, b);
     assert_eq!(charts.count(), 1);
     assert!(a.contains("<details>\n<summary>Bảng số liệu</summary>"));
+    assert!(a.contains("<a href=\"../data/campaign.csv\">CSV</a>"));
 }
 
 /// The good fixture's charts, byte for byte. Run with `UPDATE_SNAPSHOTS=1` to accept a change.

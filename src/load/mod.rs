@@ -294,11 +294,11 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
-/// Template files are HTML, XML and CSS; anything else in `templates/` (fonts) is not a template.
+/// Template files are HTML, XML, SVG, CSS and JavaScript; anything else in `templates/` (fonts) is not a template.
 fn is_template(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("html" | "xml" | "css")
+        Some("html" | "xml" | "css" | "js" | "svg")
     )
 }
 

@@ -31,15 +31,16 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>) {
     let for_markdown = charts.clone();
     tera.register_filter(
         "markdown",
-        move |v: &str, _: Kwargs, _: &State| -> TeraResult<Value> {
-            super::markdown::to_html_with_charts(v, &for_markdown)
+        move |v: &str, _: Kwargs, state: &State| -> TeraResult<Value> {
+            let root: String = state.get("root")?.unwrap_or_default();
+            super::markdown::to_html_with_charts(v, &for_markdown, &root)
                 .map(|html| Value::safe_string(&html))
                 .map_err(tera::Error::message)
         },
     );
     tera.register_function(
         "chart",
-        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+        move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
             let args: Vec<(&str, ArgValue)> = kwargs
                 .iter()
                 .map(|(key, value)| {
@@ -52,8 +53,9 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>) {
                 })
                 .collect();
             let spec = ChartSpec::from_args(args).map_err(tera::Error::message)?;
+            let root: String = state.get("root")?.unwrap_or_default();
             charts
-                .figure_html(&spec)
+                .figure_html(&spec, &root)
                 .map(|html| Value::safe_string(&html))
                 .map_err(|e| tera::Error::message(format!("{spec}: {e}")))
         },

@@ -24,7 +24,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// Renders Markdown like [`to_html`], drawing each line that holds only `{{ chart(…) }}`.
 /// Charts are put in after sanitising, so the sanitiser never sees (or strips) their SVG.
-pub fn to_html_with_charts(markdown: &str, charts: &Charts) -> Result<String, String> {
+pub fn to_html_with_charts(markdown: &str, charts: &Charts, root: &str) -> Result<String, String> {
     let mut figures = Vec::new();
     let mut text = String::with_capacity(markdown.len());
     for line in markdown.lines() {
@@ -34,7 +34,7 @@ pub fn to_html_with_charts(markdown: &str, charts: &Charts) -> Result<String, St
                 text.push_str(&format!("\n\nbaocao-chart-{}\n\n", figures.len()));
                 figures.push(
                     charts
-                        .figure_html(&spec)
+                        .figure_html(&spec, root)
                         .map_err(|e| format!("{spec}: {e}"))?,
                 );
             }

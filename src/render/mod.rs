@@ -2,8 +2,10 @@
 //! report model into the pages of the site, in memory.
 
 pub mod charts;
+pub mod data;
 mod filters;
 mod markdown;
+pub mod search;
 mod templates;
 
 use std::collections::BTreeMap;
@@ -58,7 +60,13 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
     let charts = Arc::new(charts::Charts::new(report.clone()));
     let tera = templates::load(&project.templates, charts.clone())?;
     let report_value = Value::from_serializable(&*report);
-    let plans = plan(&report);
+    let datasets = data::datasets(&report);
+    let mut plans = plan(&report);
+    plans.push(PagePlan {
+        path: "data.html".into(),
+        template: "data.html",
+        vars: vec![("datasets", Value::from_serializable(&datasets))],
+    });
 
     let rendered: Vec<Result<(String, OutputFile), Diagnostic>> = plans
         .par_iter()
@@ -99,6 +107,20 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
         return Err(errors);
     }
     site.charts = charts.count();
+    site.files.insert(
+        "assets/search-index.js".into(),
+        OutputFile::Bytes(search::index_script(&report)),
+    );
+    for d in &datasets {
+        site.files.insert(
+            format!("data/{}.csv", d.slug),
+            OutputFile::Bytes(d.to_csv()),
+        );
+        site.files.insert(
+            format!("data/{}.json", d.slug),
+            OutputFile::Bytes(d.to_json()),
+        );
+    }
     for (name, bytes) in FONTS {
         site.files.insert(
             format!("assets/fonts/{name}"),
@@ -141,6 +163,9 @@ fn plan(report: &Report) -> Vec<PagePlan> {
         page("sources.html".into(), "sources.html", vec![]),
         page("404.html".into(), "404.html", vec![]),
         page("assets/style.css".into(), "style.css", vec![]),
+        page("assets/search.js".into(), "search.js", vec![]),
+        page("assets/favicon.svg".into(), "favicon.svg", vec![]),
+        page("search.html".into(), "search.html", vec![]),
     ];
     for y in &report.years {
         plans.push(page(
@@ -150,6 +175,11 @@ fn plan(report: &Report) -> Vec<PagePlan> {
                 ("year", Value::from_serializable(y)),
                 ("previous", year_value(y.previous)),
             ],
+        ));
+        plans.push(page(
+            format!("years/{}-full.html", y.year),
+            "report.html",
+            vec![("year", Value::from_serializable(y))],
         ));
     }
     for c in &report.communes {

@@ -29,10 +29,15 @@ builtin!(
     "model.html",
     "campaign.html",
     "sources.html",
+    "data.html",
+    "report.html",
     "page.html",
     "404.html",
     "sitemap.xml",
     "style.css",
+    "search.html",
+    "search.js",
+    "favicon.svg",
 );
 
 /// Builds the template engine: filters, then built-ins merged with the project's overrides.

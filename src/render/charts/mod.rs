@@ -24,6 +24,8 @@ pub struct Chart {
     pub desc: String,
     pub drawn: Drawn,
     pub table: Table,
+    /// The open-data file (`data/<slug>.csv`) holding this chart's figures.
+    pub dataset: &'static str,
 }
 
 /// The chart's data as a table: the first column heads each row.
@@ -66,9 +68,10 @@ impl Charts {
         Ok(chart)
     }
 
-    /// The chart as an HTML `<figure>`: caption, inline SVG and the data table in `<details>`.
-    pub fn figure_html(&self, spec: &ChartSpec) -> Result<String, String> {
-        Ok(figure_html(&*self.get(spec)?))
+    /// The chart as an HTML `<figure>`: caption, inline SVG and the data table in `<details>`,
+    /// linking its data file relative to `root` (the way from the page to the site root).
+    pub fn figure_html(&self, spec: &ChartSpec, root: &str) -> Result<String, String> {
+        Ok(figure_html(&*self.get(spec)?, root))
     }
 }
 
@@ -82,11 +85,18 @@ pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
         ChartKind::Attainment => attainment(report, spec)?,
     };
     let drawn = draw::draw(&layout, &title, &desc);
+    let dataset = match spec.kind {
+        ChartKind::Participation | ChartKind::Tips => "campaign",
+        ChartKind::Growth if spec.commune.is_none() => "city-models",
+        ChartKind::Growth | ChartKind::Compare => "commune-models",
+        ChartKind::Attainment => "attainment",
+    };
     Ok(Chart {
         title,
         desc,
         drawn,
         table,
+        dataset,
     })
 }
 
@@ -268,6 +278,9 @@ fn tips(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
 
 fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
     let model = model(report, spec)?;
+    if let Some(id) = &spec.commune {
+        return commune_growth(report, model, id);
+    }
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
@@ -412,6 +425,67 @@ fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
             model.name, report.site.locality, model.unit
         ),
         layout,
+        table,
+        desc,
+    ))
+}
+
+/// One commune's count of one model type by year.
+fn commune_growth(
+    report: &Report,
+    model: &crate::model::ModelType,
+    id: &str,
+) -> Result<Parts, String> {
+    let commune = report
+        .communes
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| format!("unknown commune `{id}`"))?;
+    let mut panel = Panel::default();
+    let mut table = Table {
+        headers: vec!["Năm".into(), format!("{} ({})", model.name, model.unit)],
+        rows: Vec::new(),
+    };
+    let mut sentences = Vec::new();
+    for y in commune.years.iter().rev() {
+        let Some(m) = y.models.iter().find(|m| m.model.id == model.id) else {
+            continue;
+        };
+        let count = m.count.as_ref();
+        panel.rows.push(Row {
+            label: format!("Năm {}", y.year),
+            bold: false,
+            body: bar(count.map(|f| f.value), BLUE, fig_text(count)),
+        });
+        table.rows.push(vec![y.year.to_string(), fig_text(count)]);
+        sentences.push(format!(
+            "năm {}: {} {}",
+            y.year,
+            fig_text(count),
+            model.unit
+        ));
+    }
+    if panel.rows.is_empty() {
+        panel.rows.push(Row {
+            label: commune.full_name.clone(),
+            bold: false,
+            body: Body::NoData,
+        });
+    }
+    let desc = sentence(
+        &format!("{} tại {}", model.name, commune.full_name),
+        &sentences,
+    );
+    let title = format!(
+        "{} tại {} theo năm ({})",
+        model.name, commune.full_name, model.unit
+    );
+    Ok((
+        title,
+        Layout {
+            panels: vec![panel],
+            ..Layout::default()
+        },
         table,
         desc,
     ))
@@ -642,7 +716,7 @@ fn sentence(subject: &str, parts: &[String]) -> String {
 }
 
 /// The chart as `<figure>` HTML; every text from the content is escaped.
-pub fn figure_html(chart: &Chart) -> String {
+pub fn figure_html(chart: &Chart, root: &str) -> String {
     let e = crate::text::escape_html;
     let mut html = format!(
         "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n{}",
@@ -670,6 +744,11 @@ pub fn figure_html(chart: &Chart) -> String {
         }
         html.push_str("</tr>\n");
     }
-    html.push_str("</tbody>\n</table></div>\n</details>\n</figure>\n");
+    html.push_str("</tbody>\n</table></div>\n");
+    let data = format!("{}data/{}", e(root), chart.dataset);
+    html.push_str(&format!(
+        "<p class=\"chart-data\">Tải số liệu: <a href=\"{data}.csv\">CSV</a> · <a href=\"{data}.json\">JSON</a></p>\n"
+    ));
+    html.push_str("</details>\n</figure>\n");
     html
 }

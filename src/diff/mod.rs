@@ -1,0 +1,435 @@
+//! `baocao diff`: compares the **data** of two versions of a report, each a project folder or
+//! a git revision, and tells a reviewer what changed: communes, models, years, sources and
+//! pages added, removed or renamed; every changed figure, field and text; and whether each
+//! version passes validation.
+//!
+//! Each version is loaded and checked as by `baocao check`, flattened into entries under
+//! stable keys, and compared key by key. The result is sorted, so the same two versions
+//! always give the same bytes.
+
+mod flatten;
+mod git;
+mod json;
+mod lines;
+mod markdown;
+mod terminal;
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::text::{collation_key, format_int, format_money_vnd, format_percent};
+use flatten::{Entries, Snapshot};
+use lines::{Line, diff_lines};
+
+/// What an entry or entity belongs to, in the order the report lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A city-wide year (a file of `content/years/`).
+    Year,
+    Commune,
+    Model,
+    Source,
+    Page,
+    /// The report's own fields (`site.yaml`).
+    Site,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Year => "year",
+            Kind::Commune => "commune",
+            Kind::Model => "model",
+            Kind::Source => "source",
+            Kind::Page => "page",
+            Kind::Site => "site",
+        }
+    }
+}
+
+/// The value of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "format", content = "value", rename_all = "lowercase")]
+pub enum Amount {
+    Count(u64),
+    /// In đồng.
+    Money(u64),
+    /// `safe` of `total` units attained "An toàn về ANTT".
+    Ratio {
+        safe: u64,
+        total: u64,
+    },
+    /// Whether a commune attained "An toàn về ANTT".
+    Flag(bool),
+}
+
+/// A figure and the id of the source it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    #[serde(flatten)]
+    pub amount: Amount,
+    pub source: Option<String>,
+}
+
+/// An entry that only one version has (the other is `None`) or that differs between them.
+#[derive(Debug, Serialize)]
+pub struct Change<T> {
+    /// Stable identity of the entry, e.g. `commune/tuy-loc/2023/model/camera-an-ninh`.
+    pub key: String,
+    /// What it is, e.g. "Tuy Lộc · 2023 · Camera an ninh" (as named in the new version).
+    pub label: String,
+    pub old: Option<T>,
+    pub new: Option<T>,
+}
+
+/// A commune, model, city-wide year, source or page.
+#[derive(Debug, Serialize)]
+pub struct Entity {
+    pub kind: Kind,
+    pub id: String,
+    pub name: String,
+}
+
+/// An entity whose id stayed and whose name changed.
+#[derive(Debug, Serialize)]
+pub struct Renamed {
+    pub kind: Kind,
+    pub id: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// One version, as checked.
+#[derive(Debug)]
+pub struct Side {
+    /// The version as named on the command line: a folder, `HEAD~1 (1a2b3c4)`, or
+    /// `working tree`.
+    pub name: String,
+    /// Validation errors; empty when the version passes.
+    pub errors: Vec<Diagnostic>,
+    pub warnings: usize,
+}
+
+impl Side {
+    /// Whether the version passes validation (no errors; warnings allowed).
+    pub fn passes(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// The differences between two versions of a report. The lists are empty when either
+/// version fails validation, since its data cannot be read then.
+#[derive(Debug)]
+pub struct Diff {
+    pub old: Side,
+    pub new: Side,
+    pub added: Vec<Entity>,
+    pub removed: Vec<Entity>,
+    pub renamed: Vec<Renamed>,
+    pub figures: Vec<Change<Figure>>,
+    /// Short text fields: kinds, codes, chiefs, units, notes, source details.
+    pub details: Vec<Change<String>>,
+    /// Markdown texts: summaries, narratives, quotes, pages.
+    pub texts: Vec<Change<String>>,
+}
+
+/// How to print a [`Diff`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// For a terminal, optionally coloured.
+    Text,
+    /// For a pull-request comment.
+    Markdown,
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(Format::Text),
+            "markdown" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            _ => Err(format!("unknown format `{s}`: use text, markdown or json")),
+        }
+    }
+}
+
+/// Why two versions could not be compared: a version that is neither a folder nor a
+/// revision, a folder without `content/`, or git failing.
+#[derive(Debug)]
+pub struct DiffError(String);
+
+impl fmt::Display for DiffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+/// Compares version `old` with version `new` of the report at `root`. Each is a project
+/// folder (holding `content/`) when such a folder exists, else a git revision of the
+/// repository holding `root`; `new` defaults to the folder `root` itself.
+pub fn compare(root: &Path, old: &str, new: Option<&str>) -> Result<Diff, DiffError> {
+    let (old, old_data) = load(root, Some(old))?;
+    let (new, new_data) = load(root, new)?;
+    let mut diff = Diff {
+        old,
+        new,
+        added: Vec::new(),
+        removed: Vec::new(),
+        renamed: Vec::new(),
+        figures: Vec::new(),
+        details: Vec::new(),
+        texts: Vec::new(),
+    };
+    if let (Some(a), Some(b)) = (old_data, new_data) {
+        diff.compare(&a, &b);
+    }
+    Ok(diff)
+}
+
+/// Loads and checks one version.
+fn load(root: &Path, version: Option<&str>) -> Result<(Side, Option<Snapshot>), DiffError> {
+    let no_content = |folder: &str| {
+        DiffError(format!(
+            "{folder} holds no `content/` folder\n  hint: pass the project folder, the one \
+             that holds `content/`"
+        ))
+    };
+    let (name, checked) = match version {
+        None if root.join("content").is_dir() => ("working tree".to_owned(), crate::check(root)),
+        None => return Err(no_content(&place(root))),
+        Some(folder) if Path::new(folder).is_dir() => {
+            let path = Path::new(folder);
+            if !path.join("content").is_dir() {
+                return Err(no_content(folder));
+            }
+            (folder.to_owned(), crate::check(path))
+        }
+        Some(rev) => {
+            let (checkout, short) = git::checkout(root, rev)?;
+            let name = if rev.starts_with(&short) {
+                rev.to_owned()
+            } else {
+                format!("{rev} ({short})")
+            };
+            (name, crate::check(&checkout.dir))
+        }
+    };
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = checked
+        .diagnostics
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    let side = Side {
+        name,
+        errors,
+        warnings: warnings.len(),
+    };
+    Ok((side, checked.report.as_ref().map(flatten::snapshot)))
+}
+
+impl Diff {
+    /// True when both versions pass validation and hold the same data: exit status 0.
+    pub fn is_identical(&self) -> bool {
+        self.old.passes()
+            && self.new.passes()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.renamed.is_empty()
+            && self.figures.is_empty()
+            && self.details.is_empty()
+            && self.texts.is_empty()
+    }
+
+    /// Prints the differences; `colour` adds ANSI colours to the text format.
+    pub fn render(&self, format: Format, colour: bool) -> String {
+        match format {
+            Format::Text => terminal::render(self, colour),
+            Format::Markdown => markdown::render(self),
+            Format::Json => json::render(self),
+        }
+    }
+
+    fn compare(&mut self, a: &Snapshot, b: &Snapshot) {
+        for ((kind, id), name) in &a.entities {
+            match b.entities.get(&(*kind, id.clone())) {
+                None => self.removed.push(entity(*kind, id, name)),
+                Some(new) if new != name => self.renamed.push(Renamed {
+                    kind: *kind,
+                    id: id.clone(),
+                    old: name.clone(),
+                    new: new.clone(),
+                }),
+                Some(_) => {}
+            }
+        }
+        for ((kind, id), name) in &b.entities {
+            if !a.entities.contains_key(&(*kind, id.clone())) {
+                self.added.push(entity(*kind, id, name));
+            }
+        }
+        for list in [&mut self.added, &mut self.removed] {
+            list.sort_by_cached_key(|e| (e.kind, collation_key(&e.name), e.id.clone()));
+        }
+
+        self.figures = changes(&a.figures, &b.figures);
+        self.details = changes(&a.details, &b.details);
+        self.texts = changes(&a.texts, &b.texts);
+    }
+}
+
+/// The entries that differ between `a` and `b`, in the report's order: by kind, then
+/// label in Vietnamese alphabetical order.
+fn changes<T: PartialEq + Clone>(a: &Entries<T>, b: &Entries<T>) -> Vec<Change<T>> {
+    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let mut changes: Vec<_> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let (old, new) = (a.get(key), b.get(key));
+            if old.map(|e| &e.value) == new.map(|e| &e.value) {
+                return None;
+            }
+            let entry = new.or(old)?;
+            let order = (entry.kind, collation_key(&entry.label), key.clone());
+            let change = Change {
+                key: key.clone(),
+                label: entry.label.clone(),
+                old: old.map(|e| e.value.clone()),
+                new: new.map(|e| e.value.clone()),
+            };
+            Some((order, change))
+        })
+        .collect();
+    changes.sort_by(|x, y| x.0.cmp(&y.0));
+    changes.into_iter().map(|(_, change)| change).collect()
+}
+
+/// How messages name the folder `root`: "the current folder" for `.`.
+fn place(root: &Path) -> String {
+    if root == Path::new(".") {
+        "the current folder".to_owned()
+    } else {
+        root.display().to_string()
+    }
+}
+
+fn entity(kind: Kind, id: &str, name: &str) -> Entity {
+    Entity {
+        kind,
+        id: id.to_owned(),
+        name: name.to_owned(),
+    }
+}
+
+/// How many errors of a failing version are shown; JSON lists them all.
+const ERRORS_SHOWN: usize = 5;
+
+/// Shown for a figure that a version does not report.
+const NO_DATA: &str = "không có số liệu";
+
+/// Shown for a field or text that a version does not have.
+const NOTHING: &str = "không có";
+
+/// A figure as the site writes it: `24.527`, `10 tỷ đồng`, `125/127 (98,4%)`, `Đạt`.
+fn show_figure(figure: Option<&Figure>) -> String {
+    let Some(figure) = figure else {
+        return NO_DATA.to_owned();
+    };
+    match figure.amount {
+        Amount::Count(n) => format_int(n as i64),
+        Amount::Money(n) => format_money_vnd(n),
+        Amount::Ratio { safe, total } => {
+            let ratio = format!("{}/{}", format_int(safe as i64), format_int(total as i64));
+            match format_percent(safe as f64, total as f64) {
+                Some(p) => format!("{ratio} ({p})"),
+                None => ratio,
+            }
+        }
+        Amount::Flag(true) => "Đạt".to_owned(),
+        Amount::Flag(false) => "Chưa đạt".to_owned(),
+    }
+}
+
+/// How a figure changed besides its value: `+2, +8,7%` for counts and money, and
+/// `nguồn: a → b` when the cited source changed.
+fn figure_change(change: &Change<Figure>) -> Option<String> {
+    let (old, new) = (change.old.as_ref()?, change.new.as_ref()?);
+    let mut parts = Vec::new();
+    let delta = match (old.amount, new.amount) {
+        (Amount::Count(a), Amount::Count(b)) => Some((a, b, format_int(a.abs_diff(b) as i64))),
+        (Amount::Money(a), Amount::Money(b)) => Some((a, b, format_money_vnd(a.abs_diff(b)))),
+        _ => None,
+    };
+    if let Some((a, b, size)) = delta.filter(|(a, b, _)| a != b) {
+        let sign = if b > a { "+" } else { "-" };
+        parts.push(format!("{sign}{size}"));
+        if let Some(p) = format_percent(a.abs_diff(b) as f64, a as f64) {
+            parts.push(format!("{sign}{p}"));
+        }
+    }
+    if old.source != new.source {
+        let show = |s: &Option<String>| s.clone().unwrap_or_else(|| NOTHING.to_owned());
+        parts.push(format!(
+            "nguồn: {} → {}",
+            show(&old.source),
+            show(&new.source)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A field on one line (line breaks and runs of spaces become one space), or [`NOTHING`].
+fn show_detail(value: Option<&String>) -> String {
+    value.map_or_else(
+        || NOTHING.to_owned(),
+        |v| v.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
+}
+
+/// The line diff of a changed text.
+fn text_lines(change: &Change<String>) -> Vec<Line<'_>> {
+    diff_lines(
+        change.old.as_deref().unwrap_or_default(),
+        change.new.as_deref().unwrap_or_default(),
+    )
+}
+
+/// A line of a text diff: `- old line`, `+ new line`, or the bare sign for a blank line.
+fn marked(sign: char, line: &str) -> String {
+    if line.is_empty() {
+        sign.to_string()
+    } else {
+        format!("{sign} {line}")
+    }
+}
+
+/// "1 error", "2 warnings".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "passes validation, 1 warning" or "fails validation: 2 errors, 0 warnings".
+fn validation(side: &Side) -> String {
+    let warnings = plural(side.warnings, "warning");
+    if side.passes() {
+        format!("passes validation, {warnings}")
+    } else {
+        format!(
+            "fails validation: {}, {warnings}",
+            plural(side.errors.len(), "error")
+        )
+    }
+}
+
+/// Said when a version failed validation.
+const NOT_COMPARED: &str =
+    "The data cannot be compared until both versions pass validation (run `baocao check`)";

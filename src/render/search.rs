@@ -1,0 +1,96 @@
+//! The search index: every commune, model type, year and page with its name folded to
+//! plain ASCII, written as a script (not fetched JSON) so that search works from `file://`.
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Report;
+
+/// One searchable page.
+#[derive(Debug, Serialize)]
+struct Entry {
+    /// Title shown in results.
+    t: String,
+    /// Address relative to the site root.
+    u: String,
+    /// What kind of page it is.
+    d: &'static str,
+    /// Folded text to match: lower case, no diacritics, `đ` → `d`.
+    k: String,
+}
+
+/// Lower-cases `text` and removes diacritics, so "Tuy Lộc" and "tuy loc" match.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `assets/search-index.js`: `window.BAOCAO_SEARCH = [...]`.
+pub fn index_script(report: &Report) -> Vec<u8> {
+    let mut entries = Vec::new();
+    for c in &report.communes {
+        let mut keys = format!("{} {}", c.full_name, c.code.as_deref().unwrap_or(""));
+        if let Some(chief) = &c.chief {
+            keys.push(' ');
+            keys.push_str(&chief.name);
+        }
+        for g in &c.groups {
+            keys.push(' ');
+            keys.push_str(&g.name);
+        }
+        entries.push(Entry {
+            t: c.full_name.clone(),
+            u: format!("communes/{}.html", c.id),
+            d: "Xã, phường",
+            k: fold(&keys),
+        });
+    }
+    for m in &report.models {
+        let keys = format!("{} {}", m.name, m.category.as_deref().unwrap_or(""));
+        entries.push(Entry {
+            t: m.name.clone(),
+            u: format!("models/{}.html", m.id),
+            d: "Mô hình",
+            k: fold(&keys),
+        });
+    }
+    for y in &report.years {
+        let title = format!("Năm {}", y.year);
+        entries.push(Entry {
+            k: fold(&title),
+            t: title,
+            u: format!("years/{}.html", y.year),
+            d: "Năm",
+        });
+    }
+    for p in &report.pages {
+        entries.push(Entry {
+            t: p.title.clone(),
+            u: format!("pages/{}.html", p.slug),
+            d: "Trang",
+            k: fold(&p.title),
+        });
+    }
+    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
+    // `</` cannot close a script element when the index is inlined or parsed as HTML.
+    format!("window.BAOCAO_SEARCH = {};\n", json.replace("</", "<\\/")).into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_diacritics_and_d_with_stroke() {
+        assert_eq!(fold("Tuy Lộc"), "tuy loc");
+        assert_eq!(fold("Giới Phiên"), "gioi phien");
+        assert_eq!(fold("Đồng Tâm"), "dong tam");
+        assert_eq!(fold("Ưu Đãi"), "uu dai");
+    }
+}
