@@ -170,6 +170,8 @@ fn fill(site: &Site, dir: &Path, previous: &Path, changes: &Changes) -> Result<(
     fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
     let fresh: std::collections::BTreeSet<&String> =
         changes.added.iter().chain(&changes.changed).collect();
+    // Fault injection for tests: writing this output path fails as a full disk would.
+    let fail_at = std::env::var("BAOCAO_FAIL_WRITING").ok();
     for (path, file) in &site.files {
         let relative = safe_relative(path).ok_or_else(|| {
             WriteError::Io(
@@ -183,6 +185,10 @@ fn fill(site: &Site, dir: &Path, previous: &Path, changes: &Changes) -> Result<(
         }
         if !fresh.contains(path) && fs::hard_link(previous.join(&relative), &target).is_ok() {
             continue;
+        }
+        if fail_at.as_deref() == Some(path.as_str()) {
+            let injected = io::Error::other("injected failure (BAOCAO_FAIL_WRITING)");
+            return Err(WriteError::Io(target, injected));
         }
         match file {
             OutputFile::Bytes(bytes) => fs::write(&target, bytes),
