@@ -1,6 +1,11 @@
 //! Errors and warnings about the content, each pointing at a file, a line and a column.
+//! Messages and hints come from the [catalogue](crate::messages), so that a diagnostic can be
+//! shown in English or Vietnamese, for a person or as JSON.
 
 use std::fmt;
+
+use crate::load::Language;
+use crate::messages::{self, Message};
 
 /// How serious a diagnostic is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,16 +24,16 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column; 0 when unknown.
     pub column: u32,
-    pub message: String,
+    pub message: Message,
     /// What to do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The offending source line, shown under the message with a caret.
     pub snippet: Option<String>,
 }
 
 impl Diagnostic {
     /// An error about a whole file (no line).
-    pub fn file_error(file: &str, message: impl Into<String>) -> Self {
+    pub fn file_error(file: &str, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_owned(),
@@ -41,7 +46,7 @@ impl Diagnostic {
     }
 
     /// Adds a hint telling the reader how to fix the problem.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -55,72 +60,143 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The diagnostic as a person reads it, in `language`: position, label and message,
+    /// the source line with a caret under the column, and the hint.
+    pub fn display(&self, language: Language) -> impl fmt::Display + '_ {
+        Human(self, language)
+    }
+
+    /// The diagnostic as one JSON object, for editors and CI: `severity` (`error` or
+    /// `warning`), `file`, `line` and `column` (0 when unknown), `message` and `hint` (or
+    /// null) in `language`.
+    pub fn to_json(&self, language: Language) -> serde_json::Value {
+        serde_json::json!({
+            "severity": match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message.render(language),
+            "hint": self.hint.as_ref().map(|h| h.render(language)),
+        })
+    }
 }
 
-impl fmt::Display for Diagnostic {
+/// A diagnostic in the human format, in one language.
+struct Human<'a>(&'a Diagnostic, Language);
+
+impl fmt::Display for Human<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let Human(d, language) = *self;
+        let label = match d.severity {
+            Severity::Error => &messages::LABEL_ERROR,
+            Severity::Warning => &messages::LABEL_WARNING,
         };
-        write!(f, "{}", self.file)?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.column.max(1))?;
+        write!(f, "{}", d.file)?;
+        if d.line > 0 {
+            write!(f, ":{}:{}", d.line, d.column.max(1))?;
         }
-        write!(f, ": {label}: {}", self.message)?;
-        if let Some(snippet) = &self.snippet {
-            let number = self.line.to_string();
+        write!(
+            f,
+            ": {}: {}",
+            label.message().render(language),
+            d.message.render(language)
+        )?;
+        if let Some(snippet) = &d.snippet {
+            let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = snippet
                 .chars()
-                .take(self.column.saturating_sub(1) as usize)
+                .take(d.column.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n {number} | {snippet}\n {pad} | {caret_pad}^")?;
         }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+        if let Some(hint) = &d.hint {
+            write!(
+                f,
+                "\n  {}: {}",
+                messages::LABEL_HINT.message().render(language),
+                hint.render(language)
+            )?;
         }
         Ok(())
+    }
+}
+
+/// In English.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.display(Language::En).fmt(f)
     }
 }
 
 /// Sorts diagnostics by file, position and message so that output never depends on
 /// the order in which files were read.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.file.clone(),
+            d.line,
+            d.column,
+            d.severity,
+            d.message.to_string(),
+        )
     });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{DID_YOU_MEAN, EMPTY_FILE, UNKNOWN_FIELD};
 
-    #[test]
-    fn display_names_file_line_column_and_points_at_the_column() {
-        let d = Diagnostic {
+    fn unknown_field() -> Diagnostic {
+        Diagnostic {
             severity: Severity::Error,
             file: "content/communes/tuy-loc.yaml".into(),
             line: 3,
             column: 7,
-            message: "unknown field `nmae`".into(),
-            hint: Some("did you mean `name`?".into()),
+            message: UNKNOWN_FIELD
+                .with("field", "nmae")
+                .with("expected", "name, kind"),
+            hint: Some(DID_YOU_MEAN.with("name", "name")),
             snippet: Some("nmae: Tuy Lộc".into()),
-        };
+        }
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_points_at_the_column() {
         assert_eq!(
-            d.to_string(),
-            "content/communes/tuy-loc.yaml:3:7: error: unknown field `nmae`\n 3 | nmae: Tuy Lộc\n   |       ^\n  hint: did you mean `name`?"
+            unknown_field().to_string(),
+            "content/communes/tuy-loc.yaml:3:7: error: unknown field `nmae`, expected one of name, kind\n 3 | nmae: Tuy Lộc\n   |       ^\n  hint: did you mean `name`?"
+        );
+        assert_eq!(
+            unknown_field().display(Language::Vi).to_string(),
+            "content/communes/tuy-loc.yaml:3:7: lỗi: không có trường nào tên `nmae` ở đây\n 3 | nmae: Tuy Lộc\n   |       ^\n  gợi ý: có phải bạn muốn viết `name`?"
         );
     }
 
     #[test]
     fn whole_file_errors_have_no_position() {
-        let d = Diagnostic::file_error("content/site.yaml", "the file is empty").warning();
+        let d = Diagnostic::file_error("content/site.yaml", &EMPTY_FILE).warning();
         assert_eq!(
             d.to_string(),
             "content/site.yaml: warning: the file is empty"
         );
+    }
+
+    #[test]
+    fn json_has_one_field_per_part() {
+        let json = unknown_field().to_json(Language::En).to_string();
+        assert_eq!(
+            json,
+            r#"{"severity":"error","file":"content/communes/tuy-loc.yaml","line":3,"column":7,"message":"unknown field `nmae`, expected one of name, kind","hint":"did you mean `name`?"}"#
+        );
+        let d = Diagnostic::file_error("content/site.yaml", &EMPTY_FILE);
+        assert_eq!(d.to_json(Language::Vi)["message"], "tệp đang trống");
+        assert!(d.to_json(Language::Vi)["hint"].is_null());
     }
 }

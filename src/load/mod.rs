@@ -15,6 +15,7 @@ pub use source::SourceFile;
 pub use yaml::did_you_mean;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Message};
 
 /// Largest content or template file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -75,8 +76,8 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::file_error("content", "the project has no `content/` folder")
-                .hint("run baocao in a report project, or pass --root DIR"),
+            Diagnostic::file_error("content", &msg::NO_CONTENT_FOLDER)
+                .hint(&msg::NO_CONTENT_FOLDER_HINT),
         );
         return (project, diagnostics);
     }
@@ -95,12 +96,9 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         match classify(under_content) {
             Ok(kind) => parse_queue.push((kind, entry, relative)),
             Err(hint) => diagnostics.push(
-                Diagnostic::file_error(
-                    &relative,
-                    "this file is not part of the report and is ignored",
-                )
-                .hint(hint)
-                .warning(),
+                Diagnostic::file_error(&relative, &msg::FILE_IGNORED)
+                    .hint(hint)
+                    .warning(),
             ),
         }
     }
@@ -111,14 +109,13 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         .collect();
     if sites.len() > 1 {
         diagnostics.push(
-            Diagnostic::file_error(sites[1], format!("there is already {}", sites[0]))
-                .hint("keep one site file and delete the other"),
+            Diagnostic::file_error(sites[1], msg::SITE_TWICE.with("file", sites[0]))
+                .hint(&msg::SITE_TWICE_HINT),
         );
     }
     if sites.is_empty() {
         diagnostics.push(
-            Diagnostic::file_error("content/site.yaml", "the report has no `content/site.yaml`")
-                .hint("create it with at least `title`, `locality` and `agency`"),
+            Diagnostic::file_error("content/site.yaml", &msg::NO_SITE).hint(&msg::NO_SITE_HINT),
         );
     }
 
@@ -161,6 +158,20 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         }
     }
     (project, diagnostics)
+}
+
+/// The `language` that `content/site.yaml` sets, if any. Read apart from [`load`] so that
+/// it is known even when the site file has other problems.
+pub fn site_language(root: &Path) -> Option<Language> {
+    #[derive(serde::Deserialize)]
+    struct LanguageOnly {
+        language: Option<Language>,
+    }
+    ["site.yaml", "site.yml"].iter().find_map(|name| {
+        let path = root.join("content").join(name);
+        let text = read_text(&path, name).ok()?;
+        serde_saphyr::from_str::<LanguageOnly>(&text).ok()?.language
+    })
 }
 
 /// Reads and parses files of one kind, in parallel, keeping their order.
@@ -211,8 +222,7 @@ fn parse_page(source: SourceFile) -> Result<PageSource, Diagnostic> {
         .trim_end_matches(".md")
         .to_owned();
     let missing = || {
-        Diagnostic::file_error(&source.path, "the page has no front matter")
-            .hint("start the file with three lines: `---`, `title: Page title`, `---`")
+        Diagnostic::file_error(&source.path, &msg::NO_FRONT_MATTER).hint(&msg::NO_FRONT_MATTER_HINT)
     };
     let text = source.text.replace("\r\n", "\n");
     let rest = text.strip_prefix("---\n").ok_or_else(missing)?;
@@ -237,7 +247,7 @@ fn parse_page(source: SourceFile) -> Result<PageSource, Diagnostic> {
 }
 
 /// Where a file below `content/` belongs, or a hint on where it should go.
-fn classify(under_content: &str) -> Result<Kind, String> {
+fn classify(under_content: &str) -> Result<Kind, Message> {
     let parts: Vec<&str> = under_content.split('/').collect();
     let yaml_stem = |name: &str| {
         name.strip_suffix(".yaml")
@@ -250,14 +260,10 @@ fn classify(under_content: &str) -> Result<Kind, String> {
         ["models", name] if yaml_stem(name).is_some() => Ok(Kind::Model),
         ["years", name] => match yaml_stem(name).map(|s| s.parse::<i64>()) {
             Some(Ok(year)) => Ok(Kind::Year(year)),
-            _ => Err("name year files after their year, e.g. `content/years/2023.yaml`".into()),
+            _ => Err(msg::YEAR_FILE_NAME_HINT.message()),
         },
         ["pages", name] if name.ends_with(".md") => Ok(Kind::Page),
-        _ => Err(
-            "content files go in site.yaml, communes/*.yaml, models/*.yaml, years/<year>.yaml, \
-             pages/*.md, or static/"
-                .into(),
-        ),
+        _ => Err(msg::CONTENT_PLACES_HINT.message()),
     }
 }
 
@@ -273,12 +279,9 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     for entry in walker {
         match entry {
             Ok(e) if e.path_is_symlink() => diagnostics.push(
-                Diagnostic::file_error(
-                    &relative_path(root, e.path()),
-                    "symbolic links are not followed; this one is ignored",
-                )
-                .hint("copy the file or folder here instead of linking to it")
-                .warning(),
+                Diagnostic::file_error(&relative_path(root, e.path()), &msg::SYMLINK)
+                    .hint(&msg::SYMLINK_HINT)
+                    .warning(),
             ),
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
@@ -287,19 +290,28 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                     .path()
                     .map(|p| relative_path(root, p))
                     .unwrap_or_default();
-                diagnostics.push(Diagnostic::file_error(&path, format!("cannot read: {err}")));
+                diagnostics.push(Diagnostic::file_error(
+                    &path,
+                    msg::CANNOT_READ.with("error", err),
+                ));
             }
         }
     }
     files
 }
 
-/// Template files are HTML, XML, SVG, CSS and JavaScript; anything else in `templates/` (fonts) is not a template.
+/// Template files are HTML, XML, SVG, CSS and JavaScript, plus the locale files
+/// `templates/locales/*.yaml`; anything else in `templates/` (fonts) is not a template.
 fn is_template(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("html" | "xml" | "css" | "js" | "svg")
-    )
+    let named = |p: Option<&Path>, name: &str| p.and_then(Path::file_name) == Some(name.as_ref());
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html" | "xml" | "css" | "js" | "svg") => true,
+        Some("yaml") => {
+            let folder = path.parent();
+            named(folder, "locales") && named(folder.and_then(Path::parent), "templates")
+        }
+        _ => false,
+    }
 }
 
 /// Hidden files and the backup or swap files of common editors.
@@ -323,15 +335,18 @@ fn relative_path(root: &Path, path: &Path) -> String {
 
 /// Reads a text file: size-limited, UTF-8 (a leading byte-order mark is dropped), NFC.
 fn read_text(path: &Path, relative: &str) -> Result<String, Diagnostic> {
-    let io_error =
-        |e: std::io::Error| Diagnostic::file_error(relative, format!("cannot read the file: {e}"));
+    let io_error = |e: std::io::Error| {
+        Diagnostic::file_error(relative, msg::CANNOT_READ_FILE.with("error", e))
+    };
     let size = std::fs::metadata(path).map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::file_error(
             relative,
-            format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (2 MiB)"),
+            msg::FILE_TOO_LARGE
+                .with("size", size)
+                .with("limit", MAX_FILE_BYTES),
         )
-        .hint("split it into several files, or move large data out of content/"));
+        .hint(&msg::FILE_TOO_LARGE_HINT));
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -344,9 +359,9 @@ fn read_text(path: &Path, relative: &str) -> Result<String, Diagnostic> {
             Err(Diagnostic {
                 line,
                 column,
-                ..Diagnostic::file_error(relative, "the file is not UTF-8 text")
+                ..Diagnostic::file_error(relative, &msg::NOT_UTF8)
             }
-            .hint("save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)"))
+            .hint(&msg::NOT_UTF8_HINT))
         }
     }
 }

@@ -1,8 +1,10 @@
 //! The content format: one Rust type per kind of content file, exactly as written in YAML.
-//! `docs/content-format.md` documents every field.
+//! `docs/content-format.md` documents every field; [`crate::schema`] derives the JSON Schemas
+//! for editors from these types.
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -11,7 +13,7 @@ use serde_saphyr::Spanned;
 pub type Text = Spanned<String>;
 
 /// `content/site.yaml`: the report as a whole.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteRecord {
     pub title: String,
@@ -20,6 +22,7 @@ pub struct SiteRecord {
     pub agency: String,
     #[serde(default)]
     pub language: Language,
+    #[schemars(with = "Option<String>")]
     pub base_url: Option<Text>,
     pub description: Option<String>,
     #[serde(default)]
@@ -27,7 +30,7 @@ pub struct SiteRecord {
 }
 
 /// The language of the site's interface.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -36,30 +39,39 @@ pub enum Language {
 }
 
 /// A publication that figures cite.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRecord {
+    #[schemars(with = "String")]
     pub id: Text,
     pub title: String,
     pub publisher: Option<String>,
     pub author: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Text>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[schemars(with = "Option<String>")]
     pub date: Option<Text>,
 }
 
 /// `content/communes/*.yaml`: one commune, ward, township or special zone.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneRecord {
+    #[schemars(with = "Option<String>")]
     pub id: Option<Text>,
+    #[schemars(with = "String")]
     pub name: Text,
+    #[schemars(with = "UnitKind")]
     pub kind: Spanned<UnitKind>,
+    #[schemars(with = "Option<String>")]
     pub code: Option<Text>,
     pub chief: Option<Person>,
     /// Markdown.
+    #[schemars(with = "Option<String>")]
     pub summary: Option<Text>,
     /// Source cited by every figure of this file that names none itself.
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
     #[serde(default)]
     pub years: Vec<CommuneYear>,
@@ -72,7 +84,7 @@ pub struct CommuneRecord {
 }
 
 /// The kind of a commune-level unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum UnitKind {
     #[serde(rename = "xã")]
     Xa,
@@ -97,7 +109,7 @@ impl UnitKind {
 }
 
 /// A named person: a police chief or a speaker.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub rank: Option<String>,
@@ -106,10 +118,12 @@ pub struct Person {
 }
 
 /// A commune's figures for one year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneYear {
+    #[schemars(with = "i64")]
     pub year: Spanned<i64>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
     #[serde(default)]
     pub models: Vec<ModelCount>,
@@ -119,125 +133,153 @@ pub struct CommuneYear {
 }
 
 /// How many of one model type a commune runs (no `count` means: runs it, number not reported).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelCount {
+    #[schemars(with = "String")]
     pub model: Text,
+    #[schemars(with = "Option<Figure>")]
     pub count: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
 
 /// A commune's attainment of the "An toàn về ANTT" standard.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneAttainment {
     /// Whether the commune itself attained the standard.
+    #[schemars(with = "Option<bool>")]
     pub commune: Option<Spanned<bool>>,
     /// Villages or residential groups that attained it, of all.
     pub villages: Option<Ratio>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// `safe` of `total` units attained the standard.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ratio {
+    #[schemars(with = "Count")]
     pub safe: Spanned<Count>,
+    #[schemars(with = "Count")]
     pub total: Spanned<Count>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// Figures of the "Toàn dân bảo vệ an ninh Tổ quốc" campaign.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignRecord {
+    #[schemars(with = "Option<Figure>")]
     pub focus_areas: Option<Spanned<Figure>>,
     pub focus_areas_note: Option<String>,
+    #[schemars(with = "Option<Figure>")]
     pub sessions: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<Figure>")]
     pub participations: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<Figure>")]
     pub tips: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<Figure>")]
     pub valuable_tips: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// A named model instance run by a commune, e.g. a patrol or liaison team.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupRecord {
+    #[schemars(with = "String")]
     pub name: Text,
+    #[schemars(with = "String")]
     pub model: Text,
     /// `YYYY-MM`.
+    #[schemars(with = "Option<String>")]
     pub founded: Option<Text>,
+    #[schemars(with = "Option<Figure>")]
     pub members: Option<Spanned<Figure>>,
     #[serde(default)]
     pub outcomes: Vec<OutcomeRecord>,
     pub motto: Option<String>,
     /// Markdown.
+    #[schemars(with = "Option<String>")]
     pub narrative: Option<Text>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// One result of a group, e.g. "cases handed to the commune police: 2".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeRecord {
     pub label: String,
+    #[schemars(with = "Option<Figure>")]
     pub value: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
 
 /// Words someone said, as reported by a source.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRecord {
     pub speaker: String,
     pub role: Option<String>,
     pub text: String,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// An image from `content/static/`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoRecord {
     /// Path under `content/static/`.
+    #[schemars(with = "String")]
     pub file: Text,
     pub caption: Option<String>,
+    #[schemars(with = "String")]
     pub alt: Text,
 }
 
 /// `content/models/*.yaml`: one model type.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelRecord {
+    #[schemars(with = "Option<String>")]
     pub id: Option<Text>,
+    #[schemars(with = "String")]
     pub name: Text,
     /// What one unit of count is called: "mắt camera", "điểm", "tổ".
     pub unit: String,
     pub category: Option<String>,
     /// Markdown.
+    #[schemars(with = "Option<String>")]
     pub description: Option<Text>,
     /// Position in lists; lower first, then by name.
     pub order: Option<i64>,
 }
 
 /// `content/years/<year>.yaml`: city-wide figures for one year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearRecord {
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
     pub campaign: Option<CampaignRecord>,
     pub attainment: Option<CityAttainment>,
     #[serde(default)]
     pub models: Vec<CityModelRecord>,
     /// Markdown.
+    #[schemars(with = "Option<String>")]
     pub narrative: Option<Text>,
     #[serde(default)]
     pub quotes: Vec<QuoteRecord>,
 }
 
 /// City-wide attainment of "An toàn về ANTT".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CityAttainment {
     pub communes: Option<Ratio>,
@@ -246,32 +288,40 @@ pub struct CityAttainment {
 }
 
 /// City-wide figures for one model type in one year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CityModelRecord {
+    #[schemars(with = "String")]
     pub model: Text,
     /// Count at the end of the year.
+    #[schemars(with = "Option<Figure>")]
     pub total: Option<Spanned<Figure>>,
     /// Newly built during the year.
+    #[schemars(with = "Option<Figure>")]
     pub new: Option<Spanned<Figure>>,
     pub city_budget: Option<CityBudgetRecord>,
     /// Added during the year with community funding (xã hội hóa).
+    #[schemars(with = "Option<Figure>")]
     pub community_funded: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
 
 /// What the city budget paid for during the year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CityBudgetRecord {
+    #[schemars(with = "Option<Figure>")]
     pub count: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<Figure>")]
     pub locations: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<Figure>")]
     pub value_vnd: Option<Spanned<Figure>>,
+    #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
 }
 
 /// Front matter of `content/pages/*.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
     pub title: String,

@@ -1,6 +1,7 @@
 //! A content file as read from disk: its project-relative path and its NFC text.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::Message;
 
 /// A text file of the project, decoded and normalised.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ impl SourceFile {
     }
 
     /// An error at a 1-based line and column of `text`, with that line as a snippet.
-    pub fn error_at(&self, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(&self, line: u32, column: u32, message: impl Into<Message>) -> Diagnostic {
         let snippet = (line > 0)
             .then(|| self.text.lines().nth(line as usize - 1))
             .flatten()
@@ -43,7 +44,7 @@ impl SourceFile {
     pub fn error_at_location(
         &self,
         location: &serde_saphyr::Location,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         self.error_at(location.line() as u32, location.column() as u32, message)
     }

@@ -5,6 +5,7 @@ use serde_saphyr::{DuplicateKeyPolicy, Options};
 
 use super::source::SourceFile;
 use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Entry, Message};
 
 /// Deepest nesting of mappings and sequences a content file may use.
 pub const MAX_DEPTH: usize = 32;
@@ -21,16 +22,17 @@ fn options() -> Options {
 /// Parses one YAML document of `source` into `T`, or explains what is wrong and where.
 pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
     if source.text.trim().is_empty() {
-        return Err(Diagnostic::file_error(&source.path, "the file is empty")
-            .hint("write the fields this kind of file needs; see docs/content-format.md"));
+        return Err(
+            Diagnostic::file_error(&source.path, &msg::EMPTY_FILE).hint(&msg::EMPTY_FILE_HINT)
+        );
     }
     serde_saphyr::from_str_with_options(&source.text, options()).map_err(|e| {
-        let message = plain_message(&e.without_snippet().to_string());
+        let (message, hint) = describe(&plain_message(&e.without_snippet().to_string()));
         let diagnostic = match e.location() {
-            Some(loc) if loc.line() > 0 => source.error_at_location(&loc, &message),
-            _ => source.error_at(0, 0, &message),
+            Some(loc) if loc.line() > 0 => source.error_at_location(&loc, message),
+            _ => source.error_at(0, 0, message),
         };
-        match hint_for(&message) {
+        match hint {
             Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
         }
@@ -53,35 +55,69 @@ fn plain_message(rendered: &str) -> String {
     message.to_owned()
 }
 
-/// A fix for the parser messages people meet most often.
-fn hint_for(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`')?;
-        let expected: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
+/// Parser messages (serde's, serde-saphyr's and those of the count visitors in `records.rs`)
+/// recognised by their English text, each with the hint that goes with it.
+const PARSER_MESSAGES: &[(&Entry, Option<&Entry>)] = &[
+    (&msg::MISSING_FIELD, Some(&msg::MISSING_FIELD_HINT)),
+    (&msg::UNKNOWN_VARIANT, Some(&msg::UNKNOWN_VARIANT_HINT)),
+    (&msg::DUPLICATE_KEY, Some(&msg::DUPLICATE_KEY_HINT)),
+    (&msg::DUPLICATE_KEY_UNNAMED, Some(&msg::DUPLICATE_KEY_HINT)),
+    (&msg::INVALID_TYPE, None),
+    (&msg::INVALID_BOOLEAN, None),
+    (&msg::EXPECTED_TEXT, None),
+    (&msg::EXPECTED_LIST, None),
+    (&msg::EXPECTED_FIELDS, None),
+    (&msg::MAPPING_NOT_ALLOWED, None),
+    (&msg::EXPECTED_KEY, None),
+    (&msg::EXPECTED_DASH, None),
+    (&msg::UNCLOSED_QUOTE, None),
+    (&msg::TEXT_AFTER_QUOTE, None),
+    (&msg::UNEXPECTED_END, None),
+    (&msg::NEGATIVE_COUNT, None),
+    (&msg::FRACTIONAL_COUNT, None),
+    (&msg::TEXT_FOR_NUMBER, None),
+    (&msg::BOOLEAN_FOR_NUMBER, None),
+    (&msg::NOTHING_FOR_NUMBER, None),
+];
+
+/// The catalogue message for a parser message, and a fix for those people meet most often.
+/// A message the catalogue does not know is kept as the parser wrote it.
+fn describe(text: &str) -> (Message, Option<Message>) {
+    if let Some(message) = msg::UNKNOWN_FIELD.recognise(text) {
+        let field = message.param("field").unwrap_or_default();
+        let expected: Vec<&str> = message
+            .param("expected")
+            .unwrap_or_default()
             .split(", ")
-            .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
-        return Some(match did_you_mean(field, &expected) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the fields allowed here are: {}", expected.join(", ")),
-        });
+        let hint = match did_you_mean(field, &expected) {
+            Some(best) => msg::DID_YOU_MEAN.with("name", best),
+            None => msg::ALLOWED_FIELDS_HINT.with("fields", expected.join(", ")),
+        };
+        return (message, Some(hint));
     }
-    if message.starts_with("duplicate mapping key") {
-        return Some("each field may appear only once; delete or merge the repeated one".into());
+    if text.contains("found a tab") || text.contains("tab") && text.contains("indent") {
+        return (
+            msg::TAB_INDENT.with("detail", text),
+            Some(msg::TAB_INDENT_HINT.message()),
+        );
     }
-    if message.contains("found a tab") || message.contains("tab") && message.contains("indent") {
-        return Some("YAML indents with spaces only; replace the tab with spaces".into());
+    for (entry, hint) in PARSER_MESSAGES {
+        if let Some(message) = entry.recognise(text) {
+            return (message, hint.map(Entry::message));
+        }
     }
-    if message.starts_with("missing field") {
-        return Some("add this field; see docs/content-format.md for what it holds".into());
+    match msg::INVALID_INTEGER.recognise(text) {
+        Some(message) if message.param("type").is_some_and(is_integer_type) => (message, None),
+        _ => (Message::text(text), None),
     }
-    if message.starts_with("unknown variant") {
-        return Some("use one of the values listed".into());
-    }
-    None
+}
+
+/// Rust's integer type names, as the parser reports them ("invalid i64").
+fn is_integer_type(name: &str) -> bool {
+    let bits = name.strip_prefix('i').or_else(|| name.strip_prefix('u'));
+    bits.is_some_and(|b| matches!(b, "8" | "16" | "32" | "64" | "128" | "size"))
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -126,6 +162,72 @@ mod tests {
             Some("participations")
         );
         assert_eq!(did_you_mean("zzz", &["name", "kind"]), None);
+    }
+
+    #[test]
+    fn parser_messages_are_recognised() {
+        let commune = "name: A\nkind: xã\n";
+        let count = |value: &str| {
+            format!(
+                "{commune}years:\n  - year: 2023\n    models:\n      - model: m\n        count: {value}\n"
+            )
+        };
+        let cases = [
+            (
+                format!("{commune}nmae: B\n"),
+                "unknown-field",
+                Some("did-you-mean"),
+            ),
+            (
+                "kind: xã\n".to_owned(),
+                "missing-field",
+                Some("missing-field-hint"),
+            ),
+            (
+                "name: A\nkind: xa\n".to_owned(),
+                "unknown-variant",
+                Some("unknown-variant-hint"),
+            ),
+            (
+                format!("{commune}name: B\n"),
+                "duplicate-key",
+                Some("duplicate-key-hint"),
+            ),
+            (
+                format!("{commune}years:\n\t- year: 2023\n"),
+                "tab-indent",
+                Some("tab-indent-hint"),
+            ),
+            (
+                format!("{commune}years:\n  - year: abc\n"),
+                "invalid-integer",
+                None,
+            ),
+            (format!("{commune}years: 3\n"), "expected-list", None),
+            ("name: [A\n".to_owned(), "expected-text", None),
+            (
+                "name: A\nkind: xã: b\n".to_owned(),
+                "mapping-not-allowed",
+                None,
+            ),
+            ("name: 'A\n".to_owned(), "unclosed-quote", None),
+            (
+                format!("{commune}years:\n  - year: 2023\n    attainment:\n      commune: yes\n"),
+                "invalid-boolean",
+                None,
+            ),
+            (count("-3"), "negative-count", None),
+            (count("2.5"), "fractional-count", None),
+            (count("nhiều"), "text-for-number", None),
+            (count("true"), "boolean-for-number", None),
+            (count("[1]"), "invalid-type", None),
+        ];
+        for (text, id, hint) in cases {
+            let source = SourceFile::new("a.yaml", text.as_str());
+            let d = parse::<crate::load::CommuneRecord>(&source).unwrap_err();
+            assert_eq!(d.message.id(), id, "{text}");
+            assert_eq!(d.hint.as_ref().map(Message::id), hint, "{text}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use crate::chart_spec::{ChartKind, ChartSpec, chart_lines};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
+use crate::messages::{self as msg, Message};
 
 /// Checks every chart call in every Markdown text of the project.
 pub fn check_chart_calls(
@@ -104,34 +105,38 @@ impl Known<'_> {
                     .map_or(1, |c| l[..c].chars().count() as u32 + 1)
             });
         let problem = match result {
-            Err(e) => Some(e),
+            Err(e) => Some(Message::text(e)),
             Ok(spec) => self.problem(&spec),
         };
         if let Some(problem) = problem {
             diagnostics.push(
-                src.error_at(line, column, format!("this chart cannot be drawn: {problem}"))
-                    .hint("write e.g. {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md lists the kinds"),
+                src.error_at(
+                    line,
+                    column,
+                    msg::CHART_INVALID.with_message("problem", problem),
+                )
+                .hint(&msg::CHART_HINT),
             );
         }
     }
 
-    fn problem(&self, spec: &ChartSpec) -> Option<String> {
+    fn problem(&self, spec: &ChartSpec) -> Option<Message> {
         if let Some(model) = &spec.model
             && !self.models.contains(model)
         {
-            return Some(format!("unknown model type `{model}`"));
+            return Some(msg::UNKNOWN_MODEL.with("model", model));
         }
         if let Some(commune) = &spec.commune
             && !self.communes.contains(commune)
         {
-            return Some(format!("unknown commune `{commune}`"));
+            return Some(msg::UNKNOWN_COMMUNE.with("commune", commune));
         }
         match spec.year {
             Some(year) if spec.kind == ChartKind::Attainment && !self.years.contains(&year) => {
-                Some(format!("there is no content/years/{year}.yaml"))
+                Some(msg::NO_YEAR_FILE.with("year", year))
             }
             Some(year) if !super::YEARS.contains(&year) => {
-                Some(format!("the year {year} is out of range"))
+                Some(msg::CHART_YEAR_OUT_OF_RANGE.with("year", year))
             }
             _ => None,
         }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{CityModelRecord, Project, SourceFile};
+use crate::messages as msg;
 
 use super::at;
 
@@ -27,12 +28,11 @@ pub fn check_city_model(src: &SourceFile, m: &CityModelRecord, diagnostics: &mut
             at(
                 src,
                 total,
-                format!(
-                    "the total ({}) is smaller than what was added this year ({added})",
-                    total.value.value
-                ),
+                msg::TOTAL_BELOW_ADDED
+                    .with("total", total.value.value)
+                    .with("added", added),
             )
-            .hint("`total` is the count at the end of the year, including what was added"),
+            .hint(&msg::TOTAL_HINT),
         );
     }
 }
@@ -63,21 +63,20 @@ pub fn check_city_totals(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             };
             let total_value = total.value.value;
             let message = if *sum > total_value {
-                format!(
-                    "the communes report {sum} for `{}` in {year}, more than the city total {total_value}",
-                    m.model.value
-                )
+                msg::COMMUNES_EXCEED_CITY.message()
             } else if *reporting == communes && *sum != total_value {
-                format!(
-                    "all {communes} communes report `{}` in {year}; their sum {sum} differs from the city total {total_value}",
-                    m.model.value
-                )
+                msg::COMMUNES_SUM_DIFFERS.with("communes", communes)
             } else {
                 continue;
             };
+            let message = message
+                .with("sum", sum)
+                .with("model", &m.model.value)
+                .with("year", year)
+                .with("total", total_value);
             diagnostics.push(
                 at(&file.source, total, message)
-                    .hint("check the city total and the communes' figures for this year")
+                    .hint(&msg::CITY_TOTALS_HINT)
                     .warning(),
             );
         }

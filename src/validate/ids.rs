@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
+use crate::messages::{self as msg, Entry};
 use crate::text::{is_valid_id, slugify};
 
 use super::at;
@@ -28,7 +29,7 @@ pub fn check_model_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) -> 
             id: m.record.resolved_id(),
         })
         .collect();
-    check_unique("model type", owners, diagnostics)
+    check_unique(&msg::KIND_MODEL, owners, diagnostics)
 }
 
 /// Checks commune ids.
@@ -43,7 +44,7 @@ pub fn check_commune_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             id: c.record.resolved_id(),
         })
         .collect();
-    check_unique("commune", owners, diagnostics);
+    check_unique(&msg::KIND_COMMUNE, owners, diagnostics);
 }
 
 /// Page file names become page addresses: they must be valid ids.
@@ -53,19 +54,16 @@ pub fn check_page_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             diagnostics.push(
                 Diagnostic::file_error(
                     &page.source.path,
-                    format!("the file name `{}.md` cannot be a page address", page.stem),
+                    msg::PAGE_FILE_NAME.with("stem", &page.stem),
                 )
-                .hint(format!(
-                    "rename it to `{}.md`: only a-z, 0-9 and `-`",
-                    slugify(&page.stem)
-                )),
+                .hint(msg::PAGE_RENAME_HINT.with("slug", slugify(&page.stem))),
             );
         }
     }
 }
 
 fn check_unique(
-    what: &str,
+    what: &'static Entry,
     owners: Vec<Owner>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> BTreeSet<String> {
@@ -74,10 +72,8 @@ fn check_unique(
         match owner.explicit {
             Some(id) if !is_valid_id(&id.value) => {
                 diagnostics.push(
-                    at(owner.src, id, format!("the id `{}` is not valid", id.value)).hint(format!(
-                        "ids use only a-z, 0-9 and `-`, e.g. `{}`",
-                        slugify(&id.value)
-                    )),
+                    at(owner.src, id, msg::INVALID_ID.with("id", &id.value))
+                        .hint(msg::ID_CHARS_HINT.with("example", slugify(&id.value))),
                 );
                 continue;
             }
@@ -86,9 +82,9 @@ fn check_unique(
                     at(
                         owner.src,
                         owner.name,
-                        format!("cannot make an id from the name `{}`", owner.name.value),
+                        msg::NO_ID_FROM_NAME.with("name", &owner.name.value),
                     )
-                    .hint("add an `id:` field with a-z, 0-9 and `-`"),
+                    .hint(&msg::ADD_ID_HINT),
                 );
                 continue;
             }
@@ -103,26 +99,32 @@ fn check_unique(
                 Some(explicit) => at(
                     other.src,
                     explicit,
-                    format!("the {what} id `{id}` is already used by {}", first.src.path),
+                    msg::ID_TAKEN
+                        .with_message("what", what.message())
+                        .with("id", id)
+                        .with("file", &first.src.path),
                 )
-                .hint("each record needs its own id; change this one"),
+                .hint(&msg::ID_TAKEN_HINT),
                 None if first.explicit.is_none() && first.name.value != other.name.value => at(
                     other.src,
                     other.name,
-                    format!(
-                        "the {what} names `{}` and `{}` ({}) both become the id `{id}` once diacritics are removed",
-                        other.name.value, first.name.value, first.src.path
-                    ),
+                    msg::NAMES_COLLIDE
+                        .with_message("what", what.message())
+                        .with("name", &other.name.value)
+                        .with("other", &first.name.value)
+                        .with("file", &first.src.path)
+                        .with("id", id),
                 )
-                .hint(format!(
-                    "give one of them an explicit id, e.g. `id: {id}-2`, so that neither page overwrites the other"
-                )),
+                .hint(msg::NAMES_COLLIDE_HINT.with("id", id)),
                 None => at(
                     other.src,
                     other.name,
-                    format!("the {what} id `{id}` (from this name) is already used by {}", first.src.path),
+                    msg::ID_FROM_NAME_TAKEN
+                        .with_message("what", what.message())
+                        .with("id", id)
+                        .with("file", &first.src.path),
                 )
-                .hint("give this record an explicit `id:` that no other record uses"),
+                .hint(&msg::ID_FROM_NAME_HINT),
             };
             diagnostics.push(diagnostic);
         }

@@ -11,6 +11,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
+use crate::messages::{self as msg, Message};
 
 /// Earliest and latest years a report may speak of.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
@@ -37,9 +38,9 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
             v.diagnostics.push(
                 Diagnostic::file_error(
                     &file.source.path,
-                    format!("{first} already holds the figures of {year}"),
+                    msg::YEAR_FILE_TWICE.with("file", first).with("year", year),
                 )
-                .hint("keep one file per year and delete or merge the other"),
+                .hint(&msg::YEAR_FILE_TWICE_HINT),
             );
         }
     }
@@ -56,11 +57,7 @@ struct Validator {
 }
 
 /// An error at the position of a spanned value.
-pub(crate) fn at<T>(
-    src: &SourceFile,
-    spanned: &Spanned<T>,
-    message: impl Into<String>,
-) -> Diagnostic {
+pub(crate) fn at<T>(src: &SourceFile, spanned: &Spanned<T>, message: Message) -> Diagnostic {
     src.error_at_location(&spanned.referenced, message)
 }
 
@@ -72,38 +69,29 @@ impl Validator {
             let id = &source.id;
             if !crate::text::is_valid_id(&id.value) {
                 self.diagnostics.push(
-                    at(
-                        src,
-                        id,
-                        format!("the source id `{}` is not a valid id", id.value),
-                    )
-                    .hint("ids use only a-z, 0-9 and `-`, e.g. `bao-yen-bai-2023`"),
+                    at(src, id, msg::INVALID_SOURCE_ID.with("id", &id.value))
+                        .hint(msg::ID_CHARS_HINT.with("example", "bao-yen-bai-2023")),
                 );
             }
             if !self.sources.insert(id.value.clone()) {
                 self.diagnostics.push(
-                    at(
-                        src,
-                        id,
-                        format!("the source id `{}` is used twice", id.value),
-                    )
-                    .hint("give each source its own id"),
+                    at(src, id, msg::SOURCE_ID_TWICE.with("id", &id.value))
+                        .hint(&msg::SOURCE_ID_TWICE_HINT),
                 );
             }
             if let Some(url) = &source.url
                 && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
             {
                 self.diagnostics.push(
-                    at(src, url, format!("`{}` is not a web address", url.value))
-                        .hint("write the full address, starting with https://"),
+                    at(src, url, msg::NOT_A_URL.with("url", &url.value)).hint(&msg::FULL_URL_HINT),
                 );
             }
             if let Some(date) = &source.date
                 && !is_valid_date(&date.value)
             {
                 self.diagnostics.push(
-                    at(src, date, format!("`{}` is not a valid date", date.value))
-                        .hint("write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2023-12-31"),
+                    at(src, date, msg::INVALID_DATE.with("date", &date.value))
+                        .hint(&msg::DATE_HINT),
                 );
             }
         }
@@ -111,8 +99,7 @@ impl Validator {
             && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
         {
             self.diagnostics.push(
-                at(src, url, format!("`{}` is not a web address", url.value))
-                    .hint("write the address the site will be published at, e.g. https://example.gov.vn/bao-cao/"),
+                at(src, url, msg::NOT_A_URL.with("url", &url.value)).hint(&msg::BASE_URL_HINT),
             );
         }
     }
@@ -123,11 +110,11 @@ impl Validator {
         {
             let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
             let hint = match crate::load::did_you_mean(&id.value, &known) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "add the source to `sources` in content/site.yaml, or fix the id".into(),
+                Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                None => msg::UNKNOWN_SOURCE_HINT.message(),
             };
             self.diagnostics
-                .push(at(src, id, format!("unknown source `{}`", id.value)).hint(hint));
+                .push(at(src, id, msg::UNKNOWN_SOURCE.with("id", &id.value)).hint(hint));
         }
     }
 
@@ -135,29 +122,18 @@ impl Validator {
         if !self.models.contains(&model.value) {
             let known: Vec<&str> = self.models.iter().map(String::as_str).collect();
             let hint = match crate::load::did_you_mean(&model.value, &known) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("known model types: {}", known.join(", ")),
+                Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                None => msg::KNOWN_MODELS_HINT.with("models", known.join(", ")),
             };
             self.diagnostics
-                .push(at(src, model, format!("unknown model type `{}`", model.value)).hint(hint));
+                .push(at(src, model, msg::UNKNOWN_MODEL.with("model", &model.value)).hint(hint));
         }
     }
 
     fn check_year_value(&mut self, src: &SourceFile, year: &Spanned<i64>) {
         if !YEARS.contains(&year.value) {
-            self.diagnostics.push(
-                at(
-                    src,
-                    year,
-                    format!(
-                        "the year {} is outside {}–{}",
-                        year.value,
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                )
-                .hint("write the four-digit year the figures are for, e.g. 2023"),
-            );
+            self.diagnostics
+                .push(at(src, year, year_out_of_range(year.value)).hint(&msg::YEAR_VALUE_HINT));
         }
     }
 
@@ -167,8 +143,7 @@ impl Validator {
             && !code.value.bytes().all(|b| b.is_ascii_digit())
         {
             self.diagnostics.push(
-                at(src, code, format!("the code `{}` is not an official unit code", code.value))
-                    .hint("official codes are digits only, written in quotes to keep leading zeros: \"04276\""),
+                at(src, code, msg::INVALID_CODE.with("code", &code.value)).hint(&msg::CODE_HINT),
             );
         }
         let mut seen_years = BTreeMap::new();
@@ -176,12 +151,8 @@ impl Validator {
             self.check_year_value(src, &y.year);
             if seen_years.insert(y.year.value, ()).is_some() {
                 self.diagnostics.push(
-                    at(
-                        src,
-                        &y.year,
-                        format!("the year {} is listed twice", y.year.value),
-                    )
-                    .hint("put all figures of one year under a single `- year:` entry"),
+                    at(src, &y.year, msg::YEAR_TWICE.with("year", y.year.value))
+                        .hint(&msg::YEAR_TWICE_HINT),
                 );
             }
             self.check_source_ref(src, y.source.as_ref());
@@ -193,12 +164,11 @@ impl Validator {
                         at(
                             src,
                             &m.model,
-                            format!(
-                                "the model type `{}` is listed twice for {}",
-                                m.model.value, y.year.value
-                            ),
+                            msg::MODEL_TWICE_IN_YEAR
+                                .with("model", &m.model.value)
+                                .with("year", y.year.value),
                         )
-                        .hint("list each model type once per year"),
+                        .hint(&msg::MODEL_ONCE_HINT),
                     );
                 }
                 self.check_figure(src, m.count.as_ref());
@@ -223,9 +193,9 @@ impl Validator {
                     at(
                         src,
                         founded,
-                        format!("`{}` is not a valid year and month", founded.value),
+                        msg::INVALID_YEAR_MONTH.with("value", &founded.value),
                     )
-                    .hint("write YYYY-MM in quotes, e.g. \"2021-06\" for June 2021"),
+                    .hint(&msg::YEAR_MONTH_HINT),
                 );
             }
             self.check_figure(src, g.members.as_ref());
@@ -239,21 +209,13 @@ impl Validator {
         for p in &c.photos {
             if !self.statics.contains(&p.file.value) {
                 self.diagnostics.push(
-                    at(
-                        src,
-                        &p.file,
-                        format!("the photo `{}` is not in content/static/", p.file.value),
-                    )
-                    .hint(
-                        "copy the image into content/static/ and give its path below that folder",
-                    ),
+                    at(src, &p.file, msg::PHOTO_MISSING.with("file", &p.file.value))
+                        .hint(&msg::PHOTO_MISSING_HINT),
                 );
             }
             if p.alt.value.trim().is_empty() {
-                self.diagnostics.push(
-                    at(src, &p.alt, "the photo has an empty `alt` text")
-                        .hint("describe what the photo shows for readers who cannot see it"),
-                );
+                self.diagnostics
+                    .push(at(src, &p.alt, msg::EMPTY_ALT.message()).hint(&msg::EMPTY_ALT_HINT));
             }
         }
     }
@@ -261,15 +223,8 @@ impl Validator {
     fn check_year(&mut self, year: i64, src: &SourceFile, y: &crate::load::YearRecord) {
         if !YEARS.contains(&year) {
             self.diagnostics.push(
-                Diagnostic::file_error(
-                    &src.path,
-                    format!(
-                        "the year {year} is outside {}–{}",
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
-                )
-                .hint("name the file after the four-digit year it covers, e.g. 2023.yaml"),
+                Diagnostic::file_error(&src.path, year_out_of_range(year))
+                    .hint(&msg::YEAR_FILE_HINT),
             );
         }
         self.check_source_ref(src, y.source.as_ref());
@@ -292,9 +247,9 @@ impl Validator {
                     at(
                         src,
                         &m.model,
-                        format!("the model type `{}` is listed twice", m.model.value),
+                        msg::MODEL_TWICE.with("model", &m.model.value),
                     )
-                    .hint("list each model type once per year"),
+                    .hint(&msg::MODEL_ONCE_HINT),
                 );
             }
             for f in [&m.total, &m.new, &m.community_funded] {
@@ -333,12 +288,11 @@ impl Validator {
                 at(
                     src,
                     valuable,
-                    format!(
-                        "valuable tips ({}) cannot exceed all tips ({})",
-                        valuable.value.value, tips.value.value
-                    ),
+                    msg::VALUABLE_EXCEEDS_TIPS
+                        .with("valuable", valuable.value.value)
+                        .with("tips", tips.value.value),
                 )
-                .hint("valuable_tips counts the tips of value among `tips`; check both figures"),
+                .hint(&msg::VALUABLE_TIPS_HINT),
             );
         }
     }
@@ -350,12 +304,11 @@ impl Validator {
                 at(
                     src,
                     &r.safe,
-                    format!(
-                        "safe ({}) cannot exceed total ({})",
-                        r.safe.value.0, r.total.value.0
-                    ),
+                    msg::SAFE_EXCEEDS_TOTAL
+                        .with("safe", r.safe.value.0)
+                        .with("total", r.total.value.0),
                 )
-                .hint("`safe` counts the units that attained the standard among `total`"),
+                .hint(&msg::SAFE_HINT),
             );
         }
     }
@@ -369,12 +322,9 @@ impl Validator {
                 at(
                     src,
                     figure,
-                    format!("{} is implausibly large for a count", figure.value.value),
+                    msg::IMPLAUSIBLE_COUNT.with("value", figure.value.value),
                 )
-                .hint(format!(
-                    "counts above {} are rejected as typing mistakes",
-                    figures::MAX_COUNT
-                )),
+                .hint(msg::IMPLAUSIBLE_COUNT_HINT.with("max", figures::MAX_COUNT)),
             );
         }
     }
@@ -385,13 +335,21 @@ impl Validator {
         {
             let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
             let hint = match crate::load::did_you_mean(id, &known) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "add the source to `sources` in content/site.yaml, or fix the id".into(),
+                Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                None => msg::UNKNOWN_SOURCE_HINT.message(),
             };
             self.diagnostics
-                .push(at(src, figure, format!("unknown source `{id}`")).hint(hint));
+                .push(at(src, figure, msg::UNKNOWN_SOURCE.with("id", id)).hint(hint));
         }
     }
+}
+
+/// "the year … is outside 1945–2100".
+fn year_out_of_range(year: i64) -> Message {
+    msg::YEAR_OUT_OF_RANGE
+        .with("year", year)
+        .with("first", YEARS.start())
+        .with("last", YEARS.end())
 }
 
 /// `YYYY-MM` with a month 01–12 and a year in range.

@@ -143,9 +143,14 @@ impl TestProject {
     }
 }
 
+/// Runs `baocao --root <root> ARGS`, with messages in English unless ARGS choose a `--lang`.
 pub fn run_in(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_baocao"));
-    command.arg("--root").arg(root).args(args);
+    command.arg("--root").arg(root);
+    if !args.iter().any(|a| a.starts_with("--lang")) {
+        command.args(["--lang", "en"]);
+    }
+    command.args(args);
     for (key, value) in env {
         command.env(key, value);
     }

@@ -1,0 +1,762 @@
+//! The message catalogue: every message and hint baocao writes about a project, each with an
+//! id and its English and Vietnamese text. A [`Message`] keeps its entry and named parameters,
+//! so a diagnostic made once can be shown in either language.
+
+use std::fmt;
+
+use crate::load::Language;
+
+/// One entry of the catalogue. `{name}` in a text stands for the parameter `name`; other
+/// braces are written as they are.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable, kebab-case identifier.
+    pub id: &'static str,
+    pub en: &'static str,
+    pub vi: &'static str,
+}
+
+/// A catalogue entry with the values of its parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    entry: &'static Entry,
+    /// Boxed rather than a `Vec`, to keep diagnostics small.
+    params: Box<[(&'static str, Param)]>,
+}
+
+/// A parameter value: text shown as it is, or a message rendered in the same language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Param {
+    Text(String),
+    Message(Message),
+}
+
+impl Entry {
+    /// The entry as a message; [`Message::with`] adds parameters.
+    pub fn message(&'static self) -> Message {
+        Message {
+            entry: self,
+            params: Box::new([]),
+        }
+    }
+
+    /// The entry as a message with its first parameter.
+    pub fn with(&'static self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.message().with(name, value)
+    }
+
+    /// The entry as a message with its first parameter, itself a message.
+    pub fn with_message(&'static self, name: &'static str, value: Message) -> Message {
+        self.message().with_message(name, value)
+    }
+
+    /// Recognises `text` as this entry's English text and reads its parameters back, so
+    /// that text made elsewhere (by the YAML parser) can be shown in another language.
+    pub fn recognise(&'static self, text: &str) -> Option<Message> {
+        let (first, parts) = split_template(self.en);
+        let mut rest = text.strip_prefix(first)?;
+        let mut message = self.message();
+        for (i, (name, literal)) in parts.iter().enumerate() {
+            let value = if i + 1 == parts.len() {
+                let value = rest.strip_suffix(literal)?;
+                rest = "";
+                value
+            } else {
+                let end = rest.find(literal).filter(|_| !literal.is_empty())?;
+                let value = &rest[..end];
+                rest = &rest[end + literal.len()..];
+                value
+            };
+            message = message.with(name, value);
+        }
+        rest.is_empty().then_some(message)
+    }
+}
+
+/// Splits an English text into its leading literal and (placeholder, literal after it) pairs.
+fn split_template(template: &str) -> (&str, Vec<(&str, &str)>) {
+    let placeholder = |s: &str| -> Option<(usize, usize)> {
+        let mut from = 0;
+        while let Some(open) = s[from..].find('{').map(|i| i + from) {
+            let close = s[open..].find('}').map(|i| i + open)?;
+            let name = &s[open + 1..close];
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Some((open, close));
+            }
+            from = open + 1;
+        }
+        None
+    };
+    let Some((open, close)) = placeholder(template) else {
+        return (template, Vec::new());
+    };
+    let first = &template[..open];
+    let mut parts = Vec::new();
+    let (mut name, mut rest) = (&template[open + 1..close], &template[close + 1..]);
+    while let Some((open, close)) = placeholder(rest) {
+        parts.push((name, &rest[..open]));
+        (name, rest) = (&rest[open + 1..close], &rest[close + 1..]);
+    }
+    parts.push((name, rest));
+    (first, parts)
+}
+
+impl Message {
+    /// Text from outside the catalogue (the template engine, the operating system), shown
+    /// as it is in every language.
+    pub fn text(text: impl Into<String>) -> Message {
+        TEXT.message().with("text", text.into())
+    }
+
+    /// Adds a parameter shown as the same text in every language.
+    pub fn with(self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.push(name, Param::Text(value.to_string()))
+    }
+
+    /// Adds a parameter that is itself a message, rendered in the same language.
+    pub fn with_message(self, name: &'static str, value: Message) -> Message {
+        self.push(name, Param::Message(value))
+    }
+
+    fn push(self, name: &'static str, value: Param) -> Message {
+        let mut params = self.params.into_vec();
+        params.push((name, value));
+        Message {
+            entry: self.entry,
+            params: params.into_boxed_slice(),
+        }
+    }
+
+    /// The value of a text parameter.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find_map(|(n, value)| match value {
+            Param::Text(text) if *n == name => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The id of the catalogue entry.
+    pub fn id(&self) -> &'static str {
+        self.entry.id
+    }
+
+    /// The message in `language`.
+    pub fn render(&self, language: Language) -> String {
+        let template = match language {
+            Language::En => self.entry.en,
+            Language::Vi => self.entry.vi,
+        };
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let param = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                let value = self.params.iter().find(|(n, _)| *n == name)?;
+                Some((close, &value.1))
+            });
+            match param {
+                Some((close, Param::Text(text))) => {
+                    out.push_str(text);
+                    rest = &after[close + 1..];
+                }
+                Some((close, Param::Message(message))) => {
+                    out.push_str(&message.render(language));
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// English, the language of the library's own output (tests, `baocao diff`).
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Language::En))
+    }
+}
+
+/// Serialized as its English text.
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Message::text(text)
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Message::text(text)
+    }
+}
+
+impl From<&'static Entry> for Message {
+    fn from(entry: &'static Entry) -> Self {
+        entry.message()
+    }
+}
+
+macro_rules! catalogue {
+    ($($name:ident $id:literal { en: $en:literal, vi: $vi:literal })*) => {
+        $(pub static $name: Entry = Entry { id: $id, en: $en, vi: $vi };)*
+        /// Every entry of the catalogue.
+        pub static ALL: &[&Entry] = &[$(&$name),*];
+    };
+}
+
+catalogue! {
+    // Labels of the human format.
+    TEXT "text" { en: "{text}", vi: "{text}" }
+    LABEL_ERROR "label-error" { en: "error", vi: "lỗi" }
+    LABEL_WARNING "label-warning" { en: "warning", vi: "cảnh báo" }
+    LABEL_HINT "label-hint" { en: "hint", vi: "gợi ý" }
+
+    // Reading the project.
+    NO_CONTENT_FOLDER "no-content-folder" {
+        en: "the project has no `content/` folder",
+        vi: "dự án không có thư mục `content/`"
+    }
+    NO_CONTENT_FOLDER_HINT "no-content-folder-hint" {
+        en: "run baocao in a report project, or pass --root DIR",
+        vi: "hãy chạy baocao trong thư mục của dự án báo cáo, hoặc chỉ ra thư mục đó bằng --root THƯ_MỤC"
+    }
+    FILE_IGNORED "file-ignored" {
+        en: "this file is not part of the report and is ignored",
+        vi: "tệp này không thuộc báo cáo nên được bỏ qua"
+    }
+    YEAR_FILE_NAME_HINT "year-file-name-hint" {
+        en: "name year files after their year, e.g. `content/years/2023.yaml`",
+        vi: "hãy đặt tên tệp số liệu năm theo năm đó, ví dụ `content/years/2023.yaml`"
+    }
+    CONTENT_PLACES_HINT "content-places-hint" {
+        en: "content files go in site.yaml, communes/*.yaml, models/*.yaml, years/<year>.yaml, pages/*.md, or static/",
+        vi: "tệp nội dung phải nằm ở site.yaml, communes/*.yaml, models/*.yaml, years/<năm>.yaml, pages/*.md hoặc static/"
+    }
+    SITE_TWICE "site-twice" {
+        en: "there is already {file}",
+        vi: "đã có tệp {file}"
+    }
+    SITE_TWICE_HINT "site-twice-hint" {
+        en: "keep one site file and delete the other",
+        vi: "hãy giữ một tệp site và xóa tệp còn lại"
+    }
+    NO_SITE "no-site" {
+        en: "the report has no `content/site.yaml`",
+        vi: "báo cáo chưa có tệp `content/site.yaml`"
+    }
+    NO_SITE_HINT "no-site-hint" {
+        en: "create it with at least `title`, `locality` and `agency`",
+        vi: "hãy tạo tệp này, với ít nhất các trường `title`, `locality` và `agency`"
+    }
+    NO_FRONT_MATTER "no-front-matter" {
+        en: "the page has no front matter",
+        vi: "trang chưa có phần đầu (front matter)"
+    }
+    NO_FRONT_MATTER_HINT "no-front-matter-hint" {
+        en: "start the file with three lines: `---`, `title: Page title`, `---`",
+        vi: "hãy bắt đầu tệp bằng ba dòng: `---`, `title: Tên trang`, `---`"
+    }
+    SYMLINK "symlink" {
+        en: "symbolic links are not followed; this one is ignored",
+        vi: "baocao không đọc qua liên kết tượng trưng (symlink); liên kết này được bỏ qua"
+    }
+    SYMLINK_HINT "symlink-hint" {
+        en: "copy the file or folder here instead of linking to it",
+        vi: "hãy chép tệp hoặc thư mục vào đây thay vì tạo liên kết"
+    }
+    CANNOT_READ "cannot-read" {
+        en: "cannot read: {error}",
+        vi: "không đọc được: {error}"
+    }
+    CANNOT_READ_FILE "cannot-read-file" {
+        en: "cannot read the file: {error}",
+        vi: "không đọc được tệp: {error}"
+    }
+    FILE_TOO_LARGE "file-too-large" {
+        en: "the file is {size} bytes; the limit is {limit} bytes (2 MiB)",
+        vi: "tệp có {size} byte, vượt giới hạn {limit} byte (2 MiB)"
+    }
+    FILE_TOO_LARGE_HINT "file-too-large-hint" {
+        en: "split it into several files, or move large data out of content/",
+        vi: "hãy chia thành nhiều tệp nhỏ hơn, hoặc chuyển dữ liệu lớn ra khỏi content/"
+    }
+    NOT_UTF8 "not-utf8" {
+        en: "the file is not UTF-8 text",
+        vi: "tệp không phải văn bản UTF-8"
+    }
+    NOT_UTF8_HINT "not-utf8-hint" {
+        en: "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)",
+        vi: "hãy lưu tệp dưới dạng UTF-8 (trong phần lớn trình soạn thảo: File → Save with encoding → UTF-8)"
+    }
+    EMPTY_FILE "empty-file" {
+        en: "the file is empty",
+        vi: "tệp đang trống"
+    }
+    EMPTY_FILE_HINT "empty-file-hint" {
+        en: "write the fields this kind of file needs; see docs/content-format.md",
+        vi: "hãy viết các trường mà loại tệp này cần; xem docs/content-format.md"
+    }
+
+    // YAML the parser rejects.
+    UNKNOWN_FIELD "unknown-field" {
+        en: "unknown field `{field}`, expected one of {expected}",
+        vi: "không có trường nào tên `{field}` ở đây"
+    }
+    DID_YOU_MEAN "did-you-mean" {
+        en: "did you mean `{name}`?",
+        vi: "có phải bạn muốn viết `{name}`?"
+    }
+    ALLOWED_FIELDS_HINT "allowed-fields-hint" {
+        en: "the fields allowed here are: {fields}",
+        vi: "các trường được phép ở đây là: {fields}"
+    }
+    DUPLICATE_KEY "duplicate-key" {
+        en: "duplicate mapping key: {key}",
+        vi: "trường `{key}` được viết hai lần"
+    }
+    DUPLICATE_KEY_UNNAMED "duplicate-key-unnamed" {
+        en: "duplicate mapping key",
+        vi: "có một trường được viết hai lần"
+    }
+    DUPLICATE_KEY_HINT "duplicate-key-hint" {
+        en: "each field may appear only once; delete or merge the repeated one",
+        vi: "mỗi trường chỉ được viết một lần; hãy xóa hoặc gộp trường bị lặp"
+    }
+    TAB_INDENT "tab-indent" {
+        en: "{detail}",
+        vi: "YAML không cho phép dùng ký tự Tab ở đây"
+    }
+    TAB_INDENT_HINT "tab-indent-hint" {
+        en: "YAML indents with spaces only; replace the tab with spaces",
+        vi: "YAML chỉ thụt lề bằng dấu cách; hãy thay ký tự Tab bằng dấu cách"
+    }
+    MISSING_FIELD "missing-field" {
+        en: "missing field `{field}`",
+        vi: "thiếu trường `{field}`"
+    }
+    MISSING_FIELD_HINT "missing-field-hint" {
+        en: "add this field; see docs/content-format.md for what it holds",
+        vi: "hãy thêm trường này; xem docs/content-format.md để biết cần ghi gì"
+    }
+    UNKNOWN_VARIANT "unknown-variant" {
+        en: "unknown variant `{value}`, expected one of {expected}",
+        vi: "giá trị `{value}` không hợp lệ; chỉ được dùng một trong các giá trị: {expected}"
+    }
+    UNKNOWN_VARIANT_HINT "unknown-variant-hint" {
+        en: "use one of the values listed",
+        vi: "hãy dùng một trong các giá trị đã nêu"
+    }
+    INVALID_TYPE "invalid-type" {
+        en: "invalid type: {unexpected}, expected {expected}",
+        vi: "giá trị không đúng kiểu: gặp {unexpected}, cần {expected}"
+    }
+    INVALID_BOOLEAN "invalid-boolean" {
+        en: "invalid boolean (strict mode expects true/false)",
+        vi: "giá trị không hợp lệ: ở đây chỉ được viết true hoặc false"
+    }
+    INVALID_INTEGER "invalid-integer" {
+        en: "invalid {type}",
+        vi: "giá trị không hợp lệ: ở đây cần một số nguyên, ví dụ 2023"
+    }
+    EXPECTED_TEXT "expected-text" {
+        en: "expected string scalar",
+        vi: "ở đây cần một đoạn văn bản, không phải danh sách hay nhóm trường"
+    }
+    EXPECTED_LIST "expected-list" {
+        en: "expected sequence start",
+        vi: "ở đây cần một danh sách, mỗi mục một dòng bắt đầu bằng `- `"
+    }
+    EXPECTED_FIELDS "expected-fields" {
+        en: "expected mapping start",
+        vi: "ở đây cần các trường, mỗi trường một dòng dạng `tên: giá trị`"
+    }
+    MAPPING_NOT_ALLOWED "mapping-not-allowed" {
+        en: "mapping values are not allowed in this context",
+        vi: "không được viết `tên: giá trị` ở đây; hãy kiểm tra thụt lề của dòng này, và đặt giá trị có dấu `: ` trong dấu nháy"
+    }
+    EXPECTED_KEY "expected-key" {
+        en: "while parsing a block mapping, did not find expected key",
+        vi: "không thấy tên trường ở chỗ cần có; hãy kiểm tra thụt lề: các trường cùng cấp phải thẳng cột với nhau"
+    }
+    EXPECTED_DASH "expected-dash" {
+        en: "while parsing a block collection, did not find expected '-' indicator",
+        vi: "thiếu dấu `-` của một mục danh sách; mỗi mục bắt đầu bằng `- ` và thẳng cột với các mục khác"
+    }
+    UNCLOSED_QUOTE "unclosed-quote" {
+        en: "unclosed quote",
+        vi: "thiếu dấu nháy đóng; hãy thêm dấu nháy ở cuối giá trị"
+    }
+    TEXT_AFTER_QUOTE "text-after-quote" {
+        en: "invalid trailing content after double-quoted scalar",
+        vi: "có chữ thừa sau dấu nháy đóng; hãy đặt cả giá trị trong dấu nháy"
+    }
+    UNEXPECTED_END "unexpected-end" {
+        en: "unexpected end of input",
+        vi: "tệp kết thúc khi nội dung còn dang dở"
+    }
+    NEGATIVE_COUNT "negative-count" {
+        en: "a count cannot be negative, found {value}",
+        vi: "số lượng không thể là số âm (đang ghi {value})"
+    }
+    FRACTIONAL_COUNT "fractional-count" {
+        en: "a count must be a whole number, found {value} (write 24527, not 24.527 or 24,527)",
+        vi: "số lượng phải là số nguyên (đang ghi {value}); hãy viết 24527, không viết 24.527 hay 24,527"
+    }
+    TEXT_FOR_NUMBER "text-for-number" {
+        en: "expected a number, found the text \"{text}\" (write digits only, e.g. 24527)",
+        vi: "ở đây cần một số nhưng đang ghi chữ \"{text}\"; hãy chỉ viết chữ số, ví dụ 24527"
+    }
+    BOOLEAN_FOR_NUMBER "boolean-for-number" {
+        en: "expected a number, found `{value}`",
+        vi: "ở đây cần một số nhưng đang ghi `{value}`"
+    }
+    NOTHING_FOR_NUMBER "nothing-for-number" {
+        en: "expected a number, found nothing (delete the field if there is no figure)",
+        vi: "ở đây cần một số nhưng chưa ghi gì; nếu không có số liệu, hãy xóa trường này"
+    }
+
+    // Checks of the project as a whole.
+    INVALID_SOURCE_ID "invalid-source-id" {
+        en: "the source id `{id}` is not a valid id",
+        vi: "id `{id}` của nguồn không hợp lệ"
+    }
+    ID_CHARS_HINT "id-chars-hint" {
+        en: "ids use only a-z, 0-9 and `-`, e.g. `{example}`",
+        vi: "id chỉ gồm a-z, 0-9 và `-`, ví dụ `{example}`"
+    }
+    SOURCE_ID_TWICE "source-id-twice" {
+        en: "the source id `{id}` is used twice",
+        vi: "id nguồn `{id}` bị dùng hai lần"
+    }
+    SOURCE_ID_TWICE_HINT "source-id-twice-hint" {
+        en: "give each source its own id",
+        vi: "hãy đặt cho mỗi nguồn một id riêng"
+    }
+    NOT_A_URL "not-a-url" {
+        en: "`{url}` is not a web address",
+        vi: "`{url}` không phải địa chỉ web"
+    }
+    FULL_URL_HINT "full-url-hint" {
+        en: "write the full address, starting with https://",
+        vi: "hãy viết đầy đủ địa chỉ, bắt đầu bằng https://"
+    }
+    BASE_URL_HINT "base-url-hint" {
+        en: "write the address the site will be published at, e.g. https://example.gov.vn/bao-cao/",
+        vi: "hãy viết địa chỉ nơi trang web sẽ được đăng, ví dụ https://example.gov.vn/bao-cao/"
+    }
+    INVALID_DATE "invalid-date" {
+        en: "`{date}` is not a valid date",
+        vi: "`{date}` không phải ngày hợp lệ"
+    }
+    DATE_HINT "date-hint" {
+        en: "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2023-12-31",
+        vi: "hãy viết theo dạng YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ 2023-12-31"
+    }
+    UNKNOWN_SOURCE "unknown-source" {
+        en: "unknown source `{id}`",
+        vi: "không có nguồn nào có id `{id}`"
+    }
+    UNKNOWN_SOURCE_HINT "unknown-source-hint" {
+        en: "add the source to `sources` in content/site.yaml, or fix the id",
+        vi: "hãy thêm nguồn này vào `sources` trong content/site.yaml, hoặc sửa lại id"
+    }
+    UNKNOWN_MODEL "unknown-model" {
+        en: "unknown model type `{model}`",
+        vi: "không có loại mô hình nào có id `{model}`"
+    }
+    KNOWN_MODELS_HINT "known-models-hint" {
+        en: "known model types: {models}",
+        vi: "các loại mô hình hiện có: {models}"
+    }
+    YEAR_OUT_OF_RANGE "year-out-of-range" {
+        en: "the year {year} is outside {first}–{last}",
+        vi: "năm {year} nằm ngoài khoảng {first}–{last}"
+    }
+    YEAR_VALUE_HINT "year-value-hint" {
+        en: "write the four-digit year the figures are for, e.g. 2023",
+        vi: "hãy viết năm của số liệu bằng bốn chữ số, ví dụ 2023"
+    }
+    YEAR_FILE_HINT "year-file-hint" {
+        en: "name the file after the four-digit year it covers, e.g. 2023.yaml",
+        vi: "hãy đặt tên tệp theo năm (bốn chữ số) mà tệp ghi số liệu, ví dụ 2023.yaml"
+    }
+    YEAR_FILE_TWICE "year-file-twice" {
+        en: "{file} already holds the figures of {year}",
+        vi: "tệp {file} đã chứa số liệu năm {year}"
+    }
+    YEAR_FILE_TWICE_HINT "year-file-twice-hint" {
+        en: "keep one file per year and delete or merge the other",
+        vi: "mỗi năm chỉ có một tệp; hãy xóa hoặc gộp tệp còn lại"
+    }
+    INVALID_CODE "invalid-code" {
+        en: "the code `{code}` is not an official unit code",
+        vi: "`{code}` không phải mã đơn vị hành chính chính thức"
+    }
+    CODE_HINT "code-hint" {
+        en: "official codes are digits only, written in quotes to keep leading zeros: \"04276\"",
+        vi: "mã chính thức chỉ gồm chữ số, viết trong dấu nháy để giữ số 0 ở đầu: \"04276\""
+    }
+    YEAR_TWICE "year-twice" {
+        en: "the year {year} is listed twice",
+        vi: "năm {year} được ghi hai lần"
+    }
+    YEAR_TWICE_HINT "year-twice-hint" {
+        en: "put all figures of one year under a single `- year:` entry",
+        vi: "hãy ghi mọi số liệu của một năm dưới cùng một mục `- year:`"
+    }
+    MODEL_TWICE_IN_YEAR "model-twice-in-year" {
+        en: "the model type `{model}` is listed twice for {year}",
+        vi: "loại mô hình `{model}` được ghi hai lần trong năm {year}"
+    }
+    MODEL_TWICE "model-twice" {
+        en: "the model type `{model}` is listed twice",
+        vi: "loại mô hình `{model}` được ghi hai lần"
+    }
+    MODEL_ONCE_HINT "model-once-hint" {
+        en: "list each model type once per year",
+        vi: "mỗi năm, mỗi loại mô hình chỉ ghi một lần"
+    }
+    INVALID_YEAR_MONTH "invalid-year-month" {
+        en: "`{value}` is not a valid year and month",
+        vi: "`{value}` không phải tháng và năm hợp lệ"
+    }
+    YEAR_MONTH_HINT "year-month-hint" {
+        en: "write YYYY-MM in quotes, e.g. \"2021-06\" for June 2021",
+        vi: "hãy viết YYYY-MM trong dấu nháy, ví dụ \"2021-06\" cho tháng 6 năm 2021"
+    }
+    PHOTO_MISSING "photo-missing" {
+        en: "the photo `{file}` is not in content/static/",
+        vi: "không có ảnh `{file}` trong content/static/"
+    }
+    PHOTO_MISSING_HINT "photo-missing-hint" {
+        en: "copy the image into content/static/ and give its path below that folder",
+        vi: "hãy chép ảnh vào content/static/ và ghi đường dẫn tính từ thư mục đó"
+    }
+    EMPTY_ALT "empty-alt" {
+        en: "the photo has an empty `alt` text",
+        vi: "ảnh chưa có lời mô tả `alt`"
+    }
+    EMPTY_ALT_HINT "empty-alt-hint" {
+        en: "describe what the photo shows for readers who cannot see it",
+        vi: "hãy mô tả nội dung ảnh cho người đọc không nhìn thấy ảnh"
+    }
+    VALUABLE_EXCEEDS_TIPS "valuable-exceeds-tips" {
+        en: "valuable tips ({valuable}) cannot exceed all tips ({tips})",
+        vi: "số tin có giá trị ({valuable}) không thể lớn hơn tổng số tin báo ({tips})"
+    }
+    VALUABLE_TIPS_HINT "valuable-tips-hint" {
+        en: "valuable_tips counts the tips of value among `tips`; check both figures",
+        vi: "valuable_tips là số tin có giá trị trong số tin `tips`; hãy kiểm tra lại cả hai số"
+    }
+    SAFE_EXCEEDS_TOTAL "safe-exceeds-total" {
+        en: "safe ({safe}) cannot exceed total ({total})",
+        vi: "số đạt chuẩn ({safe}) không thể lớn hơn tổng số ({total})"
+    }
+    SAFE_HINT "safe-hint" {
+        en: "`safe` counts the units that attained the standard among `total`",
+        vi: "`safe` là số đơn vị đạt chuẩn trong tổng số `total`; hãy kiểm tra lại cả hai số"
+    }
+    IMPLAUSIBLE_COUNT "implausible-count" {
+        en: "{value} is implausibly large for a count",
+        vi: "{value} quá lớn để là một số lượng"
+    }
+    IMPLAUSIBLE_COUNT_HINT "implausible-count-hint" {
+        en: "counts above {max} are rejected as typing mistakes",
+        vi: "số lượng lớn hơn {max} được coi là gõ nhầm; hãy kiểm tra lại"
+    }
+    TOTAL_BELOW_ADDED "total-below-added" {
+        en: "the total ({total}) is smaller than what was added this year ({added})",
+        vi: "tổng số ({total}) nhỏ hơn số tăng thêm trong năm ({added})"
+    }
+    TOTAL_HINT "total-hint" {
+        en: "`total` is the count at the end of the year, including what was added",
+        vi: "`total` là số cuối năm, đã gồm cả số tăng thêm; hãy kiểm tra lại"
+    }
+    COMMUNES_EXCEED_CITY "communes-exceed-city" {
+        en: "the communes report {sum} for `{model}` in {year}, more than the city total {total}",
+        vi: "các xã, phường báo cáo {sum} cho `{model}` năm {year}, nhiều hơn tổng số toàn thành phố là {total}"
+    }
+    COMMUNES_SUM_DIFFERS "communes-sum-differs" {
+        en: "all {communes} communes report `{model}` in {year}; their sum {sum} differs from the city total {total}",
+        vi: "cả {communes} xã, phường đều báo cáo `{model}` năm {year}; tổng của các đơn vị là {sum}, khác tổng số toàn thành phố là {total}"
+    }
+    CITY_TOTALS_HINT "city-totals-hint" {
+        en: "check the city total and the communes' figures for this year",
+        vi: "hãy kiểm tra tổng số toàn thành phố và số liệu của các xã, phường trong năm này"
+    }
+    PAGE_FILE_NAME "page-file-name" {
+        en: "the file name `{stem}.md` cannot be a page address",
+        vi: "tên tệp `{stem}.md` không dùng được làm địa chỉ trang"
+    }
+    PAGE_RENAME_HINT "page-rename-hint" {
+        en: "rename it to `{slug}.md`: only a-z, 0-9 and `-`",
+        vi: "hãy đổi tên thành `{slug}.md`: chỉ dùng a-z, 0-9 và `-`"
+    }
+    INVALID_ID "invalid-id" {
+        en: "the id `{id}` is not valid",
+        vi: "id `{id}` không hợp lệ"
+    }
+    NO_ID_FROM_NAME "no-id-from-name" {
+        en: "cannot make an id from the name `{name}`",
+        vi: "không tạo được id từ tên `{name}`"
+    }
+    ADD_ID_HINT "add-id-hint" {
+        en: "add an `id:` field with a-z, 0-9 and `-`",
+        vi: "hãy thêm trường `id:` chỉ gồm a-z, 0-9 và `-`"
+    }
+    KIND_COMMUNE "kind-commune" { en: "commune", vi: "xã, phường" }
+    KIND_MODEL "kind-model" { en: "model type", vi: "loại mô hình" }
+    ID_TAKEN "id-taken" {
+        en: "the {what} id `{id}` is already used by {file}",
+        vi: "id `{id}` ({what}) đã được dùng ở {file}"
+    }
+    ID_TAKEN_HINT "id-taken-hint" {
+        en: "each record needs its own id; change this one",
+        vi: "mỗi bản ghi cần một id riêng; hãy đổi id này"
+    }
+    NAMES_COLLIDE "names-collide" {
+        en: "the {what} names `{name}` and `{other}` ({file}) both become the id `{id}` once diacritics are removed",
+        vi: "hai tên ({what}) `{name}` và `{other}` ({file}) đều thành id `{id}` khi bỏ dấu"
+    }
+    NAMES_COLLIDE_HINT "names-collide-hint" {
+        en: "give one of them an explicit id, e.g. `id: {id}-2`, so that neither page overwrites the other",
+        vi: "hãy ghi id riêng cho một trong hai, ví dụ `id: {id}-2`, để hai trang không ghi đè lên nhau"
+    }
+    ID_FROM_NAME_TAKEN "id-from-name-taken" {
+        en: "the {what} id `{id}` (from this name) is already used by {file}",
+        vi: "id `{id}` ({what}, tạo từ tên này) đã được dùng ở {file}"
+    }
+    ID_FROM_NAME_HINT "id-from-name-hint" {
+        en: "give this record an explicit `id:` that no other record uses",
+        vi: "hãy ghi cho bản ghi này một `id:` riêng mà chưa bản ghi nào dùng"
+    }
+    CHART_INVALID "chart-invalid" {
+        en: "this chart cannot be drawn: {problem}",
+        vi: "không vẽ được biểu đồ này: {problem}"
+    }
+    CHART_HINT "chart-hint" {
+        en: "write e.g. {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md lists the kinds",
+        vi: "hãy viết, ví dụ, {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md liệt kê các loại biểu đồ"
+    }
+    UNKNOWN_COMMUNE "unknown-commune" {
+        en: "unknown commune `{commune}`",
+        vi: "không có xã, phường nào có id `{commune}`"
+    }
+    NO_YEAR_FILE "no-year-file" {
+        en: "there is no content/years/{year}.yaml",
+        vi: "chưa có tệp content/years/{year}.yaml"
+    }
+    CHART_YEAR_OUT_OF_RANGE "chart-year-out-of-range" {
+        en: "the year {year} is out of range",
+        vi: "năm {year} nằm ngoài khoảng cho phép"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        split_template(text)
+            .1
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn entries_have_unique_ids_and_matching_placeholders() {
+        let mut ids = BTreeSet::new();
+        for entry in ALL {
+            assert!(ids.insert(entry.id), "{} is used twice", entry.id);
+            assert!(!entry.en.is_empty() && !entry.vi.is_empty(), "{}", entry.id);
+            assert!(
+                placeholders(entry.vi).is_subset(&placeholders(entry.en)),
+                "{}: the Vietnamese text uses a parameter the English one lacks",
+                entry.id
+            );
+        }
+    }
+
+    #[test]
+    fn parameters_fill_placeholders_in_either_language() {
+        let m = ID_TAKEN
+            .with("id", "tuy-loc")
+            .with_message("what", KIND_COMMUNE.message())
+            .with("file", "content/communes/a.yaml");
+        assert_eq!(
+            m.to_string(),
+            "the commune id `tuy-loc` is already used by content/communes/a.yaml"
+        );
+        assert_eq!(
+            m.render(Language::Vi),
+            "id `tuy-loc` (xã, phường) đã được dùng ở content/communes/a.yaml"
+        );
+        assert_eq!(m.id(), "id-taken");
+    }
+
+    #[test]
+    fn english_texts_are_recognised_with_their_parameters() {
+        let m = UNKNOWN_FIELD
+            .recognise("unknown field `nmae`, expected one of name, kind")
+            .unwrap();
+        assert_eq!(m.param("field"), Some("nmae"));
+        assert_eq!(m.param("expected"), Some("name, kind"));
+        assert_eq!(
+            m.render(Language::Vi),
+            "không có trường nào tên `nmae` ở đây"
+        );
+        assert_eq!(
+            TEXT_FOR_NUMBER
+                .recognise(
+                    "expected a number, found the text \"nhiều\" (write digits only, e.g. 24527)"
+                )
+                .unwrap()
+                .param("text"),
+            Some("nhiều")
+        );
+        assert!(
+            DUPLICATE_KEY_UNNAMED
+                .recognise("duplicate mapping key")
+                .is_some()
+        );
+        assert!(
+            DUPLICATE_KEY_UNNAMED
+                .recognise("duplicate mapping key: a")
+                .is_none()
+        );
+        assert!(MISSING_FIELD.recognise("missing field `a` here").is_none());
+        for entry in ALL {
+            let (_, parts) = split_template(entry.en);
+            let m = parts.iter().fold(entry.message(), |m, (name, _)| {
+                m.with(name, format!("<{name}>"))
+            });
+            assert_eq!(entry.recognise(&m.to_string()), Some(m), "{}", entry.id);
+        }
+    }
+
+    #[test]
+    fn other_braces_are_kept() {
+        assert!(
+            CHART_HINT
+                .message()
+                .to_string()
+                .starts_with("write e.g. {{ chart(kind=")
+        );
+        assert_eq!(Message::text("{x} {").render(Language::Vi), "{x} {");
+    }
+}

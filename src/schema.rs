@@ -1,0 +1,115 @@
+//! JSON Schemas of the content files, generated from the types that load them
+//! ([`crate::load`]) so that they cannot drift apart: editors with a YAML language server
+//! use them to complete field names and underline mistakes as people type.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::load::{
+    CommuneRecord, Count, Figure, ModelRecord, PageFrontMatter, SiteRecord, YearRecord,
+};
+
+/// The schema of each kind of content file, by kind: `site`, `commune`, `model`, `year` and
+/// `page` (the front matter of a page).
+pub fn schemas() -> Vec<(&'static str, Schema)> {
+    vec![
+        ("site", root::<SiteRecord>("content/site.yaml")),
+        ("commune", root::<CommuneRecord>("content/communes/*.yaml")),
+        ("model", root::<ModelRecord>("content/models/*.yaml")),
+        ("year", root::<YearRecord>("content/years/<year>.yaml")),
+        (
+            "page",
+            root::<PageFrontMatter>("front matter of content/pages/*.md"),
+        ),
+    ]
+}
+
+/// Writes `<kind>.schema.json` for every kind into `dir` (created if missing), pretty-printed;
+/// returns the files written.
+pub fn write(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    schemas()
+        .into_iter()
+        .map(|(kind, schema)| {
+            let path = dir.join(format!("{kind}.schema.json"));
+            let mut text = serde_json::to_string_pretty(&schema)?;
+            text.push('\n');
+            std::fs::write(&path, text)?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// The schema of a whole file, titled with where such files lie.
+fn root<T: JsonSchema>(title: &str) -> Schema {
+    let mut schema = SchemaGenerator::default().into_root_schema_for::<T>();
+    schema.insert("title".into(), title.into());
+    schema
+}
+
+impl JsonSchema for Count {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Count".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A whole number of things, 0 or more.",
+            "type": "integer",
+            "minimum": 0
+        })
+    }
+}
+
+impl JsonSchema for Figure {
+    fn schema_name() -> Cow<'static, str> {
+        "Figure".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let count = generator.subschema_for::<Count>();
+        json_schema!({
+            "description": "A count: a plain whole number (`23`), or one with its own citation \
+                            (`{ value: 23, source: bao-yen-bai-2023, note: \"...\" }`).",
+            "anyOf": [
+                count,
+                {
+                    "type": "object",
+                    "properties": {
+                        "value": count,
+                        "source": { "description": "Id of a source of content/site.yaml.", "type": "string" },
+                        "note": { "type": "string" }
+                    },
+                    "required": ["value"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanned_fields_appear_as_their_values() {
+        let schemas = schemas();
+        let commune = serde_json::to_value(&schemas[1].1).unwrap();
+        assert_eq!(commune["title"], "content/communes/*.yaml");
+        assert_eq!(commune["additionalProperties"], false);
+        assert_eq!(commune["required"], serde_json::json!(["name", "kind"]));
+        let kinds = &commune["$defs"]["UnitKind"]["enum"];
+        assert_eq!(
+            *kinds,
+            serde_json::json!(["xã", "phường", "thị trấn", "đặc khu"])
+        );
+        assert_eq!(commune["properties"]["name"]["type"], "string");
+    }
+}

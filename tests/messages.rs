@@ -1,0 +1,197 @@
+//! Messages people can act on: in Vietnamese by default or when the site or `--lang` asks for
+//! it, in English with `--lang en` or `language: en`, and as JSON lines for editors and CI.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Run, TestProject};
+use serde_json::Value;
+
+const DONG_TAM: &str = "content/communes/dong-tam.yaml";
+const SITE: &str = "content/site.yaml";
+
+/// Runs the binary exactly with `args`: no `--lang` unless given.
+fn run(project: &TestProject, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("--root")
+        .arg(project.path())
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A copy of the good fixture with five kinds of mistake, each in its own file.
+fn broken() -> TestProject {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "name: Đồng Tâm", "nmae: Đồng Tâm");
+    p.edit(
+        "content/communes/duong-thanh.yaml",
+        "kind: xã",
+        "kind: xã: phường",
+    );
+    p.write(
+        "content/communes/phuong-10.yaml",
+        "name: Phường 10\nkind: phường\nyears:\n  - year: 2023\n    models:\n      - model: camera-an-nin\n",
+    );
+    p.write(
+        "content/communes/phuong-2.yaml",
+        b"name: Ph\xc6\xb0\xe1\xbb\x9dng 2\nkind: ph\xfd\xf4ng\n",
+    );
+    p.edit(
+        "content/years/2023.yaml",
+        "valuable_tips: 94",
+        "valuable_tips: 400",
+    );
+    p
+}
+
+const VIETNAMESE: &[&str] = &[
+    "content/communes/dong-tam.yaml:1:1: lỗi: không có trường nào tên `nmae` ở đây",
+    "gợi ý: có phải bạn muốn viết `name`?",
+    "content/communes/duong-thanh.yaml:2:9: lỗi: không được viết `tên: giá trị` ở đây",
+    "content/communes/phuong-10.yaml:6:16: lỗi: không có loại mô hình nào có id `camera-an-nin`",
+    "gợi ý: có phải bạn muốn viết `camera-an-ninh`?",
+    "content/communes/phuong-2.yaml:2:9: lỗi: tệp không phải văn bản UTF-8",
+    "gợi ý: hãy lưu tệp dưới dạng UTF-8",
+    "content/years/2023.yaml:7:18: lỗi: số tin có giá trị (400) không thể lớn hơn tổng số tin báo (177)",
+    "gợi ý: valuable_tips là số tin có giá trị trong số tin `tips`; hãy kiểm tra lại cả hai số",
+];
+
+const ENGLISH: &[&str] = &[
+    "content/communes/dong-tam.yaml:1:1: error: unknown field `nmae`",
+    "hint: did you mean `name`?",
+    "content/communes/duong-thanh.yaml:2:9: error: mapping values are not allowed in this context",
+    "content/communes/phuong-10.yaml:6:16: error: unknown model type `camera-an-nin`",
+    "hint: did you mean `camera-an-ninh`?",
+    "content/communes/phuong-2.yaml:2:9: error: the file is not UTF-8 text",
+    "hint: save the file as UTF-8",
+    "content/years/2023.yaml:7:18: error: valuable tips (400) cannot exceed all tips (177)",
+    "hint: valuable_tips counts the tips of value among `tips`; check both figures",
+];
+
+#[test]
+fn vietnamese_is_the_default() {
+    let p = broken();
+    run(&p, &["check"]).expect_code(1).expect_stderr(VIETNAMESE);
+    let build = run(&p, &["build"]);
+    build.expect_code(1).expect_stderr(VIETNAMESE);
+    assert!(!build.stderr.contains("error:"), "{}", build.stderr);
+}
+
+#[test]
+fn english_with_lang_en() {
+    let p = broken();
+    let run = run(&p, &["--lang", "en", "check"]);
+    run.expect_code(1).expect_stderr(ENGLISH);
+    assert!(!run.stderr.contains("lỗi"), "{}", run.stderr);
+}
+
+#[test]
+fn the_site_language_chooses_unless_lang_is_given() {
+    let p = broken();
+    p.edit(SITE, "title:", "language: en\ntitle:");
+    run(&p, &["check"]).expect_code(1).expect_stderr(ENGLISH);
+    run(&p, &["--lang", "vi", "check"])
+        .expect_code(1)
+        .expect_stderr(VIETNAMESE);
+    p.edit(SITE, "language: en", "language: vi");
+    run(&p, &["check"]).expect_code(1).expect_stderr(VIETNAMESE);
+    run(&p, &["check", "--lang", "en"])
+        .expect_code(1)
+        .expect_stderr(ENGLISH);
+}
+
+#[test]
+fn a_site_file_that_does_not_load_still_sets_the_language() {
+    let p = TestProject::good();
+    p.edit(SITE, "title:", "language: en\ntitel: x\ntitle:");
+    run(&p, &["check"])
+        .expect_code(1)
+        .expect_stderr(&["content/site.yaml:2:1: error: unknown field `titel`"]);
+}
+
+#[test]
+fn json_lines_carry_every_diagnostic() {
+    let p = broken();
+    for (lang, message) in [
+        ("vi", "không có trường nào tên `nmae` ở đây"),
+        ("en", "unknown field `nmae`, expected one of "),
+    ] {
+        let run = run(&p, &["--message-format", "json", "--lang", lang, "check"]);
+        run.expect_code(1);
+        let lines: Vec<Value> = run
+            .stderr
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?}: {e}")))
+            .collect();
+        assert_eq!(lines.len(), 5, "{}", run.stderr);
+        for line in &lines {
+            let keys: Vec<&str> = line
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(
+                keys,
+                ["severity", "file", "line", "column", "message", "hint"]
+            );
+        }
+        let first = &lines[0];
+        assert_eq!(first["severity"], "error");
+        assert_eq!(first["file"], DONG_TAM);
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+        assert!(
+            first["message"].as_str().unwrap().starts_with(message),
+            "{first}"
+        );
+        assert!(
+            run.stdout
+                .starts_with("5 errors and 0 warnings: fix the errors above"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn json_warnings_and_whole_file_errors() {
+    let p = TestProject::good();
+    p.write("content/notes.txt", "ghi chú");
+    let run = run(&p, &["--message-format=json", "check"]);
+    run.expect_code(0);
+    let warning: Value = serde_json::from_str(run.stderr.trim()).unwrap();
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["file"], "content/notes.txt");
+    assert_eq!(
+        (warning["line"].as_u64(), warning["column"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(
+        warning["message"],
+        "tệp này không thuộc báo cáo nên được bỏ qua"
+    );
+    assert!(
+        warning["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("tệp nội dung phải nằm ở")
+    );
+    assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
+}
+
+#[test]
+fn unknown_languages_and_formats_are_usage_errors() {
+    let p = TestProject::good();
+    run(&p, &["--lang", "fr", "check"]).expect_code(2);
+    run(&p, &["--message-format", "xml", "check"]).expect_code(2);
+}
