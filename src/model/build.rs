@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 
 use super::*;
 use crate::load::{self, Project, Text};
-use crate::text::collation_key;
+use crate::text::{NumberFormat, collation_key};
 
 /// Turns a validated project into the report model.
 pub fn build(project: &Project) -> Report {
@@ -23,6 +23,10 @@ pub fn build(project: &Project) -> Report {
             .unwrap_or_default(),
         citations: Vec::new(),
         model_rank: BTreeMap::new(),
+        number_format: match site_record.map(|s| s.language) {
+            Some(load::Language::En) => NumberFormat::En,
+            _ => NumberFormat::Vi,
+        },
     };
 
     let mut model_records: Vec<&load::ModelRecord> =
@@ -153,12 +157,29 @@ struct Context {
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
     citations: Vec<(String, Citation)>,
+    /// How derived figures' calculations are written.
+    number_format: NumberFormat,
 }
 
-/// Where a figure is shown and what it is called, for the sources page.
-struct Place<'a> {
-    page: &'a str,
-    label: String,
+/// What a figure is called on the sources page: the content's words, then a UI string.
+struct Label {
+    parts: Vec<String>,
+    key: Option<&'static str>,
+}
+
+/// `parts` followed by the UI string `key`.
+fn named(parts: &[String], key: &'static str) -> Label {
+    Label {
+        parts: parts.to_vec(),
+        key: Some(key),
+    }
+}
+
+/// `parts` followed by a name from the content.
+fn plain(parts: &[String], last: &str) -> Label {
+    let mut parts = parts.to_vec();
+    parts.push(last.to_owned());
+    Label { parts, key: None }
 }
 
 impl Context {
@@ -174,7 +195,8 @@ impl Context {
         &mut self,
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
-        place: Place,
+        page: &str,
+        label: Label,
         format: &'static str,
     ) -> Option<Fig> {
         let f = &figure?.value;
@@ -183,8 +205,9 @@ impl Context {
             self.citations.push((
                 cite.id.clone(),
                 Citation {
-                    page: place.page.to_owned(),
-                    label: place.label,
+                    page: page.to_owned(),
+                    parts: label.parts,
+                    key: label.key,
                     value: f.value,
                     format,
                     total: None,
@@ -204,9 +227,9 @@ impl Context {
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
         page: &str,
-        label: String,
+        label: Label,
     ) -> Option<Fig> {
-        self.fig(figure, default, Place { page, label }, "count")
+        self.fig(figure, default, page, label, "count")
     }
 
     fn ratio(
@@ -214,7 +237,7 @@ impl Context {
         r: Option<&load::Ratio>,
         default: Option<&str>,
         page: &str,
-        label: String,
+        label: Label,
     ) -> Option<Ratio> {
         let r = r?;
         let source = self.cite(text(r.source.as_ref()).or(default));
@@ -223,7 +246,8 @@ impl Context {
                 cite.id.clone(),
                 Citation {
                     page: page.to_owned(),
-                    label,
+                    parts: label.parts,
+                    key: label.key,
                     value: r.safe.value.0,
                     format: "ratio",
                     total: Some(r.total.value.0),
@@ -242,31 +266,26 @@ impl Context {
         c: &load::CampaignRecord,
         default: Option<&str>,
         page: &str,
-        prefix: &str,
+        prefix: &[String],
     ) -> Campaign {
         let default = text(c.source.as_ref()).or(default);
-        let label = |what: &str| format!("{prefix} · {what}");
+        let label = |key| named(prefix, key);
         Campaign {
-            focus_areas: self.count(
-                c.focus_areas.as_ref(),
-                default,
-                page,
-                label("Địa bàn chỉ đạo điểm"),
-            ),
+            focus_areas: self.count(c.focus_areas.as_ref(), default, page, label("focus_areas")),
             focus_areas_note: c.focus_areas_note.clone(),
-            sessions: self.count(c.sessions.as_ref(), default, page, label("Buổi phát động")),
+            sessions: self.count(c.sessions.as_ref(), default, page, label("sessions")),
             participations: self.count(
                 c.participations.as_ref(),
                 default,
                 page,
-                label("Lượt người tham gia"),
+                label("participations"),
             ),
-            tips: self.count(c.tips.as_ref(), default, page, label("Nguồn tin")),
+            tips: self.count(c.tips.as_ref(), default, page, label("tips")),
             valuable_tips: self.count(
                 c.valuable_tips.as_ref(),
                 default,
                 page,
-                label("Nguồn tin có giá trị"),
+                label("valuable_tips"),
             ),
         }
     }
@@ -298,13 +317,13 @@ impl Context {
             .into_iter()
             .map(|y| {
                 let default = text(y.source.as_ref()).or(file_source);
-                let prefix = format!("{name} · {}", y.year.value);
+                let prefix = [name.clone(), y.year.value.to_string()];
                 let mut year_models: Vec<CommuneModel> = y
                     .models
                     .iter()
                     .map(|m| {
                         let model = models[&m.model.value].clone();
-                        let label = format!("{prefix} · {}", model.name);
+                        let label = plain(&prefix, &model.name);
                         CommuneModel {
                             count: self.count(m.count.as_ref(), default, &page, label),
                             model,
@@ -330,7 +349,7 @@ impl Context {
                         y.attainment.as_ref().and_then(|a| a.villages.as_ref()),
                         attainment_default,
                         &page,
-                        format!("{prefix} · Thôn, tổ dân phố đạt \"An toàn về ANTT\""),
+                        named(&prefix, "cite_villages_safe"),
                     ),
                     campaign: y
                         .campaign
@@ -345,7 +364,7 @@ impl Context {
             .iter()
             .map(|g| {
                 let default = text(g.source.as_ref()).or(file_source);
-                let prefix = format!("{name} · {}", g.name.value);
+                let prefix = [name.clone(), g.name.value.clone()];
                 Group {
                     name: g.name.value.clone(),
                     model: models[&g.model.value].clone(),
@@ -354,7 +373,7 @@ impl Context {
                         g.members.as_ref(),
                         default,
                         &page,
-                        format!("{prefix} · Thành viên"),
+                        named(&prefix, "members"),
                     ),
                     outcomes: g
                         .outcomes
@@ -365,7 +384,7 @@ impl Context {
                                 o.value.as_ref(),
                                 default,
                                 &page,
-                                format!("{prefix} · {}", o.label),
+                                plain(&prefix, &o.label),
                             ),
                             note: o.note.clone(),
                         })
@@ -419,27 +438,27 @@ impl Context {
     ) -> Year {
         let page = format!("years/{year}.html");
         let default = text(y.source.as_ref());
-        let prefix = format!("{year}");
+        let prefix = [year.to_string()];
         let mut city_models: Vec<CityModelYear> = y
             .models
             .iter()
             .map(|m| {
                 let model = models[&m.model.value].clone();
-                let p = format!("{prefix} · {}", model.name);
+                let p = [year.to_string(), model.name.clone()];
                 let budget = m.city_budget.as_ref();
                 let budget_default = budget.and_then(|b| text(b.source.as_ref())).or(default);
-                let total = self.count(m.total.as_ref(), default, &page, format!("{p} · Tổng số"));
+                let total = self.count(m.total.as_ref(), default, &page, named(&p, "total"));
                 let budget_count = self.count(
                     budget.and_then(|b| b.count.as_ref()),
                     budget_default,
                     &page,
-                    format!("{p} · Ngân sách thành phố đầu tư"),
+                    named(&p, "city_budget_invested"),
                 );
                 let community = self.count(
                     m.community_funded.as_ref(),
                     default,
                     &page,
-                    format!("{p} · Xã hội hóa"),
+                    named(&p, "community_funded"),
                 );
                 let existing_before = match (&total, &budget_count, &community) {
                     (Some(t), Some(b), Some(c)) if t.value >= b.value + c.value => Some(Fig {
@@ -448,34 +467,27 @@ impl Context {
                         note: None,
                         derived: Some(format!(
                             "{} − {} − {}",
-                            crate::text::format_int(t.value as i64),
-                            crate::text::format_int(b.value as i64),
-                            crate::text::format_int(c.value as i64)
+                            self.number_format.int(t.value as i64),
+                            self.number_format.int(b.value as i64),
+                            self.number_format.int(c.value as i64)
                         )),
                     }),
                     _ => None,
                 };
                 CityModelYear {
                     year,
-                    new: self.count(
-                        m.new.as_ref(),
-                        default,
-                        &page,
-                        format!("{p} · Xây dựng mới"),
-                    ),
+                    new: self.count(m.new.as_ref(), default, &page, named(&p, "new")),
                     city_budget_locations: self.count(
                         budget.and_then(|b| b.locations.as_ref()),
                         budget_default,
                         &page,
-                        format!("{p} · Địa điểm lắp đặt"),
+                        named(&p, "cite_locations"),
                     ),
                     city_budget_value_vnd: self.fig(
                         budget.and_then(|b| b.value_vnd.as_ref()),
                         budget_default,
-                        Place {
-                            page: &page,
-                            label: format!("{p} · Giá trị đầu tư"),
-                        },
+                        &page,
+                        named(&p, "cite_value"),
                         "money",
                     ),
                     city_budget_count: budget_count,
@@ -493,19 +505,19 @@ impl Context {
                 a.communes.as_ref(),
                 default,
                 &page,
-                format!("{prefix} · Xã, phường đạt \"An toàn về ANTT\""),
+                named(&prefix, "cite_communes_safe"),
             ),
             villages: self.ratio(
                 a.villages.as_ref(),
                 default,
                 &page,
-                format!("{prefix} · Thôn, tổ dân phố đạt \"An toàn về ANTT\""),
+                named(&prefix, "cite_villages_safe"),
             ),
             agencies: self.ratio(
                 a.agencies.as_ref(),
                 default,
                 &page,
-                format!("{prefix} · Cơ quan, doanh nghiệp, cơ sở giáo dục đạt \"An toàn về ANTT\""),
+                named(&prefix, "cite_agencies_safe"),
             ),
         });
         let commune_campaigns = communes

@@ -1,6 +1,7 @@
 //! Phase 3, **model**: the validated project as typed, resolved data, ready to render.
 //! References are resolved, lists are in Vietnamese order, every figure knows its source.
-//! Nothing here formats text: templates do that with the filters of `render`.
+//! Nothing here words the interface: templates do that with the locale and the filters of
+//! `render` (only a derived figure's calculation is written out, in the site's number format).
 
 mod build;
 
@@ -60,8 +61,11 @@ pub struct Source {
 pub struct Citation {
     /// Page showing the figure, relative to the site root.
     pub page: String,
-    /// What the figure is: "Tuy Lộc · 2023 · Camera an ninh".
-    pub label: String,
+    /// What the figure is, in the content's words: `["Tuy Lộc", "2023", "Camera an ninh"]`.
+    pub parts: Vec<String>,
+    /// The UI string (locale key) that ends the name when the content has no word for it:
+    /// `sessions` for `["Tuy Lộc", "2023"]`.
+    pub key: Option<&'static str>,
     pub value: u64,
     /// How the value is written: `count`, `money` or `ratio` (then `value` is the safe part).
     pub format: &'static str,
@@ -81,7 +85,8 @@ pub struct Fig {
     pub value: u64,
     pub source: Option<Cite>,
     pub note: Option<String>,
-    /// How a derived figure was computed from stated ones, e.g. "953 − 44 − 248".
+    /// How a derived figure was computed from stated ones, in the site's number format:
+    /// "953 − 44 − 248".
     pub derived: Option<String>,
 }
 

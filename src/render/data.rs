@@ -1,8 +1,10 @@
 //! Open data: every dataset behind the site as CSV (UTF-8 with a byte-order mark, so that
-//! Excel shows Vietnamese correctly; plain numbers, ISO dates) and as JSON.
+//! Excel shows Vietnamese correctly; plain numbers, ISO dates) and as JSON. The files are the
+//! same in every language; only the data page's descriptions follow the site's language.
 
 use serde::Serialize;
 
+use super::Locale;
 use crate::model::{Campaign, Cite, Fig, Ratio, Report};
 
 /// One cell: text, a whole number, or nothing reported.
@@ -13,30 +15,25 @@ pub enum Cell {
     Empty,
 }
 
-/// A column and what it holds.
+/// A column and what it holds, in the site's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
     pub name: &'static str,
-    pub description: &'static str,
+    pub description: String,
 }
 
-/// A table of the report, downloadable as `data/<slug>.csv` and `data/<slug>.json`.
+/// A table of the report, downloadable as `data/<slug>.csv` and `data/<slug>.json`; its title
+/// and descriptions are the locale's `data_<slug>_title`, `…_description` and `…_<column>`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dataset {
     pub slug: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
+    pub title: String,
+    pub description: String,
     pub columns: Vec<Column>,
     #[serde(skip)]
     pub rows: Vec<Vec<Cell>>,
     /// Number of rows, for the data page.
     pub count: usize,
-}
-
-macro_rules! columns {
-    ($(($name:literal, $description:literal)),* $(,)?) => {
-        vec![$(Column { name: $name, description: $description }),*]
-    };
 }
 
 fn text(s: &str) -> Cell {
@@ -61,35 +58,42 @@ fn first_source<'a>(figs: impl IntoIterator<Item = Option<&'a Fig>>) -> Cell {
 }
 
 fn dataset(
+    t: &Locale,
     slug: &'static str,
-    title: &'static str,
-    description: &'static str,
-    columns: Vec<Column>,
+    columns: &[&'static str],
     rows: Vec<Vec<Cell>>,
 ) -> Dataset {
+    let key = format!("data_{}", slug.replace('-', "_"));
     Dataset {
         slug,
-        title,
-        description,
-        columns,
+        title: t.get(&format!("{key}_title")).to_owned(),
+        description: t.get(&format!("{key}_description")).to_owned(),
+        columns: columns
+            .iter()
+            .map(|name| Column {
+                name,
+                description: t.get(&format!("{key}_{name}")).to_owned(),
+            })
+            .collect(),
         count: rows.len(),
         rows,
     }
 }
 
-/// Every dataset of the report, in the order the data page lists them.
-pub fn datasets(report: &Report) -> Vec<Dataset> {
+/// Every dataset of the report, described in `t`'s language, in the order the data page
+/// lists them.
+pub fn datasets(report: &Report, t: &Locale) -> Vec<Dataset> {
     vec![
-        communes(report),
-        commune_models(report),
-        city_models(report),
-        campaign(report),
-        attainment(report),
-        groups(report),
+        communes(report, t),
+        commune_models(report, t),
+        city_models(report, t),
+        campaign(report, t),
+        attainment(report, t),
+        groups(report, t),
     ]
 }
 
-fn communes(report: &Report) -> Dataset {
+fn communes(report: &Report, t: &Locale) -> Dataset {
     let rows = report
         .communes
         .iter()
@@ -103,20 +107,14 @@ fn communes(report: &Report) -> Dataset {
         })
         .collect();
     dataset(
+        t,
         "communes",
-        "Xã, phường",
-        "Các đơn vị hành chính cấp xã của báo cáo.",
-        columns![
-            ("commune_id", "Mã định danh của đơn vị trong báo cáo"),
-            ("name", "Tên đơn vị"),
-            ("kind", "Loại đơn vị: Xã, Phường, Thị trấn, Đặc khu"),
-            ("official_code", "Mã đơn vị hành chính (nếu có)"),
-        ],
+        &["commune_id", "name", "kind", "official_code"],
         rows,
     )
 }
 
-fn commune_models(report: &Report) -> Dataset {
+fn commune_models(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for c in &report.communes {
         for y in c.years.iter().rev() {
@@ -135,24 +133,23 @@ fn commune_models(report: &Report) -> Dataset {
         }
     }
     dataset(
+        t,
         "commune-models",
-        "Mô hình theo xã, phường",
-        "Số lượng từng loại mô hình của mỗi xã, phường theo năm; ô trống: đơn vị có triển khai nhưng không có số liệu.",
-        columns![
-            ("commune_id", "Mã định danh của đơn vị"),
-            ("commune", "Tên đơn vị"),
-            ("year", "Năm"),
-            ("model_id", "Mã định danh loại mô hình"),
-            ("model", "Tên loại mô hình"),
-            ("unit", "Đơn vị tính"),
-            ("count", "Số lượng (trống: không có số liệu)"),
-            ("source", "Mã nguồn số liệu (xem trang Nguồn)"),
+        &[
+            "commune_id",
+            "commune",
+            "year",
+            "model_id",
+            "model",
+            "unit",
+            "count",
+            "source",
         ],
         rows,
     )
 }
 
-fn city_models(report: &Report) -> Dataset {
+fn city_models(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for y in &report.years {
         for m in &y.models {
@@ -178,34 +175,21 @@ fn city_models(report: &Report) -> Dataset {
         }
     }
     dataset(
+        t,
         "city-models",
-        "Mô hình toàn thành phố",
-        "Số liệu toàn thành phố của từng loại mô hình theo năm.",
-        columns![
-            ("year", "Năm"),
-            ("model_id", "Mã định danh loại mô hình"),
-            ("model", "Tên loại mô hình"),
-            ("unit", "Đơn vị tính"),
-            ("total", "Tổng số cuối năm"),
-            ("new", "Xây dựng mới trong năm"),
-            (
-                "city_budget_count",
-                "Số lượng do ngân sách thành phố đầu tư"
-            ),
-            (
-                "city_budget_locations",
-                "Số địa điểm lắp đặt bằng ngân sách thành phố"
-            ),
-            (
-                "city_budget_value_vnd",
-                "Giá trị đầu tư từ ngân sách thành phố, đồng"
-            ),
-            ("community_funded", "Số lượng do xã hội hóa"),
-            (
-                "existing_before_derived",
-                "Có từ trước năm, suy ra: tổng số − ngân sách − xã hội hóa"
-            ),
-            ("source", "Mã nguồn số liệu"),
+        &[
+            "year",
+            "model_id",
+            "model",
+            "unit",
+            "total",
+            "new",
+            "city_budget_count",
+            "city_budget_locations",
+            "city_budget_value_vnd",
+            "community_funded",
+            "existing_before_derived",
+            "source",
         ],
         rows,
     )
@@ -231,7 +215,7 @@ fn campaign_row(scope: &str, name: &str, year: i64, c: &Campaign) -> Vec<Cell> {
     ]
 }
 
-fn campaign(report: &Report) -> Dataset {
+fn campaign(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for y in &report.years {
         if let Some(c) = &y.campaign {
@@ -246,22 +230,18 @@ fn campaign(report: &Report) -> Dataset {
         }
     }
     dataset(
+        t,
         "campaign",
-        "Phong trào “Toàn dân bảo vệ an ninh Tổ quốc”",
-        "Kết quả phong trào theo năm, toàn thành phố (scope = city) và từng xã, phường.",
-        columns![
-            (
-                "scope",
-                "city: toàn thành phố; khác: mã định danh của xã, phường"
-            ),
-            ("name", "Tên địa bàn"),
-            ("year", "Năm"),
-            ("focus_areas", "Số địa bàn chỉ đạo điểm"),
-            ("sessions", "Số buổi phát động"),
-            ("participations", "Số lượt người tham gia"),
-            ("tips", "Số nguồn tin quần chúng cung cấp"),
-            ("valuable_tips", "Trong đó: số nguồn tin có giá trị"),
-            ("source", "Mã nguồn số liệu"),
+        &[
+            "scope",
+            "name",
+            "year",
+            "focus_areas",
+            "sessions",
+            "participations",
+            "tips",
+            "valuable_tips",
+            "source",
         ],
         rows,
     )
@@ -278,7 +258,7 @@ fn ratio_row(scope: &str, year: i64, unit: &str, r: &Ratio) -> Vec<Cell> {
     ]
 }
 
-fn attainment(report: &Report) -> Dataset {
+fn attainment(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for y in &report.years {
         let Some(a) = &y.attainment else { continue };
@@ -300,28 +280,14 @@ fn attainment(report: &Report) -> Dataset {
         }
     }
     dataset(
+        t,
         "attainment",
-        "Đạt tiêu chuẩn “An toàn về ANTT”",
-        "Số đơn vị đạt tiêu chuẩn trên tổng số, theo năm.",
-        columns![
-            (
-                "scope",
-                "city: toàn thành phố; khác: mã định danh của xã, phường"
-            ),
-            ("year", "Năm"),
-            (
-                "unit_type",
-                "communes: xã, phường; villages: thôn, tổ dân phố; agencies: cơ quan, doanh nghiệp, cơ sở giáo dục"
-            ),
-            ("safe", "Số đơn vị đạt"),
-            ("total", "Tổng số đơn vị"),
-            ("source", "Mã nguồn số liệu"),
-        ],
+        &["scope", "year", "unit_type", "safe", "total", "source"],
         rows,
     )
 }
 
-fn groups(report: &Report) -> Dataset {
+fn groups(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for c in &report.communes {
         for g in &c.groups {
@@ -351,21 +317,17 @@ fn groups(report: &Report) -> Dataset {
         }
     }
     dataset(
+        t,
         "groups",
-        "Tổ, nhóm tiêu biểu",
-        "Các tổ, nhóm (mô hình cụ thể) của xã, phường.",
-        columns![
-            ("commune_id", "Mã định danh của xã, phường"),
-            ("group", "Tên tổ, nhóm"),
-            ("model_id", "Mã định danh loại mô hình"),
-            ("founded", "Tháng thành lập, YYYY-MM"),
-            ("members", "Số thành viên"),
-            (
-                "outcomes",
-                "Kết quả, dạng “nội dung: số lượng” cách nhau bởi dấu chấm phẩy"
-            ),
-            ("motto", "Phương châm"),
-            ("source", "Mã nguồn số liệu"),
+        &[
+            "commune_id",
+            "group",
+            "model_id",
+            "founded",
+            "members",
+            "outcomes",
+            "motto",
+            "source",
         ],
         rows,
     )
@@ -444,5 +406,22 @@ mod tests {
         assert_eq!(csv_field("tự phòng, tự quản"), "\"tự phòng, tự quản\"");
         assert_eq!(csv_field("nói \"có\""), "\"nói \"\"có\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    #[test]
+    fn every_dataset_is_described_in_every_language() {
+        let report = Report::default();
+        for language in ["vi", "en"] {
+            for d in datasets(&report, &Locale::builtin(language)) {
+                assert!(!d.title.starts_with("data_"), "{language}: {}", d.slug);
+                assert!(
+                    d.columns
+                        .iter()
+                        .all(|c| !c.description.starts_with("data_"))
+                );
+            }
+        }
+        let en = datasets(&report, &Locale::builtin("en"));
+        assert_eq!(en[0].title, "Communes and wards");
     }
 }

@@ -1,12 +1,14 @@
-//! Tera filters for Vietnamese formatting and Markdown, available to every template.
+//! Tera filters for number formats (in the site's language), UI texts and Markdown,
+//! available to every template. Outputs in Vietnamese (English in brackets):
 //!
 //! | filter | example | output |
 //! |---|---|---|
-//! | `num` | `{{ 24527 \| num }}` | `24.527` |
-//! | `percent(of=…)` | `{{ 125 \| percent(of=127) }}` | `98,4%` |
-//! | `money` | `{{ 10000000000 \| money }}` | `10 tỷ đồng` |
+//! | `num` | `{{ 24527 \| num }}` | `24.527` (`24,527`) |
+//! | `percent(of=…)` | `{{ 125 \| percent(of=127) }}` | `98,4%` (`98.4%`) |
+//! | `money` | `{{ 10000000000 \| money }}` | `10 tỷ đồng` (`VND 10 billion`) |
 //! | `month` | `{{ "2021-06" \| month }}` | `06/2021` |
-//! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` |
+//! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` (`+2 (+8.7%)`) |
+//! | `fill(name=…)` | `{{ t.year_n \| fill(year=2023) }}` | `Năm 2023` |
 //! | `markdown` | `{{ text \| markdown }}` | sanitised HTML, `{{ chart(…) }}` lines drawn |
 //!
 //! and the function `chart(kind=…, model=…, year=…, commune=…)`, which returns a chart figure.
@@ -17,17 +19,37 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use super::charts::Charts;
 use crate::chart_spec::{ArgValue, ChartSpec};
-use crate::text::{format_int, format_money_vnd, format_month, format_percent};
+use crate::text::{NumberFormat, format_month};
 
-/// Registers every baocao filter and function on `tera` (before templates are added).
-pub fn register(tera: &mut Tera, charts: Arc<Charts>) {
-    tera.register_filter("num", |v: i64, _: Kwargs, _: &State| format_int(v));
-    tera.register_filter("percent", percent);
-    tera.register_filter("money", |v: i64, _: Kwargs, _: &State| {
-        format_money_vnd(v.max(0) as u64)
+/// Registers every baocao filter and function on `tera` (before templates are added);
+/// numbers are written the way `numbers` says.
+pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
+    tera.register_filter("num", move |v: i64, _: Kwargs, _: &State| numbers.int(v));
+    tera.register_filter(
+        "percent",
+        move |part: f64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let whole: f64 = kwargs.must_get("of")?;
+            Ok(numbers.percent(part, whole).unwrap_or_else(|| "–".into()))
+        },
+    );
+    tera.register_filter("money", move |v: i64, _: Kwargs, _: &State| {
+        numbers.money(v.max(0) as u64)
     });
     tera.register_filter("month", month);
-    tera.register_filter("change", change);
+    tera.register_filter(
+        "change",
+        move |now: i64, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let before: i64 = kwargs.must_get("before")?;
+            let diff = now - before;
+            let sign = if diff > 0 { "+" } else { "" };
+            let mut text = format!("{sign}{}", numbers.int(diff));
+            if let Some(p) = numbers.percent(diff as f64, before as f64) {
+                text.push_str(&format!(" ({sign}{p})"));
+            }
+            Ok(text)
+        },
+    );
+    tera.register_filter("fill", fill);
     let for_markdown = charts.clone();
     tera.register_filter(
         "markdown",
@@ -62,40 +84,49 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>) {
     );
 }
 
-fn percent(part: f64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
-    let whole: f64 = kwargs.must_get("of")?;
-    Ok(format_percent(part, whole).unwrap_or_else(|| "–".into()))
-}
-
 fn month(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
     crate::validate::parse_year_month(value)
         .map(|(year, month)| format_month(year, month))
         .ok_or_else(|| tera::Error::message(format!("`{value}` is not a YYYY-MM month")))
 }
 
-fn change(now: i64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
-    let before: i64 = kwargs.must_get("before")?;
-    let diff = now - before;
-    let sign = if diff > 0 { "+" } else { "" };
-    let mut text = format!("{sign}{}", format_int(diff));
-    if let Some(p) = format_percent(diff as f64, before as f64) {
-        text.push_str(&format!(" ({sign}{p})"));
-    }
-    Ok(text)
+/// A UI text with each `{name}` replaced by the argument `name`. The text and the arguments
+/// are escaped unless already safe, so `_html` texts keep their markup and content gains none.
+fn fill(text: &Value, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+    let args = kwargs
+        .iter()
+        .map(|(name, value)| {
+            let name = name.as_str().unwrap_or_default().to_owned();
+            Ok((name, state.escape_if_needed(value)?))
+        })
+        .collect::<TeraResult<Vec<(String, String)>>>()?;
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let filled = super::locale::fill(&state.escape_if_needed(text)?, &args);
+    Ok(if state.autoescaping_enabled() {
+        Value::safe_string(&filled)
+    } else {
+        Value::from(filled)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn render(template: &str) -> String {
+    fn render_in(numbers: NumberFormat, template: &str) -> String {
         let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
         register(
             &mut tera,
             Arc::new(Charts::new(Arc::new(crate::model::Report::default()))),
+            numbers,
         );
         tera.add_raw_template("t.html", template).unwrap();
         tera.render("t.html", &tera::Context::new()).unwrap()
+    }
+
+    fn render(template: &str) -> String {
+        render_in(NumberFormat::Vi, template)
     }
 
     #[test]
@@ -106,6 +137,32 @@ mod tests {
         assert_eq!(render("{{ \"2021-06\" | month }}"), "06/2021");
         assert_eq!(render("{{ 25 | change(before=23) }}"), "+2 (+8,7%)");
         assert_eq!(render("{{ 20 | change(before=23) }}"), "-3 (-13%)");
+    }
+
+    #[test]
+    fn filters_format_the_english_way() {
+        let en = |t| render_in(NumberFormat::En, t);
+        assert_eq!(en("{{ 24527 | num }}"), "24,527");
+        assert_eq!(en("{{ 125 | percent(of=127) }}"), "98.4%");
+        assert_eq!(en("{{ 10000000000 | money }}"), "VND 10 billion");
+        assert_eq!(en("{{ \"2021-06\" | month }}"), "06/2021");
+        assert_eq!(en("{{ 25 | change(before=23) }}"), "+2 (+8.7%)");
+    }
+
+    #[test]
+    fn fill_escapes_plain_text_and_arguments_but_not_safe_ones() {
+        assert_eq!(
+            render("{{ \"Năm {year}: {x}\" | fill(year=2023, x=\"<b>\") }}"),
+            "Năm 2023: &lt;b&gt;"
+        );
+        assert_eq!(
+            render("{{ \"<a href='{root}'>&</a>\" | safe | fill(root=\"../\") }}"),
+            "<a href='../'>&</a>"
+        );
+        assert_eq!(
+            render("{% set x %}<i>{{ \"&\" }}</i>{% endset %}{{ \"'{x}'\" | fill(x=x) }}"),
+            "&#39;<i>&amp;</i>&#39;"
+        );
     }
 
     #[test]

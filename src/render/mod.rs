@@ -1,9 +1,11 @@
 //! Phase 4, **render**: Tera templates (built-in, overridable by the project) turn the
-//! report model into the pages of the site, in memory.
+//! report model into the pages of the site, in memory, with the UI strings of the site's
+//! language.
 
 pub mod charts;
 pub mod data;
 mod filters;
+pub mod locale;
 mod markdown;
 pub mod search;
 mod templates;
@@ -19,6 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile};
 use crate::model::Report;
 
+pub use locale::Locale;
 pub use markdown::to_html as markdown_to_html;
 pub use templates::BUILTIN;
 
@@ -57,10 +60,12 @@ struct PagePlan {
 
 /// Renders every page of `report`. Template errors name the template file and line.
 pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagnostic>> {
-    let charts = Arc::new(charts::Charts::new(report.clone()));
-    let tera = templates::load(&project.templates, charts.clone())?;
+    let locale = Arc::new(Locale::load(report.site.language, &project.templates)?);
+    let charts = Arc::new(charts::Charts::with_locale(report.clone(), locale.clone()));
+    let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
     let report_value = Value::from_serializable(&*report);
-    let datasets = data::datasets(&report);
+    let strings = locale.to_value();
+    let datasets = data::datasets(&report, &locale);
     let mut plans = plan(&report);
     plans.push(PagePlan {
         path: "data.html".into(),
@@ -74,6 +79,7 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
             let mut context = Context::new();
             context.insert_value("report", report_value.clone());
             context.insert("site", &report.site);
+            context.insert_value("t", strings.clone());
             let depth = p.path.matches('/').count();
             context.insert("root", &"../".repeat(depth));
             context.insert("path", &p.path);
@@ -109,7 +115,7 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
     site.charts = charts.count();
     site.files.insert(
         "assets/search-index.js".into(),
-        OutputFile::Bytes(search::index_script(&report)),
+        OutputFile::Bytes(search::index_script(&report, &locale)),
     );
     for d in &datasets {
         site.files.insert(

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::Locale;
 use crate::model::Report;
 
 /// One searchable page.
@@ -13,8 +14,8 @@ struct Entry {
     t: String,
     /// Address relative to the site root.
     u: String,
-    /// What kind of page it is.
-    d: &'static str,
+    /// What kind of page it is, in the site's language.
+    d: String,
     /// Folded text to match: lower case, no diacritics, `đ` → `d`.
     k: String,
 }
@@ -31,8 +32,9 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// `assets/search-index.js`: `window.BAOCAO_SEARCH = [...]`.
-pub fn index_script(report: &Report) -> Vec<u8> {
+/// `assets/search-index.js`: `window.BAOCAO_SEARCH = [...]`, with year titles and page kinds
+/// worded in `t`'s language.
+pub fn index_script(report: &Report, t: &Locale) -> Vec<u8> {
     let mut entries = Vec::new();
     for c in &report.communes {
         let mut keys = format!("{} {}", c.full_name, c.code.as_deref().unwrap_or(""));
@@ -47,7 +49,7 @@ pub fn index_script(report: &Report) -> Vec<u8> {
         entries.push(Entry {
             t: c.full_name.clone(),
             u: format!("communes/{}.html", c.id),
-            d: "Xã, phường",
+            d: t.get("kind_commune").to_owned(),
             k: fold(&keys),
         });
     }
@@ -56,24 +58,24 @@ pub fn index_script(report: &Report) -> Vec<u8> {
         entries.push(Entry {
             t: m.name.clone(),
             u: format!("models/{}.html", m.id),
-            d: "Mô hình",
+            d: t.get("kind_model").to_owned(),
             k: fold(&keys),
         });
     }
     for y in &report.years {
-        let title = format!("Năm {}", y.year);
+        let title = t.fill("year_n", &[("year", &y.year.to_string())]);
         entries.push(Entry {
             k: fold(&title),
             t: title,
             u: format!("years/{}.html", y.year),
-            d: "Năm",
+            d: t.get("kind_year").to_owned(),
         });
     }
     for p in &report.pages {
         entries.push(Entry {
             t: p.title.clone(),
             u: format!("pages/{}.html", p.slug),
-            d: "Trang",
+            d: t.get("kind_page").to_owned(),
             k: fold(&p.title),
         });
     }

@@ -8,6 +8,7 @@ use super::charts::Charts;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
+use crate::text::NumberFormat;
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
@@ -40,17 +41,27 @@ builtin!(
     "favicon.svg",
 );
 
-/// Builds the template engine: filters, then built-ins merged with the project's overrides.
-pub fn load(overrides: &[SourceFile], charts: Arc<Charts>) -> Result<Tera, Vec<Diagnostic>> {
+/// Builds the template engine: filters (writing numbers as `numbers` says), then built-ins
+/// merged with the project's overrides. Locale files are not templates and are left out.
+pub fn load(
+    overrides: &[SourceFile],
+    charts: Arc<Charts>,
+    numbers: NumberFormat,
+) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    super::filters::register(&mut tera, charts);
+    super::filters::register(&mut tera, charts, numbers);
     let mut all: Vec<(&str, &str)> = BUILTIN
         .iter()
         .filter(|(name, _)| super::override_of(name, overrides).is_none())
         .copied()
         .collect();
-    all.extend(overrides.iter().map(|t| (t.path.as_str(), t.text.as_str())));
+    all.extend(
+        overrides
+            .iter()
+            .filter(|t| !super::locale::is_locale_file(&t.path))
+            .map(|t| (t.path.as_str(), t.text.as_str())),
+    );
     tera.add_raw_templates(all)
         .map_err(|e| vec![diagnostic(&e, overrides)])?;
     Ok(tera)
@@ -120,7 +131,7 @@ mod tests {
 
     #[test]
     fn built_in_templates_parse() {
-        assert!(load(&[], charts()).is_ok());
+        assert!(load(&[], charts(), NumberFormat::Vi).is_ok());
     }
 
     #[test]
@@ -129,7 +140,7 @@ mod tests {
             "commune.html",
             "{% extends \"base.html\" %}\n{% block main %}\n{{ commune.name | nosuchfilter }}\n{% endblock main %}\n",
         );
-        let errors = load(&[broken], charts()).unwrap_err();
+        let errors = load(&[broken], charts(), NumberFormat::Vi).unwrap_err();
         let text = errors[0].to_string();
         assert!(text.starts_with("templates/commune.html:3:"), "{text}");
         assert!(text.contains("nosuchfilter"), "{text}");

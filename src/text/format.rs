@@ -1,64 +1,106 @@
-//! Vietnamese number formats: `24.527`, `98,4%`, `10 tỷ đồng`, `06/2021`.
+//! Number formats: Vietnamese `24.527`, `98,4%`, `10 tỷ đồng`; English `24,527`, `98.4%`,
+//! `VND 10 billion`; months as `06/2021` in both.
 
-/// Formats an integer with `.` between thousands: `24527` → `24.527`.
-pub fn format_int(value: i64) -> String {
-    group_thousands(value, '.')
+/// How a language writes numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NumberFormat {
+    /// `24.527`, `98,4%`, `10 tỷ đồng`.
+    #[default]
+    Vi,
+    /// `24,527`, `98.4%`, `VND 10 billion`.
+    En,
 }
 
-fn group_thousands(value: i64, separator: char) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if value < 0 {
-        out.push('-');
-    }
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
+impl NumberFormat {
+    /// The format of a site language (`vi`, `en`).
+    pub fn of(language: &str) -> Self {
+        match language {
+            "en" => NumberFormat::En,
+            _ => NumberFormat::Vi,
         }
-        out.push(d);
     }
-    out
+
+    /// Thousands separator and decimal mark.
+    fn marks(self) -> (char, char) {
+        match self {
+            NumberFormat::Vi => ('.', ','),
+            NumberFormat::En => (',', '.'),
+        }
+    }
+
+    /// An integer with thousands separators: `24527` → `24.527` (vi), `24,527` (en).
+    pub fn int(self, value: i64) -> String {
+        let separator = self.marks().0;
+        let digits = value.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if value < 0 {
+            out.push('-');
+        }
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(d);
+        }
+        out
+    }
+
+    /// A decimal with at most `decimals` digits, dropping trailing zeros:
+    /// `98.425, 1` → `98,4` (vi), `98.4` (en); `100.0, 1` → `100`.
+    fn decimal(self, value: f64, decimals: usize) -> String {
+        let fixed = format!("{value:.decimals$}");
+        let (int_part, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+        let frac = frac.trim_end_matches('0');
+        let int_value: i64 = int_part.parse().unwrap_or(0);
+        let mut out = self.int(int_value);
+        if int_value == 0 && fixed.starts_with('-') {
+            out.insert(0, '-');
+        }
+        if !frac.is_empty() {
+            out.push(self.marks().1);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// `part / whole` as a percentage with one decimal: `125 / 127` → `98,4%` (vi), `98.4%` (en).
+    /// `None` when `whole` is zero.
+    pub fn percent(self, part: f64, whole: f64) -> Option<String> {
+        (whole != 0.0).then(|| format!("{}%", self.decimal(part / whole * 100.0, 1)))
+    }
+
+    /// An amount in đồng with scale words and at most two decimals:
+    /// `10_000_000_000` → `10 tỷ đồng` (vi), `VND 10 billion` (en).
+    pub fn money(self, amount: u64) -> String {
+        const BILLION: u64 = 1_000_000_000;
+        const MILLION: u64 = 1_000_000;
+        let scaled = |unit: u64| self.decimal(amount as f64 / unit as f64, 2);
+        match self {
+            NumberFormat::Vi if amount >= BILLION => format!("{} tỷ đồng", scaled(BILLION)),
+            NumberFormat::Vi if amount >= MILLION => format!("{} triệu đồng", scaled(MILLION)),
+            NumberFormat::Vi => format!("{} đồng", self.int(amount as i64)),
+            NumberFormat::En if amount >= BILLION => format!("VND {} billion", scaled(BILLION)),
+            NumberFormat::En if amount >= MILLION => format!("VND {} million", scaled(MILLION)),
+            NumberFormat::En => format!("VND {}", self.int(amount as i64)),
+        }
+    }
 }
 
-/// Formats a decimal with a comma and at most `decimals` digits, dropping trailing zeros:
-/// `98.425, 1` → `98,4`; `100.0, 1` → `100`.
-fn format_decimal(value: f64, decimals: usize) -> String {
-    let fixed = format!("{value:.decimals$}");
-    let (int_part, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
-    let frac = frac.trim_end_matches('0');
-    let int_value: i64 = int_part.parse().unwrap_or(0);
-    let mut out = format_int(int_value);
-    if int_value == 0 && fixed.starts_with('-') {
-        out.insert(0, '-');
-    }
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
+/// Formats an integer the Vietnamese way, with `.` between thousands: `24527` → `24.527`.
+pub fn format_int(value: i64) -> String {
+    NumberFormat::Vi.int(value)
 }
 
-/// Formats `part / whole` as a percentage with one decimal: `125 / 127` → `98,4%`.
+/// Formats `part / whole` as a Vietnamese percentage with one decimal: `125 / 127` → `98,4%`.
 /// Returns `None` when `whole` is zero.
 pub fn format_percent(part: f64, whole: f64) -> Option<String> {
-    (whole != 0.0).then(|| format!("{}%", format_decimal(part / whole * 100.0, 1)))
+    NumberFormat::Vi.percent(part, whole)
 }
 
 /// Formats an amount in đồng with the Vietnamese scale words:
 /// `10_000_000_000` → `10 tỷ đồng`, `2_500_000` → `2,5 triệu đồng`, `500_000` → `500.000 đồng`.
 pub fn format_money_vnd(amount: u64) -> String {
-    const TY: u64 = 1_000_000_000;
-    const TRIEU: u64 = 1_000_000;
-    if amount >= TY {
-        format!("{} tỷ đồng", format_decimal(amount as f64 / TY as f64, 2))
-    } else if amount >= TRIEU {
-        format!(
-            "{} triệu đồng",
-            format_decimal(amount as f64 / TRIEU as f64, 2)
-        )
-    } else {
-        format!("{} đồng", format_int(amount as i64))
-    }
+    NumberFormat::Vi.money(amount)
 }
 
 /// Formats a year and month as `MM/YYYY`: `(2021, 6)` → `06/2021`.
@@ -95,6 +137,19 @@ mod tests {
         assert_eq!(format_money_vnd(2_500_000), "2,5 triệu đồng");
         assert_eq!(format_money_vnd(500_000), "500.000 đồng");
         assert_eq!(format_money_vnd(1_234_000_000_000), "1.234 tỷ đồng");
+    }
+
+    #[test]
+    fn english_swaps_the_marks_and_names_the_currency_first() {
+        let en = NumberFormat::En;
+        assert_eq!(en.int(24527), "24,527");
+        assert_eq!(en.int(-1_000_000), "-1,000,000");
+        assert_eq!(en.percent(125.0, 127.0).unwrap(), "98.4%");
+        assert_eq!(en.percent(15.0, 15.0).unwrap(), "100%");
+        assert_eq!(en.money(10_000_000_000), "VND 10 billion");
+        assert_eq!(en.money(12_500_000_000), "VND 12.5 billion");
+        assert_eq!(en.money(2_500_000), "VND 2.5 million");
+        assert_eq!(en.money(500_000), "VND 500,000");
     }
 
     #[test]

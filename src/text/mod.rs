@@ -1,11 +1,12 @@
-//! Vietnamese text handling shared by every phase: NFC, slugs, collation, number formats.
+//! Vietnamese text handling shared by every phase: NFC, slugs, collation, number formats
+//! (Vietnamese and English).
 
 mod collate;
 mod format;
 mod slug;
 
 pub use collate::{collation_key, vi_cmp};
-pub use format::{format_int, format_money_vnd, format_month, format_percent};
+pub use format::{NumberFormat, format_int, format_money_vnd, format_month, format_percent};
 pub use slug::{is_valid_id, slugify};
 
 use unicode_normalization::UnicodeNormalization;

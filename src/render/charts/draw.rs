@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::metrics::{fit, text_width};
-use crate::text::format_int;
+use crate::render::Locale;
 
 /// Canvas width in pixels; the SVG scales down on narrow screens.
 pub const WIDTH: u32 = 400;
@@ -205,8 +205,9 @@ impl Canvas {
     }
 }
 
-/// Lays out and draws `layout`; `title` and `desc` become the SVG's accessible name and description.
-pub fn draw(layout: &Layout, title: &str, desc: &str) -> Drawn {
+/// Lays out and draws `layout`; `title` and `desc` become the SVG's accessible name and
+/// description. `t` words "no data" and writes the axis numbers.
+pub fn draw(layout: &Layout, title: &str, desc: &str, t: &Locale) -> Drawn {
     let width = f64::from(WIDTH);
     let inner = width - 2.0 * PAD;
     let mut c = Canvas {
@@ -215,7 +216,7 @@ pub fn draw(layout: &Layout, title: &str, desc: &str) -> Drawn {
         y: PAD,
     };
     for panel in &layout.panels {
-        draw_panel(&mut c, panel, inner);
+        draw_panel(&mut c, panel, inner, t);
     }
     if !layout.legend.is_empty() {
         let mut x = PAD;
@@ -246,7 +247,7 @@ pub fn draw(layout: &Layout, title: &str, desc: &str) -> Drawn {
     }
 }
 
-fn draw_panel(c: &mut Canvas, panel: &Panel, inner: f64) {
+fn draw_panel(c: &mut Canvas, panel: &Panel, inner: f64, t: &Locale) {
     if let Some(title) = &panel.title {
         let title = fit(title, LABEL, true, inner);
         c.text(&title, PAD, c.y, ROW_LABEL_BOLD, HPos::Left);
@@ -307,13 +308,13 @@ fn draw_panel(c: &mut Canvas, panel: &Panel, inner: f64) {
                 }
             }
             Body::NoData => {
-                c.text("không có số liệu", PAD, bar_top, QUIET, HPos::Left);
+                c.text(t.get("no_data"), PAD, bar_top, QUIET, HPos::Left);
             }
         }
         c.y = bar_top + BAR + 14.0;
     }
     if max_value > 0 {
-        draw_axis(c, max_value, scale, inner);
+        draw_axis(c, max_value, scale, inner, t);
     }
     c.y += 8.0;
 }
@@ -332,8 +333,8 @@ fn fits_inside(safe: u64, total: u64, text: &str, inner: f64) -> bool {
     text_width(text, SMALL, true) + 12.0 <= filled(safe, total, inner)
 }
 
-/// A baseline with integer ticks at 1-2-5 steps, labelled in Vietnamese format.
-fn draw_axis(c: &mut Canvas, max_value: u64, scale: f64, inner: f64) {
+/// A baseline with integer ticks at 1-2-5 steps, labelled in the language's number format.
+fn draw_axis(c: &mut Canvas, max_value: u64, scale: f64, inner: f64, t: &Locale) {
     let step = nice_step(max_value);
     let top = c.y - 6.0;
     c.rect(
@@ -349,7 +350,7 @@ fn draw_axis(c: &mut Canvas, max_value: u64, scale: f64, inner: f64) {
     while value <= max_value {
         let x = PAD + value as f64 * scale;
         c.rect(x - 0.5, top, x + 0.5, top + 5.0, GRID, None);
-        let label = format_int(value as i64);
+        let label = t.numbers.int(value as i64);
         let w = text_width(&label, SMALL, false);
         let left = (x - w / 2.0).clamp(PAD, PAD + inner - w);
         if left > last_right + 6.0 {

@@ -1,6 +1,7 @@
 //! Charts: accessible, deterministic SVG drawn with plotters, inlined into pages with their
 //! data table. Templates call `chart(kind=…)`; Markdown uses `{{ chart(kind=…) }}` on a line.
-//! Each distinct chart is drawn once per build and reused on every page that shows it.
+//! Each distinct chart is drawn once per build and reused on every page that shows it. Every
+//! text and number is written in the site's language (the `chart_*` strings of the locale).
 
 mod draw;
 pub mod metrics;
@@ -11,9 +12,9 @@ use std::sync::{Arc, Mutex};
 pub use draw::{Drawn, TextBox, WIDTH};
 pub use metrics::text_width;
 
+use super::Locale;
 use crate::chart_spec::{ChartKind, ChartSpec};
-use crate::model::{Campaign, Fig, Report};
-use crate::text::{format_int, format_percent};
+use crate::model::{Campaign, Fig, ModelType, Report};
 use draw::{BLUE, Body, GREEN, Layout, Panel, Row, Segment, VERMILLION};
 
 /// A drawn chart with what a reader needs besides the picture.
@@ -38,15 +39,22 @@ pub struct Table {
 /// Draws charts of one report on demand, once each.
 pub struct Charts {
     report: Arc<Report>,
+    locale: Arc<Locale>,
     drawn: Mutex<BTreeMap<ChartSpec, Arc<Chart>>>,
 }
 
-const NO_DATA: &str = "không có số liệu";
-
 impl Charts {
+    /// Charts worded in the built-in locale of the report's language.
     pub fn new(report: Arc<Report>) -> Self {
+        let locale = Arc::new(Locale::builtin(report.site.language));
+        Charts::with_locale(report, locale)
+    }
+
+    /// Charts worded in `locale`.
+    pub fn with_locale(report: Arc<Report>, locale: Arc<Locale>) -> Self {
         Charts {
             report,
+            locale,
             drawn: Mutex::new(BTreeMap::new()),
         }
     }
@@ -61,7 +69,7 @@ impl Charts {
         if let Some(chart) = self.drawn.lock().ok().and_then(|d| d.get(spec).cloned()) {
             return Ok(chart);
         }
-        let chart = Arc::new(build(&self.report, spec)?);
+        let chart = Arc::new(build_in(&self.report, spec, &self.locale)?);
         if let Ok(mut drawn) = self.drawn.lock() {
             drawn.insert(spec.clone(), chart.clone());
         }
@@ -71,20 +79,27 @@ impl Charts {
     /// The chart as an HTML `<figure>`: caption, inline SVG and the data table in `<details>`,
     /// linking its data file relative to `root` (the way from the page to the site root).
     pub fn figure_html(&self, spec: &ChartSpec, root: &str) -> Result<String, String> {
-        Ok(figure_html(&*self.get(spec)?, root))
+        Ok(figure_html(&*self.get(spec)?, root, &self.locale))
     }
 }
 
-/// Draws the chart `spec` asks for, or says what in the call is wrong.
+/// Draws the chart `spec` asks for in the built-in locale of the report's language, or says
+/// what in the call is wrong.
 pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
+    build_in(report, spec, &Locale::builtin(report.site.language))
+}
+
+/// Draws the chart `spec` asks for, worded in `t`, or says what in the call is wrong.
+pub fn build_in(report: &Report, spec: &ChartSpec, t: &Locale) -> Result<Chart, String> {
+    let cx = Cx { report, t };
     let (title, layout, table, desc) = match spec.kind {
-        ChartKind::Participation => participation(report, spec)?,
-        ChartKind::Tips => tips(report, spec)?,
-        ChartKind::Growth => growth(report, spec)?,
-        ChartKind::Compare => compare(report, spec)?,
-        ChartKind::Attainment => attainment(report, spec)?,
+        ChartKind::Participation => participation(&cx, spec)?,
+        ChartKind::Tips => tips(&cx, spec)?,
+        ChartKind::Growth => growth(&cx, spec)?,
+        ChartKind::Compare => compare(&cx, spec)?,
+        ChartKind::Attainment => attainment(&cx, spec)?,
     };
-    let drawn = draw::draw(&layout, &title, &desc);
+    let drawn = draw::draw(&layout, &title, &desc, t);
     let dataset = match spec.kind {
         ChartKind::Participation | ChartKind::Tips => "campaign",
         ChartKind::Growth if spec.commune.is_none() => "city-models",
@@ -102,12 +117,60 @@ pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
 
 type Parts = (String, Layout, Table, String);
 
-fn num(v: u64) -> String {
-    format_int(v as i64)
+/// What every chart is drawn from: the report and the words of its language.
+struct Cx<'a> {
+    report: &'a Report,
+    t: &'a Locale,
 }
 
-fn fig_text(f: Option<&Fig>) -> String {
-    f.map_or(NO_DATA.to_owned(), |f| num(f.value))
+impl Cx<'_> {
+    fn num(&self, v: u64) -> String {
+        self.t.numbers.int(v as i64)
+    }
+
+    fn no_data(&self) -> String {
+        self.t.get("no_data").to_owned()
+    }
+
+    fn fig_text(&self, f: Option<&Fig>) -> String {
+        f.map_or_else(|| self.no_data(), |f| self.num(f.value))
+    }
+
+    /// The locale text `key` with `{year}` filled in.
+    fn with_year(&self, key: &str, year: i64) -> String {
+        self.t.fill(key, &[("year", &year.to_string())])
+    }
+
+    fn model(&self, spec: &ChartSpec) -> Result<&ModelType, String> {
+        let id = spec.model.as_deref().unwrap_or_default();
+        self.report
+            .models
+            .iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| format!("unknown model type `{id}`"))
+    }
+
+    /// A chart whose panels have no rows still says something.
+    fn with_fallback(&self, mut layout: Layout) -> Layout {
+        for panel in &mut layout.panels {
+            if panel.rows.is_empty() {
+                panel.rows.push(Row {
+                    label: self.t.get("chart_no_years").to_owned(),
+                    bold: false,
+                    body: Body::NoData,
+                });
+            }
+        }
+        layout
+    }
+
+    fn sentence(&self, subject: &str, parts: &[String]) -> String {
+        if parts.is_empty() {
+            format!("{subject}: {}.", self.t.get("no_data"))
+        } else {
+            format!("{subject}: {}.", parts.join("; "))
+        }
+    }
 }
 
 fn bar(value: Option<u64>, color: plotters::style::RGBColor, text: String) -> Body {
@@ -157,21 +220,22 @@ fn campaigns<'a>(report: &'a Report, spec: &ChartSpec) -> Result<CampaignSeries<
     }
 }
 
-fn participation(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
-    let CampaignSeries { place, years } = campaigns(report, spec)?;
+fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let t = cx.t;
+    let CampaignSeries { place, years } = campaigns(cx.report, spec)?;
     let mut sessions = Panel {
-        title: Some("Buổi phát động".into()),
+        title: Some(t.get("sessions").into()),
         rows: Vec::new(),
     };
     let mut people = Panel {
-        title: Some("Lượt người tham gia".into()),
+        title: Some(t.get("participations").into()),
         rows: Vec::new(),
     };
     let mut table = Table {
         headers: vec![
-            "Năm".into(),
-            "Buổi phát động".into(),
-            "Lượt người tham gia".into(),
+            t.get("year").into(),
+            t.get("sessions").into(),
+            t.get("participations").into(),
         ],
         rows: Vec::new(),
     };
@@ -180,49 +244,51 @@ fn participation(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
         let s = c.and_then(|c| c.sessions.as_ref());
         let p = c.and_then(|c| c.participations.as_ref());
         sessions.rows.push(Row {
-            label: format!("Năm {year}"),
+            label: cx.with_year("year_n", *year),
             bold: false,
-            body: bar(s.map(|f| f.value), BLUE, fig_text(s)),
+            body: bar(s.map(|f| f.value), BLUE, cx.fig_text(s)),
         });
         people.rows.push(Row {
-            label: format!("Năm {year}"),
+            label: cx.with_year("year_n", *year),
             bold: false,
-            body: bar(p.map(|f| f.value), GREEN, fig_text(p)),
+            body: bar(p.map(|f| f.value), GREEN, cx.fig_text(p)),
         });
         table
             .rows
-            .push(vec![year.to_string(), fig_text(s), fig_text(p)]);
-        sentences.push(format!(
-            "năm {year}: {} buổi phát động, {} lượt người tham gia",
-            fig_text(s),
-            fig_text(p)
+            .push(vec![year.to_string(), cx.fig_text(s), cx.fig_text(p)]);
+        sentences.push(t.fill(
+            "chart_participation_year",
+            &[
+                ("year", &year.to_string()),
+                ("sessions", &cx.fig_text(s)),
+                ("participations", &cx.fig_text(p)),
+            ],
         ));
     }
-    let layout = with_fallback(Layout {
+    let layout = cx.with_fallback(Layout {
         panels: vec![sessions, people],
         ..Layout::default()
     });
-    let desc = sentence(
-        &format!("Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” tại {place}"),
-        &sentences,
-    );
+    let place = [("place", place.as_str())];
+    let desc = cx.sentence(&t.fill("chart_participation_subject", &place), &sentences);
     Ok((
-        format!("Phong trào TDBVANTQ tại {place}: buổi phát động và lượt người tham gia"),
+        t.fill("chart_participation_title", &place),
         layout,
         table,
         desc,
     ))
 }
 
-fn tips(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
-    let CampaignSeries { place, years } = campaigns(report, spec)?;
+fn tips(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let t = cx.t;
+    let CampaignSeries { place, years } = campaigns(cx.report, spec)?;
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
-            "Năm".into(),
-            "Nguồn tin".into(),
-            "Nguồn tin có giá trị".into(),
-            "Tỷ lệ có giá trị".into(),
+            t.get("year").into(),
+            t.get("tips").into(),
+            t.get("valuable_tips").into(),
+            t.get("chart_valuable_share").into(),
         ],
         rows: Vec::new(),
     };
@@ -231,71 +297,69 @@ fn tips(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
         let tips = c.and_then(|c| c.tips.as_ref());
         let valuable = c.and_then(|c| c.valuable_tips.as_ref());
         let share = match (tips, valuable) {
-            (Some(t), Some(v)) => format_percent(v.value as f64, t.value as f64),
+            (Some(all), Some(v)) => t.numbers.percent(v.value as f64, all.value as f64),
             _ => None,
         };
         let valuable_text = match (&share, valuable) {
-            (Some(share), Some(v)) => format!("{} ({share})", num(v.value)),
-            _ => fig_text(valuable),
+            (Some(share), Some(v)) => format!("{} ({share})", cx.num(v.value)),
+            _ => cx.fig_text(valuable),
         };
         panel.rows.push(Row {
-            label: format!("Năm {year}: nguồn tin"),
+            label: cx.with_year("chart_tips_row", *year),
             bold: false,
-            body: bar(tips.map(|f| f.value), BLUE, fig_text(tips)),
+            body: bar(tips.map(|f| f.value), BLUE, cx.fig_text(tips)),
         });
         panel.rows.push(Row {
-            label: format!("Năm {year}: nguồn tin có giá trị"),
+            label: cx.with_year("chart_valuable_row", *year),
             bold: false,
             body: bar(valuable.map(|f| f.value), VERMILLION, valuable_text.clone()),
         });
         table.rows.push(vec![
             year.to_string(),
-            fig_text(tips),
-            fig_text(valuable),
-            share.clone().unwrap_or_else(|| NO_DATA.into()),
+            cx.fig_text(tips),
+            cx.fig_text(valuable),
+            share.clone().unwrap_or_else(|| cx.no_data()),
         ]);
-        sentences.push(format!(
-            "năm {year}: {} nguồn tin, trong đó {} có giá trị",
-            fig_text(tips),
-            valuable_text
+        sentences.push(t.fill(
+            "chart_tips_year",
+            &[
+                ("year", &year.to_string()),
+                ("tips", &cx.fig_text(tips)),
+                ("valuable", &valuable_text),
+            ],
         ));
     }
-    let layout = with_fallback(Layout {
+    let layout = cx.with_fallback(Layout {
         panels: vec![panel],
         ..Layout::default()
     });
-    let desc = sentence(
-        &format!("Nguồn tin quần chúng cung cấp tại {place}"),
-        &sentences,
-    );
-    Ok((
-        format!("Nguồn tin quần chúng cung cấp tại {place}"),
-        layout,
-        table,
-        desc,
-    ))
+    let title = t.fill("chart_tips_title", &[("place", &place)]);
+    let desc = cx.sentence(&title, &sentences);
+    Ok((title, layout, table, desc))
 }
 
-fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
-    let model = model(report, spec)?;
+fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let t = cx.t;
+    let model = cx.model(spec)?;
     if let Some(id) = &spec.commune {
-        return commune_growth(report, model, id);
+        return commune_growth(cx, model, id);
     }
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
-            "Năm".into(),
-            "Tổng số cuối năm".into(),
-            "Xây dựng mới".into(),
-            "Có từ trước (suy ra)".into(),
-            "Ngân sách thành phố".into(),
-            "Xã hội hóa".into(),
+            t.get("year").into(),
+            t.get("total_end_of_year").into(),
+            t.get("new").into(),
+            t.get("existing_before_derived").into(),
+            t.get("city_budget").into(),
+            t.get("community_funded").into(),
         ],
         rows: Vec::new(),
     };
     let mut sentences = Vec::new();
     let mut stacked = false;
     for (i, y) in model.city.iter().enumerate() {
+        let year = y.year.to_string();
         let parts = (
             &y.existing_before,
             &y.city_budget_count,
@@ -306,26 +370,26 @@ fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
             stacked = true;
             if i == 0 {
                 panel.rows.push(Row {
-                    label: format!("Trước năm {} (suy ra)", y.year),
+                    label: cx.with_year("chart_before_year", y.year),
                     bold: false,
                     body: Body::Bars {
                         segments: vec![Segment {
                             value: before.value,
                             color: BLUE,
                         }],
-                        text: num(before.value),
+                        text: cx.num(before.value),
                     },
                 });
             }
             let text = format!(
                 "{} + {} + {} = {}",
-                num(before.value),
-                num(budget.value),
-                num(community.value),
-                num(total.value)
+                cx.num(before.value),
+                cx.num(budget.value),
+                cx.num(community.value),
+                cx.num(total.value)
             );
             panel.rows.push(Row {
-                label: format!("Năm {}", y.year),
+                label: cx.with_year("year_n", y.year),
                 bold: false,
                 body: Body::Bars {
                     segments: vec![
@@ -345,67 +409,74 @@ fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
                     text: text.clone(),
                 },
             });
-            sentences.push(format!(
-                "năm {}: {} {} ({} có từ trước, {} do ngân sách thành phố đầu tư, {} xã hội hóa)",
-                y.year,
-                num(total.value),
-                model.unit,
-                num(before.value),
-                num(budget.value),
-                num(community.value)
+            sentences.push(t.fill(
+                "chart_growth_stacked_year",
+                &[
+                    ("year", &year),
+                    ("total", &cx.num(total.value)),
+                    ("unit", &model.unit),
+                    ("before", &cx.num(before.value)),
+                    ("budget", &cx.num(budget.value)),
+                    ("community", &cx.num(community.value)),
+                ],
             ));
         } else if let Some(total) = &y.total {
             panel.rows.push(Row {
-                label: format!("Năm {}", y.year),
+                label: cx.with_year("year_n", y.year),
                 bold: false,
-                body: bar(Some(total.value), BLUE, num(total.value)),
+                body: bar(Some(total.value), BLUE, cx.num(total.value)),
             });
-            sentences.push(format!(
-                "năm {}: {} {}",
-                y.year,
-                num(total.value),
-                model.unit
+            sentences.push(t.fill(
+                "chart_count_year",
+                &[
+                    ("year", &year),
+                    ("count", &cx.num(total.value)),
+                    ("unit", &model.unit),
+                ],
             ));
         } else if let Some(new) = &y.new {
             panel.rows.push(Row {
-                label: format!("Năm {}: xây dựng mới", y.year),
+                label: cx.with_year("chart_new_row", y.year),
                 bold: false,
-                body: bar(Some(new.value), GREEN, num(new.value)),
+                body: bar(Some(new.value), GREEN, cx.num(new.value)),
             });
-            sentences.push(format!(
-                "năm {}: xây dựng mới {} {}",
-                y.year,
-                num(new.value),
-                model.unit
+            sentences.push(t.fill(
+                "chart_new_year",
+                &[
+                    ("year", &year),
+                    ("count", &cx.num(new.value)),
+                    ("unit", &model.unit),
+                ],
             ));
         } else {
             panel.rows.push(Row {
-                label: format!("Năm {}", y.year),
+                label: cx.with_year("year_n", y.year),
                 bold: false,
                 body: Body::NoData,
             });
         }
         table.rows.push(vec![
-            y.year.to_string(),
-            fig_text(y.total.as_ref()),
-            fig_text(y.new.as_ref()),
-            fig_text(y.existing_before.as_ref()),
-            fig_text(y.city_budget_count.as_ref()),
-            fig_text(y.community_funded.as_ref()),
+            year,
+            cx.fig_text(y.total.as_ref()),
+            cx.fig_text(y.new.as_ref()),
+            cx.fig_text(y.existing_before.as_ref()),
+            cx.fig_text(y.city_budget_count.as_ref()),
+            cx.fig_text(y.community_funded.as_ref()),
         ]);
     }
+    let place = cx.report.site.locality.as_str();
     if panel.rows.is_empty() {
         panel.rows.push(Row {
-            label: format!("Toàn {}", report.site.locality),
+            label: t.fill("whole_place", &[("place", place)]),
             bold: false,
             body: Body::NoData,
         });
     }
     let legend = if stacked {
         vec![
-            (BLUE, "Có từ trước (suy ra)".to_owned()),
-            (VERMILLION, "Ngân sách thành phố".to_owned()),
-            (GREEN, "Xã hội hóa".to_owned()),
+            (BLUE, t.get("existing_before_derived").to_owned()),
+            (VERMILLION, t.get("city_budget").to_owned()),
+            (GREEN, t.get("community_funded").to_owned()),
         ]
     } else {
         Vec::new()
@@ -415,35 +486,30 @@ fn growth(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
         legend,
         note: None,
     };
-    let desc = sentence(
-        &format!("{} toàn {}", model.name, report.site.locality),
-        &sentences,
-    );
-    Ok((
-        format!(
-            "{}: số lượng toàn {} theo năm ({})",
-            model.name, report.site.locality, model.unit
-        ),
-        layout,
-        table,
-        desc,
-    ))
+    let names = [
+        ("model", model.name.as_str()),
+        ("place", place),
+        ("unit", model.unit.as_str()),
+    ];
+    let desc = cx.sentence(&t.fill("chart_growth_subject", &names), &sentences);
+    Ok((t.fill("chart_growth_title", &names), layout, table, desc))
 }
 
 /// One commune's count of one model type by year.
-fn commune_growth(
-    report: &Report,
-    model: &crate::model::ModelType,
-    id: &str,
-) -> Result<Parts, String> {
-    let commune = report
+fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String> {
+    let t = cx.t;
+    let commune = cx
+        .report
         .communes
         .iter()
         .find(|c| c.id == id)
         .ok_or_else(|| format!("unknown commune `{id}`"))?;
     let mut panel = Panel::default();
     let mut table = Table {
-        headers: vec!["Năm".into(), format!("{} ({})", model.name, model.unit)],
+        headers: vec![
+            t.get("year").into(),
+            format!("{} ({})", model.name, model.unit),
+        ],
         rows: Vec::new(),
     };
     let mut sentences = Vec::new();
@@ -453,16 +519,20 @@ fn commune_growth(
         };
         let count = m.count.as_ref();
         panel.rows.push(Row {
-            label: format!("Năm {}", y.year),
+            label: cx.with_year("year_n", y.year),
             bold: false,
-            body: bar(count.map(|f| f.value), BLUE, fig_text(count)),
+            body: bar(count.map(|f| f.value), BLUE, cx.fig_text(count)),
         });
-        table.rows.push(vec![y.year.to_string(), fig_text(count)]);
-        sentences.push(format!(
-            "năm {}: {} {}",
-            y.year,
-            fig_text(count),
-            model.unit
+        table
+            .rows
+            .push(vec![y.year.to_string(), cx.fig_text(count)]);
+        sentences.push(t.fill(
+            "chart_count_year",
+            &[
+                ("year", &y.year.to_string()),
+                ("count", &cx.fig_text(count)),
+                ("unit", &model.unit),
+            ],
         ));
     }
     if panel.rows.is_empty() {
@@ -472,16 +542,14 @@ fn commune_growth(
             body: Body::NoData,
         });
     }
-    let desc = sentence(
-        &format!("{} tại {}", model.name, commune.full_name),
-        &sentences,
-    );
-    let title = format!(
-        "{} tại {} theo năm ({})",
-        model.name, commune.full_name, model.unit
-    );
+    let names = [
+        ("model", model.name.as_str()),
+        ("place", commune.full_name.as_str()),
+        ("unit", model.unit.as_str()),
+    ];
+    let desc = cx.sentence(&t.fill("chart_commune_subject", &names), &sentences);
     Ok((
-        title,
+        t.fill("chart_commune_title", &names),
         Layout {
             panels: vec![panel],
             ..Layout::default()
@@ -494,8 +562,9 @@ fn commune_growth(
 /// More bars than this and the chart keeps the largest ones; the table keeps every commune.
 const MAX_COMPARE_ROWS: usize = 30;
 
-fn compare(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
-    let model = model(report, spec)?;
+fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let (t, report) = (cx.t, cx.report);
+    let model = cx.model(spec)?;
     if let Some(id) = &spec.commune
         && !report.communes.iter().any(|c| &c.id == id)
     {
@@ -520,16 +589,20 @@ fn compare(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
         .filter_map(|c| Some((c.commune.id.as_str(), c.count.as_ref()?.value)))
         .collect();
     let mut table = Table {
-        headers: vec!["Đơn vị".into(), format!("{} ({})", model.name, model.unit)],
+        headers: vec![
+            t.get("commune").into(),
+            format!("{} ({})", model.name, model.unit),
+        ],
         rows: Vec::new(),
     };
     let mut with_data = Vec::new();
     let mut without = Vec::new();
     for c in &report.communes {
         let value = counts.get(c.id.as_str()).copied();
-        table
-            .rows
-            .push(vec![c.full_name.clone(), value.map_or(NO_DATA.into(), num)]);
+        table.rows.push(vec![
+            c.full_name.clone(),
+            value.map_or_else(|| cx.no_data(), |v| cx.num(v)),
+        ]);
         match value {
             Some(v) => with_data.push((c, v)),
             None => without.push(c.name.clone()),
@@ -554,24 +627,26 @@ fn compare(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
             Row {
                 label: c.full_name.clone(),
                 bold: mine,
-                body: bar(Some(*v), if mine { VERMILLION } else { BLUE }, num(*v)),
+                body: bar(Some(*v), if mine { VERMILLION } else { BLUE }, cx.num(*v)),
             }
         })
         .collect::<Vec<_>>();
     let mut notes = Vec::new();
     if with_data.len() > shown.len() {
-        notes.push(format!(
-            "{} đơn vị khác có số liệu: xem bảng số liệu.",
-            with_data.len() - shown.len()
-        ));
+        let more = (with_data.len() - shown.len()).to_string();
+        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
     }
     if !without.is_empty() {
-        notes.push(format!("Không có số liệu: {}.", without.join(", ")));
+        notes.push(format!(
+            "{}: {}.",
+            t.get("no_data_title"),
+            without.join(", ")
+        ));
     }
     let mut panel = Panel { title: None, rows };
     if panel.rows.is_empty() {
         panel.rows.push(Row {
-            label: format!("Năm {year}"),
+            label: cx.with_year("year_n", year),
             bold: false,
             body: Body::NoData,
         });
@@ -583,24 +658,20 @@ fn compare(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
     };
     let sentences: Vec<String> = with_data
         .iter()
-        .map(|(c, v)| format!("{} {} {}", c.full_name, num(*v), model.unit))
+        .map(|(c, v)| format!("{} {} {}", c.full_name, cx.num(*v), model.unit))
         .collect();
-    let mut desc = sentence(
-        &format!("{} theo xã, phường năm {year}", model.name),
-        &sentences,
-    );
+    let names = [("model", model.name.as_str()), ("year", &year.to_string())];
+    let mut desc = cx.sentence(&t.fill("chart_compare_subject", &names), &sentences);
     if !without.is_empty() {
-        desc.push_str(&format!(" {} đơn vị không có số liệu.", without.len()));
+        let n = without.len().to_string();
+        desc.push(' ');
+        desc.push_str(&t.fill("chart_compare_without", &[("n", &n)]));
     }
-    Ok((
-        format!("{} theo xã, phường, năm {year}", model.name),
-        layout,
-        table,
-        desc,
-    ))
+    Ok((t.fill("chart_compare_title", &names), layout, table, desc))
 }
 
-fn attainment(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
+fn attainment(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let (t, report) = (cx.t, cx.report);
     let year = match spec.year {
         Some(y) => report
             .years
@@ -619,30 +690,31 @@ fn attainment(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
-            "Đơn vị".into(),
-            "Đạt".into(),
-            "Tổng số".into(),
-            "Tỷ lệ".into(),
+            t.get("unit_type").into(),
+            t.get("attained").into(),
+            t.get("total").into(),
+            t.get("share").into(),
         ],
         rows: Vec::new(),
     };
     let mut sentences = Vec::new();
-    for (label, ratio) in [
-        ("Xã, phường", a.and_then(|a| a.communes.as_ref())),
-        ("Thôn, tổ dân phố", a.and_then(|a| a.villages.as_ref())),
-        (
-            "Cơ quan, doanh nghiệp, cơ sở giáo dục",
-            a.and_then(|a| a.agencies.as_ref()),
-        ),
+    for (key, ratio) in [
+        ("communes", a.and_then(|a| a.communes.as_ref())),
+        ("villages", a.and_then(|a| a.villages.as_ref())),
+        ("agencies", a.and_then(|a| a.agencies.as_ref())),
     ] {
+        let label = t.get(key);
         match ratio {
             Some(r) => {
-                let share = format_percent(r.safe as f64, r.total as f64).unwrap_or_default();
-                let text = format!("{}/{} ({share})", num(r.safe), num(r.total));
+                let share = t
+                    .numbers
+                    .percent(r.safe as f64, r.total as f64)
+                    .unwrap_or_default();
+                let text = format!("{}/{} ({share})", cx.num(r.safe), cx.num(r.total));
                 sentences.push(format!("{} {}", label.to_lowercase(), text));
                 table
                     .rows
-                    .push(vec![label.into(), num(r.safe), num(r.total), share]);
+                    .push(vec![label.into(), cx.num(r.safe), cx.num(r.total), share]);
                 panel.rows.push(Row {
                     label: label.into(),
                     bold: false,
@@ -654,12 +726,9 @@ fn attainment(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
                 });
             }
             None => {
-                table.rows.push(vec![
-                    label.into(),
-                    NO_DATA.into(),
-                    NO_DATA.into(),
-                    NO_DATA.into(),
-                ]);
+                table
+                    .rows
+                    .push(vec![label.into(), cx.no_data(), cx.no_data(), cx.no_data()]);
                 panel.rows.push(Row {
                     label: label.into(),
                     bold: false,
@@ -672,66 +741,32 @@ fn attainment(report: &Report, spec: &ChartSpec) -> Result<Parts, String> {
         panels: vec![panel],
         ..Layout::default()
     };
-    let desc = sentence(
-        &format!("Đạt tiêu chuẩn “An toàn về ANTT” năm {}", year.year),
-        &sentences,
-    );
-    Ok((
-        format!("Đạt tiêu chuẩn “An toàn về ANTT” năm {}", year.year),
-        layout,
-        table,
-        desc,
-    ))
+    let title = cx.with_year("attainment_year", year.year);
+    let desc = cx.sentence(&title, &sentences);
+    Ok((title, layout, table, desc))
 }
 
-fn model<'a>(report: &'a Report, spec: &ChartSpec) -> Result<&'a crate::model::ModelType, String> {
-    let id = spec.model.as_deref().unwrap_or_default();
-    report
-        .models
-        .iter()
-        .find(|m| m.id == id)
-        .ok_or_else(|| format!("unknown model type `{id}`"))
-}
-
-/// A chart whose panels have no rows still says something.
-fn with_fallback(mut layout: Layout) -> Layout {
-    for panel in &mut layout.panels {
-        if panel.rows.is_empty() {
-            panel.rows.push(Row {
-                label: "Chưa có năm nào".into(),
-                bold: false,
-                body: Body::NoData,
-            });
-        }
-    }
-    layout
-}
-
-fn sentence(subject: &str, parts: &[String]) -> String {
-    if parts.is_empty() {
-        format!("{subject}: {NO_DATA}.")
-    } else {
-        format!("{subject}: {}.", parts.join("; "))
-    }
-}
-
-/// The chart as `<figure>` HTML; every text from the content is escaped.
-pub fn figure_html(chart: &Chart, root: &str) -> String {
+/// The chart as `<figure>` HTML, worded in `t`; every text from the content is escaped.
+pub fn figure_html(chart: &Chart, root: &str, t: &Locale) -> String {
     let e = crate::text::escape_html;
     let mut html = format!(
         "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n{}",
         e(&chart.title),
         chart.drawn.svg
     );
-    html.push_str("<details>\n<summary>Bảng số liệu</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr>");
+    html.push_str(&format!(
+        "<details>\n<summary>{}</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr>",
+        e(t.get("data_table"))
+    ));
     for h in &chart.table.headers {
         html.push_str(&format!("<th scope=\"col\">{}</th>", e(h)));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
+    let no_data = t.get("no_data");
     for row in &chart.table.rows {
         html.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let class = if cell == NO_DATA {
+            let class = if cell == no_data {
                 " class=\"nodata\""
             } else {
                 ""
@@ -747,7 +782,8 @@ pub fn figure_html(chart: &Chart, root: &str) -> String {
     html.push_str("</tbody>\n</table></div>\n");
     let data = format!("{}data/{}", e(root), chart.dataset);
     html.push_str(&format!(
-        "<p class=\"chart-data\">Tải số liệu: <a href=\"{data}.csv\">CSV</a> · <a href=\"{data}.json\">JSON</a></p>\n"
+        "<p class=\"chart-data\">{} <a href=\"{data}.csv\">CSV</a> · <a href=\"{data}.json\">JSON</a></p>\n",
+        e(t.get("chart_download"))
     ));
     html.push_str("</details>\n</figure>\n");
     html

@@ -1,0 +1,193 @@
+//! Languages: every UI string comes from a locale file; `language: en` switches all of them,
+//! the number format and `<html lang>`; a project overrides single strings.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{TestProject, snapshot};
+
+/// Vietnamese UI phrases, none of which the good fixture's content uses.
+const VIETNAMESE_UI: &[&str] = &[
+    "không có số liệu",
+    "Không có số liệu",
+    "Tổng quan",
+    "Xã, phường",
+    "Mô hình",
+    "Nguồn",
+    "Dữ liệu mở",
+    "Tìm kiếm",
+    "Chuyển đến nội dung",
+    "Bảng số liệu",
+    "Tải số liệu",
+    "Tải về",
+    "suy ra",
+    "tháng ",
+    "Năm 20",
+    "so với năm",
+    "Buổi phát động",
+    "Lượt người tham gia",
+    "Phong trào",
+    "An toàn về ANTT",
+    "Báo cáo đầy đủ",
+    "Ý kiến",
+    "Xem thêm",
+    "Thành lập",
+    "Thành viên",
+    "Phương châm",
+    "Có từ trước",
+    "Ngân sách",
+    "Xã hội hóa",
+    "Xây dựng mới",
+    "Số lượng",
+    "Đơn vị",
+    "tỷ đồng",
+    "kết quả cho",
+];
+
+fn locale(language: &str) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("templates/locales")
+        .join(format!("{language}.yaml"));
+    serde_saphyr::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The good fixture with `language: en`, built.
+fn english() -> TestProject {
+    let p = TestProject::good();
+    p.edit("content/site.yaml", "base_url:", "language: en\nbase_url:");
+    p.run(&["build"]).expect_code(0);
+    p
+}
+
+/// The text of the site's pages and scripts (the data files are the same in every language).
+fn pages(p: &TestProject) -> Vec<(String, String)> {
+    snapshot(&p.output())
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html") || path.ends_with(".js"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+#[test]
+fn vietnamese_and_english_have_the_same_keys() {
+    let (vi, en) = (locale("vi"), locale("en"));
+    let only_vi: Vec<&String> = vi.keys().filter(|k| !en.contains_key(*k)).collect();
+    let only_en: Vec<&String> = en.keys().filter(|k| !vi.contains_key(*k)).collect();
+    assert!(only_vi.is_empty(), "missing in en.yaml: {only_vi:?}");
+    assert!(only_en.is_empty(), "missing in vi.yaml: {only_en:?}");
+}
+
+#[test]
+fn an_english_site_has_english_words_and_numbers() {
+    let p = english();
+    let index = p.read("output/index.html");
+    assert!(index.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(index.contains("<meta property=\"og:locale\" content=\"en_US\">"));
+    assert!(index.contains(">Overview</a>"));
+    assert!(index.contains(">Year 2023</a>"));
+    assert!(index.contains(">Communes and wards</a>"));
+    assert!(index.contains(">Open data</a>"));
+    assert!(index.contains("<h2 id=\"so-lieu-chinh\">Key figures for 2023</h2>"));
+    assert!(
+        index.contains("<span class=\"fig\">24,527</span>"),
+        "{index}"
+    );
+    assert!(index.contains("<span class=\"share\">(98.4%)</span>"));
+    assert!(index.contains("compared with 2022: +53 (+5.9%)"));
+    assert!(index.contains("aria-label=\"Source 1\""));
+
+    let year = p.read("output/years/2023.html");
+    assert!(year.contains("VND 10 billion"));
+    assert!(year.contains("<span class=\"derived\">(derived: 953 − 44 − 248)</span>"));
+    assert!(year.contains("<th scope=\"col\">Total at year end</th>"));
+    assert!(year.contains("(53.1%)"));
+    let model = p.read("output/models/diem-chua-chay.html");
+    assert!(model.contains("<span class=\"nodata\">no data</span>"));
+    let commune = p.read("output/communes/dong-tam.html");
+    assert!(commune.contains("<dt>Founded</dt><dd>06/2021"), "{commune}");
+    let sources = p.read("output/sources.html");
+    assert!(sources.contains("Đồng Tâm · 2023 · Điểm chữa cháy công cộng"));
+    assert!(sources.contains("2023 · Launch sessions"));
+    let data = p.read("output/data.html");
+    assert!(data.contains("<h2 id=\"du-lieu-communes\">Communes and wards</h2>"));
+    let search = p.read("output/assets/search-index.js");
+    assert!(search.contains("\"t\":\"Year 2023\",\"u\":\"years/2023.html\",\"d\":\"Year\""));
+    assert!(search.contains("\"d\":\"Commune or ward\""));
+}
+
+#[test]
+fn english_charts_have_english_labels_and_numbers() {
+    let p = english();
+    let campaign = p.read("output/campaign.html");
+    assert!(campaign.contains("<summary>Data table</summary>"));
+    assert!(
+        campaign.contains(">\nLaunch sessions\n</text>"),
+        "panel title"
+    );
+    assert!(campaign.contains(">\nYear 2023\n</text>"), "row label");
+    assert!(campaign.contains(">\n24,527\n</text>"), "bar figure");
+    assert!(campaign.contains("Download the data: <a href=\"data/campaign.csv\">CSV</a>"));
+    let year = p.read("output/years/2023.html");
+    assert!(
+        year.contains(">\nExisting before (derived)\n</text>"),
+        "legend"
+    );
+    assert!(year.contains("<td class=\"nodata\">no data</td>"));
+    let model = p.read("output/models/diem-chua-chay.html");
+    assert!(model.contains("No data: "), "compare chart note");
+}
+
+#[test]
+fn no_vietnamese_ui_string_is_left_in_an_english_site() {
+    let vi = TestProject::good();
+    vi.run(&["build"]).expect_code(0);
+    let vi_pages = pages(&vi);
+    for phrase in VIETNAMESE_UI {
+        assert!(
+            vi_pages.iter().any(|(_, text)| text.contains(phrase)),
+            "{phrase:?} is not a UI phrase of the Vietnamese site"
+        );
+    }
+    let en = english();
+    for (path, text) in pages(&en) {
+        for phrase in VIETNAMESE_UI {
+            assert!(!text.contains(phrase), "{path} still says {phrase:?}");
+        }
+    }
+}
+
+#[test]
+fn a_project_overrides_one_string() {
+    let p = TestProject::good();
+    p.write(
+        "templates/locales/vi.yaml",
+        "# Cách gọi riêng của dự án\nno_data: chưa báo cáo\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let model = p.read("output/models/diem-chua-chay.html");
+    assert!(model.contains("<span class=\"nodata\">chưa báo cáo</span>"));
+    assert!(
+        model.contains("<td class=\"nodata\">chưa báo cáo</td>"),
+        "charts use the override too"
+    );
+    assert!(!model.contains(">không có số liệu<"));
+    assert!(
+        model.contains(">Tổng quan</a>"),
+        "other strings stay built-in"
+    );
+}
+
+#[test]
+fn an_unknown_key_in_an_override_is_an_error_with_a_suggestion() {
+    let p = TestProject::good();
+    p.write(
+        "templates/locales/vi.yaml",
+        "no_data: chưa báo cáo\nno_dta: chưa có\n",
+    );
+    p.run(&["build"]).expect_code(1).expect_stderr(&[
+        "templates/locales/vi.yaml:2:1: error: unknown UI string `no_dta`",
+        "did you mean `no_data`?",
+    ]);
+}
