@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use baocao::diagnostic::Diagnostic;
+use baocao::load::Language;
 use baocao::{diff, write};
 
 /// Builds the static website of a public-security annual report from YAML records.
@@ -17,8 +18,37 @@ struct Cli {
     /// The report project folder (holding `content/`).
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// The language of errors and warnings [default: the `language` of content/site.yaml,
+    /// else vi].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// How to print errors and warnings: for people, or as one JSON object per line (for
+    /// editors and CI).
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    message_format: MessageFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The languages of errors and warnings.
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Vi,
+    En,
+}
+
+/// How errors and warnings are printed on standard error.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+/// How errors and warnings are printed: in which language and format.
+#[derive(Clone, Copy)]
+struct MessageStyle {
+    language: Language,
+    format: MessageFormat,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +64,13 @@ enum Command {
     },
     /// Check the content and report every problem, without building.
     Check,
+    /// Write a JSON Schema for each kind of content file, for editors that check YAML as you
+    /// type.
+    Schema {
+        /// Where to write the schemas [default: ROOT/schemas].
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Compare the data of two versions of the report: exit 0 when identical, 1 when they
     /// differ or a version fails validation, 2 on error.
     Diff {
@@ -46,35 +83,83 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: diff::Format,
     },
+    /// Preview the site while you edit it: build it into a temporary folder, serve it, and
+    /// rebuild and reload the open pages whenever a file of `content/` or `templates/` is saved.
+    Serve {
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Any other than 127.0.0.1 or ::1 lets other computers on
+        /// the network see the report.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create a new report project in DIR, with example content that builds at once.
+    New {
+        /// The folder to create; it must be missing or empty.
+        dir: PathBuf,
+        /// The city or district the report covers, such as "Thành phố Yên Bái".
+        #[arg(long)]
+        locality: Option<String>,
+    },
+    /// Print the completion script of a shell, e.g. `baocao completions bash`.
+    Completions { shell: clap_complete::Shell },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let style = MessageStyle {
+        language: match cli.lang {
+            Some(Lang::Vi) => Language::Vi,
+            Some(Lang::En) => Language::En,
+            None => baocao::load::site_language(&cli.root).unwrap_or_default(),
+        },
+        format: cli.message_format,
+    };
     match cli.command {
-        Command::Check => check(&cli.root),
+        Command::Check => check(&cli.root, style),
+        Command::Schema { output } => schema(&output.unwrap_or_else(|| cli.root.join("schemas"))),
         Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
         Command::Build { output, check } => {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
-            build(&cli.root, &output, check)
+            build(&cli.root, &output, check, style)
         }
+        Command::Serve { port, bind, open } => serve(cli.root, bind, port, open),
+        Command::New { dir, locality } => new(&dir, locality.as_deref()),
+        Command::Completions { shell } => completions(shell),
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) -> (usize, usize) {
+fn print_diagnostics(diagnostics: &[Diagnostic], style: MessageStyle) -> (usize, usize) {
     for d in diagnostics {
-        eprintln!("{d}\n");
+        match style.format {
+            MessageFormat::Human => eprintln!("{}\n", d.display(style.language)),
+            MessageFormat::Json => eprintln!("{}", d.to_json(style.language)),
+        }
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     (errors, diagnostics.len() - errors)
+}
+
+/// Prints the line that closes a failed run: on standard error, or on standard output when
+/// standard error carries JSON, so that it holds nothing else.
+fn print_failure(line: &str, style: MessageStyle) {
+    match style.format {
+        MessageFormat::Human => eprintln!("{line}"),
+        MessageFormat::Json => println!("{line}"),
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn check(root: &std::path::Path) -> ExitCode {
+fn check(root: &std::path::Path, style: MessageStyle) -> ExitCode {
     let checked = baocao::check(root);
-    let (errors, warnings) = print_diagnostics(&checked.diagnostics);
+    let (errors, warnings) = print_diagnostics(&checked.diagnostics, style);
     match &checked.report {
         Some(r) if errors == 0 => {
             println!(
@@ -88,10 +173,13 @@ fn check(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!(
-                "{} and {}: fix the errors above, then run `baocao check` again",
-                plural(errors, "error"),
-                plural(warnings, "warning")
+            print_failure(
+                &format!(
+                    "{} and {}: fix the errors above, then run `baocao check` again",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                ),
+                style,
             );
             ExitCode::from(1)
         }
@@ -113,7 +201,32 @@ fn diff(root: &std::path::Path, old: &str, new: Option<&str>, format: diff::Form
     }
 }
 
-fn build(root: &std::path::Path, output: &std::path::Path, check_only: bool) -> ExitCode {
+fn schema(dir: &std::path::Path) -> ExitCode {
+    match baocao::schema::write(dir) {
+        Ok(files) => {
+            println!(
+                "wrote {} into {}",
+                plural(files.len(), "schema"),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the schemas into {}: {e}",
+                dir.display()
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn build(
+    root: &std::path::Path,
+    output: &std::path::Path,
+    check_only: bool,
+    style: MessageStyle,
+) -> ExitCode {
     let started = Instant::now();
     let output = match write::check_output_dir(root, output) {
         Ok(o) => o,
@@ -123,12 +236,15 @@ fn build(root: &std::path::Path, output: &std::path::Path, check_only: bool) -> 
         }
     };
     let (site, diagnostics) = baocao::build(root);
-    let (errors, warnings) = print_diagnostics(&diagnostics);
+    let (errors, warnings) = print_diagnostics(&diagnostics, style);
     let Some(site) = site else {
-        eprintln!(
-            "{} and {}: nothing was written; the previous output is unchanged",
-            plural(errors, "error"),
-            plural(warnings, "warning")
+        print_failure(
+            &format!(
+                "{} and {}: nothing was written; the previous output is unchanged",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ),
+            style,
         );
         return ExitCode::from(1);
     };
@@ -185,5 +301,48 @@ fn build(root: &std::path::Path, output: &std::path::Path, check_only: bool) -> 
         changes.removed.len(),
         started.elapsed().as_millis()
     );
+    ExitCode::SUCCESS
+}
+
+fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16, open: bool) -> ExitCode {
+    let options = baocao::serve::Options {
+        root,
+        bind,
+        port,
+        open,
+    };
+    match baocao::serve::run(&options) {
+        Ok(never) => match never {},
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn new(dir: &std::path::Path, locality: Option<&str>) -> ExitCode {
+    use baocao::new::NewError;
+    match baocao::new::create(dir, locality) {
+        Ok(files) => {
+            println!(
+                "created a report project in {} ({}); its figures are examples to replace, \
+                 see its README.md\npreview it with: baocao --root {} serve --open",
+                dir.display(),
+                plural(files.len(), "file"),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            let usage = matches!(e, NewError::NotEmpty(_) | NewError::NotAFolder(_));
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "baocao", &mut std::io::stdout());
     ExitCode::SUCCESS
 }

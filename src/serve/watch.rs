@@ -1,0 +1,140 @@
+//! Notices saved files by looking at the size and modification time of every file of
+//! `content/` and `templates/` a few times a second: no operating-system watcher, so it works
+//! the same on every system, network drive and container volume.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+/// How often the files are looked at, at least: a large project is looked at less often, so
+/// that looking never takes more than a tenth of the time.
+const POLL: Duration = Duration::from_millis(100);
+/// How long after the last save the files must stay unchanged before a rebuild starts, so
+/// that a burst of saves (a `git checkout`, an editor's backup copy) gives one rebuild.
+const QUIET: Duration = Duration::from_millis(50);
+/// The longest a rebuild waits for files that keep changing.
+const MAX_WAIT: Duration = Duration::from_secs(1);
+
+/// Size and modification time of every watched file, by path relative to the project.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Snapshot(BTreeMap<String, (u64, Option<SystemTime>)>);
+
+/// Looks at every file below `root/content` and `root/templates`, skipping the files that
+/// baocao skips too (hidden files and editor backups).
+pub fn scan(root: &Path) -> Snapshot {
+    let mut files = BTreeMap::new();
+    for folder in ["content", "templates"] {
+        let walker = walkdir::WalkDir::new(root.join(folder))
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        for entry in walker.flatten() {
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.insert(relative, (meta.len(), meta.modified().ok()));
+        }
+    }
+    Snapshot(files)
+}
+
+/// The same rule as the loader's: hidden files and the backup or swap files of editors.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+impl Snapshot {
+    /// The paths added, removed or changed since `before`.
+    pub fn changed_since(&self, before: &Snapshot) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .0
+            .iter()
+            .filter(|(path, stamp)| before.0.get(*path) != Some(stamp))
+            .map(|(path, _)| path.clone())
+            .collect();
+        paths.extend(
+            before
+                .0
+                .keys()
+                .filter(|p| !self.0.contains_key(*p))
+                .cloned(),
+        );
+        paths.sort();
+        paths
+    }
+
+    /// How long the files must still stay unchanged: `QUIET` after the newest modification
+    /// time, or all of `QUIET` when that time lies in the future.
+    fn quiet_left(&self) -> Duration {
+        let Some(newest) = self.0.values().filter_map(|(_, t)| *t).max() else {
+            return Duration::ZERO;
+        };
+        SystemTime::now()
+            .duration_since(newest)
+            .map_or(QUIET, |age| QUIET.saturating_sub(age))
+    }
+}
+
+/// Watches `root` forever. After each burst of changes, calls `rebuild` with the changed paths.
+pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])) -> ! {
+    let mut interval = POLL;
+    loop {
+        thread::sleep(interval);
+        let started = Instant::now();
+        let mut current = scan(root);
+        interval = POLL.max(started.elapsed() * 10);
+        if current == last {
+            continue;
+        }
+        while started.elapsed() < MAX_WAIT {
+            thread::sleep(current.quiet_left());
+            let again = scan(root);
+            if again == current {
+                break;
+            }
+            current = again;
+        }
+        rebuild(&current.changed_since(&last));
+        last = current;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sees_added_changed_and_removed_files_but_not_editor_files() {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path();
+        std::fs::create_dir_all(root.join("content/communes")).unwrap();
+        std::fs::write(root.join("content/site.yaml"), "a").unwrap();
+        std::fs::write(root.join("content/communes/a.yaml"), "a").unwrap();
+        let before = scan(root);
+        std::fs::write(root.join("content/site.yaml"), "ab").unwrap();
+        std::fs::remove_file(root.join("content/communes/a.yaml")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("templates/base.html"), "x").unwrap();
+        std::fs::write(root.join("content/.site.yaml.swp"), "x").unwrap();
+        std::fs::write(root.join("content/site.yaml~"), "x").unwrap();
+        assert_eq!(
+            scan(root).changed_since(&before),
+            [
+                "content/communes/a.yaml",
+                "content/site.yaml",
+                "templates/base.html"
+            ]
+        );
+    }
+}

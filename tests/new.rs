@@ -1,0 +1,89 @@
+//! `baocao new` makes a project that builds at once and refuses a folder in use;
+//! `baocao completions` prints a script.
+
+mod common;
+
+use std::fs;
+
+use common::run_in;
+
+#[test]
+fn a_new_project_checks_and_builds() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("bao-cao");
+    let dir_arg = dir.to_str().unwrap();
+    run_in(temp.path(), &["new", dir_arg], &[]).expect_code(0);
+
+    let check = run_in(&dir, &["check"], &[]);
+    check.expect_code(0);
+    assert!(
+        check
+            .stdout
+            .starts_with("ok: 1 commune, 1 model type, 1 year, 1 page; 0 warnings"),
+        "{}",
+        check.stdout
+    );
+    run_in(&dir, &["build"], &[]).expect_code(0);
+    let commune = fs::read_to_string(dir.join("output/communes/vi-du.html")).unwrap();
+    assert!(
+        commune.contains("ví dụ"),
+        "the page says its figures are examples"
+    );
+    assert!(dir.join("README.md").is_file());
+
+    for entry in walkdir::WalkDir::new(dir.join("content")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(
+                text.starts_with("# yaml-language-server: $schema="),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_locality_may_hold_any_text() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("du-an");
+    let locality = "Huyện \"Thử\": Nghiệm # 1";
+    run_in(
+        temp.path(),
+        &["new", dir.to_str().unwrap(), "--locality", locality],
+        &[],
+    )
+    .expect_code(0);
+    run_in(&dir, &["build"], &[]).expect_code(0);
+    let index = fs::read_to_string(dir.join("output/index.html")).unwrap();
+    assert!(
+        index.contains("Huyện &quot;Thử&quot;: Nghiệm # 1"),
+        "{index}"
+    );
+    assert!(index.contains("Công an huyện &quot;Thử&quot;: Nghiệm # 1"));
+}
+
+#[test]
+fn a_folder_in_use_is_refused() {
+    let temp = tempfile::tempdir().unwrap();
+    fs::write(temp.path().join("notes.txt"), "keep me").unwrap();
+    run_in(temp.path(), &["new", temp.path().to_str().unwrap()], &[])
+        .expect_code(2)
+        .expect_stderr(&["is not empty", "nothing was written"]);
+    assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
+
+    let file = temp.path().join("notes.txt");
+    run_in(temp.path(), &["new", file.to_str().unwrap()], &[])
+        .expect_code(2)
+        .expect_stderr(&["is a file, not a folder"]);
+}
+
+#[test]
+fn completions_are_printed_for_a_shell() {
+    let temp = tempfile::tempdir().unwrap();
+    let run = run_in(temp.path(), &["completions", "bash"], &[]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("_baocao()"), "{}", run.stdout);
+    assert!(run.stdout.contains("serve"));
+}
