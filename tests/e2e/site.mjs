@@ -1,0 +1,439 @@
+// End-to-end browser checks of the built site (issue 6): serves the site from a sub-folder
+// URL with a tiny static server, drives Debian's headless Chromium with playwright-core,
+// clicks through the overview to a commune, checks a chart, searches without diacritics,
+// repeats the walk from file://, and runs axe-core on one page of every type.
+//
+//   node tests/e2e/site.mjs [SITE_DIR]      (default: ../../output beside this script)
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), E2E_VERBOSE=1 to log every request.
+// Prints one line per check and ends with "N passed, M failed"; exits 1 on any failure.
+
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const siteDir = path.resolve(process.argv[2] ?? path.join(here, "../../output"));
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const SUBFOLDER = "/bao-cao/";
+const TIMEOUT = 10_000; // every wait (selector, navigation, click)
+const WATCHDOG = 300_000; // the whole run
+
+// One page of every type, checked by axe-core.
+const AXE_PAGES = [
+  "index.html",
+  "years/2023.html",
+  "years/2023-full.html",
+  "communes/index.html",
+  "communes/tuy-loc.html",
+  "communes/au-lau.html",
+  "models/index.html",
+  "models/camera-an-ninh.html",
+  "campaign.html",
+  "sources.html",
+  "data.html",
+  "search.html",
+  "pages/gioi-thieu.html",
+  "404.html",
+];
+
+// The searches of the issue: query, expected first result (page and name).
+const SEARCHES = [
+  ["tuy loc", "communes/tuy-loc.html", "Tuy Lộc"],
+  ["gioi phien", "communes/gioi-phien.html", "Giới Phiên"],
+  ["dong tam", "communes/dong-tam.html", "Đồng Tâm"],
+];
+
+let passed = 0;
+let failed = 0;
+
+async function check(name, body) {
+  try {
+    const note = await body();
+    passed += 1;
+    console.log(`ok   ${name}${note ? ` (${note})` : ""}`);
+  } catch (error) {
+    failed += 1;
+    const message = String(error?.message ?? error).replace(/\x1b\[[0-9;]*m/g, "").trim();
+    console.log(`FAIL ${name}\n${indent(message)}`);
+  }
+}
+
+function indent(text) {
+  return text
+    .split("\n")
+    .map((line) => `       ${line}`)
+    .join("\n");
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---------------------------------------------------------------- static server
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".gif": "image/gif",
+  ".ico": "image/x-icon",
+  ".ttf": "font/ttf",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+const missing = []; // requests the server answered with 404
+
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end("bad request");
+      return;
+    }
+    if (pathname === SUBFOLDER.slice(0, -1)) {
+      res.writeHead(301, { Location: SUBFOLDER }).end();
+      return;
+    }
+    if (!pathname.startsWith(SUBFOLDER) || pathname.includes("\0")) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("outside the site");
+      missing.push(pathname);
+      return;
+    }
+    let file = path.join(root, pathname.slice(SUBFOLDER.length));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      file = path.join(file, "index.html");
+    }
+    if (process.env.E2E_VERBOSE) console.log(`  GET ${pathname}`);
+    fs.readFile(file, (error, body) => {
+      if (error) {
+        missing.push(pathname);
+        const page404 = path.join(root, "404.html");
+        const body404 = fs.existsSync(page404) ? fs.readFileSync(page404) : "not found";
+        res.writeHead(404, { "Content-Type": TYPES[".html"] }).end(body404);
+        return;
+      }
+      const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" }).end(body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+function watchPage(page, problems) {
+  page.on("pageerror", (error) => problems.push(`${page.url()}: uncaught ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${page.url()}: console error: ${message.text()}`);
+  });
+  page.on("requestfailed", (request) => {
+    // ERR_ABORTED: the browser dropped a request (a favicon, say) because the test navigated on.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`${request.url()}: request failed: ${request.failure()?.errorText}`);
+  });
+}
+
+async function clickAndWait(page, locator, urlSuffix) {
+  await Promise.all([page.waitForURL((url) => url.href.endsWith(urlSuffix)), locator.click()]);
+  await page.waitForLoadState("load");
+}
+
+async function chartVisible(page) {
+  const charts = page.locator("svg[role=img]");
+  const count = await charts.count();
+  assert(count > 0, `no svg[role=img] on ${page.url()}`);
+  const chart = charts.first();
+  await chart.scrollIntoViewIfNeeded();
+  await chart.waitFor({ state: "visible" });
+  const box = await chart.boundingBox();
+  assert(box && box.width > 0 && box.height > 0, `first chart has no size: ${JSON.stringify(box)}`);
+  const label = await chart.evaluate((svg) => {
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+    const byIds = ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    return (svg.getAttribute("aria-label") || byIds || svg.querySelector(":scope > title")?.textContent || "").trim();
+  });
+  assert(label, "first chart has no text alternative (aria-label, aria-labelledby or <title>)");
+  return `${count} charts, first ${Math.round(box.width)}×${Math.round(box.height)} px`;
+}
+
+// Types the query into the search box of search.html and returns the first result link.
+async function search(page, query) {
+  const box = page.locator("#q");
+  await box.waitFor({ state: "visible" });
+  await box.fill("");
+  await box.pressSequentially(query);
+  const first = page.locator("#ket-qua a").first();
+  await first.waitFor({ state: "visible" });
+  return first;
+}
+
+async function firstResultIs(page, query, target, name) {
+  const first = await search(page, query);
+  const href = await first.getAttribute("href");
+  const text = (await first.textContent()) ?? "";
+  assert(href && href.endsWith(target), `first result for "${query}" links to ${href}, expected …${target}`);
+  assert(text.includes(name), `first result for "${query}" reads "${text}", expected it to contain "${name}"`);
+  return `→ ${text}`;
+}
+
+function formatViolations(violations) {
+  const lines = [];
+  for (const v of violations) {
+    lines.push(`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const node of v.nodes) {
+      lines.push(`  at ${node.target.join(" ")}`);
+      lines.push(`     ${node.html.replace(/\s+/g, " ").slice(0, 300)}`);
+      for (const summary of (node.failureSummary || "").split("\n")) {
+        if (summary.trim()) lines.push(`     ${summary.trim()}`);
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- the run
+
+async function main() {
+  assert(fs.existsSync(path.join(siteDir, "index.html")), `no index.html in ${siteDir}: build the site first`);
+  assert(fs.existsSync(chromiumPath), `no Chromium at ${chromiumPath}: apt-get install -y chromium`);
+  const { chromium } = require("playwright-core");
+  const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+  const server = await serve(siteDir);
+  const base = `http://127.0.0.1:${server.address().port}${SUBFOLDER}`;
+  const fileBase = pathToFileURL(siteDir + path.sep).href;
+  console.log(`site ${siteDir}\nserved at ${base}\nchromium ${chromiumPath}`);
+
+  const problems = [];
+  let browser;
+  try {
+    // Playwright gives Chromium a fresh temporary --user-data-dir and removes it on close.
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      timeout: 60_000,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    context.setDefaultTimeout(TIMEOUT);
+    context.setDefaultNavigationTimeout(TIMEOUT);
+    const page = await context.newPage();
+    watchPage(page, problems);
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+
+    // --- served from a sub-folder URL
+    await check("http: overview opens from the sub-folder URL", async () => {
+      const response = await page.goto(base);
+      assert(response && response.status() === 200, `status ${response?.status()}`);
+      const h1 = (await page.locator("h1").first().textContent())?.trim();
+      assert(h1, "overview has no <h1>");
+      return h1;
+    });
+
+    await check("http: clicking the nav link opens the commune index", async () => {
+      await clickAndWait(page, nav.getByRole("link", { name: "Xã, phường", exact: true }), `${SUBFOLDER}communes/index.html`);
+    });
+
+    await check('http: clicking "Tuy Lộc" opens communes/tuy-loc.html', async () => {
+      await clickAndWait(page, page.locator("main").getByRole("link", { name: "Tuy Lộc", exact: true }), `${SUBFOLDER}communes/tuy-loc.html`);
+      const h1 = (await page.locator("h1").first().textContent())?.trim() ?? "";
+      assert(h1.includes("Tuy Lộc"), `<h1> is "${h1}"`);
+      return h1;
+    });
+
+    await check("http: a chart on the commune page is visible with a size", () => chartVisible(page));
+
+    await check("http: skip link is the first Tab stop and moves focus to the main content", async () => {
+      await page.goto(`${base}communes/tuy-loc.html`);
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => ({ cls: document.activeElement?.className, href: document.activeElement?.getAttribute("href") }));
+      assert(first.href && first.href.startsWith("#"), `first Tab stop is ${JSON.stringify(first)}`);
+      const skip = page.locator(`a[href="${first.href}"]`).first();
+      const box = await skip.boundingBox();
+      const viewport = page.viewportSize();
+      assert(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.width > 0,
+        `focused skip link is not on screen: ${JSON.stringify(box)}`);
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.hash === first.href);
+      const target = page.locator(first.href);
+      assert((await target.count()) === 1, `skip target ${first.href} missing`);
+      return `${first.href}`;
+    });
+
+    await check("http: keyboard focus is visible on the first Tab stops", async () => {
+      await page.goto(`${base}communes/tuy-loc.html`);
+      const seen = [];
+      for (let i = 0; i < 8; i += 1) {
+        await page.keyboard.press("Tab");
+        const f = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const cs = getComputedStyle(el);
+          const ring = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
+          return { what: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || el.id || "").trim().slice(0, 30)}"`, ring };
+        });
+        if (!f) break;
+        seen.push(f);
+      }
+      const bad = seen.filter((f) => !f.ring).map((f) => f.what);
+      assert(seen.length > 0, "Tab focuses nothing");
+      assert(bad.length === 0, `no focus ring on: ${bad.join(", ")}`);
+      return `${seen.length} stops`;
+    });
+
+    await check("http: the header search box leads to the search page with results", async () => {
+      await page.goto(base);
+      const box = page.locator("header").getByRole("searchbox").first();
+      await box.fill("tuy loc");
+      await Promise.all([page.waitForURL((url) => url.pathname.endsWith(`${SUBFOLDER}search.html`)), box.press("Enter")]);
+      const first = page.locator("#ket-qua a").first();
+      await first.waitFor({ state: "visible" });
+      const href = await first.getAttribute("href");
+      assert(href?.endsWith("communes/tuy-loc.html"), `first result links to ${href}`);
+    });
+
+    await check('http: search "tuy loc", click the first result → communes/tuy-loc.html', async () => {
+      await page.goto(`${base}search.html`);
+      const first = await search(page, "tuy loc");
+      await clickAndWait(page, first, `${SUBFOLDER}communes/tuy-loc.html`);
+    });
+
+    for (const [query, target, name] of SEARCHES.slice(1)) {
+      await check(`http: search "${query}" finds ${name}`, async () => {
+        await page.goto(`${base}search.html`);
+        return firstResultIs(page, query, target, name);
+      });
+    }
+
+    await check("http: search page without JavaScript lists every page", async () => {
+      const noJs = await browser.newContext({ javaScriptEnabled: false });
+      noJs.setDefaultTimeout(TIMEOUT);
+      const p = await noJs.newPage();
+      try {
+        await p.goto(`${base}search.html`);
+        const list = p.locator("#tat-ca");
+        await list.waitFor({ state: "visible" });
+        const link = list.getByRole("link", { name: /Tuy Lộc/ });
+        assert((await link.count()) >= 1, "no Tuy Lộc link in the full list");
+        const total = await list.locator("a").count();
+        return `${total} links`;
+      } finally {
+        await noJs.close();
+      }
+    });
+
+    // --- straight from the disk (file://)
+    await check("file: overview opens from file://", async () => {
+      await page.goto(`${fileBase}index.html`);
+      assert((await page.locator("h1").count()) > 0, "no <h1>");
+    });
+
+    await check('file: nav link then "Tuy Lộc" open the commune page', async () => {
+      await clickAndWait(page, nav.getByRole("link", { name: "Xã, phường", exact: true }), "communes/index.html");
+      await clickAndWait(page, page.locator("main").getByRole("link", { name: "Tuy Lộc", exact: true }), "communes/tuy-loc.html");
+      assert(page.url().startsWith("file://"), page.url());
+    });
+
+    await check("file: a chart on the commune page is visible with a size", () => chartVisible(page));
+
+    await check('file: search "tuy loc", click the first result → communes/tuy-loc.html', async () => {
+      await page.goto(`${fileBase}search.html`);
+      const first = await search(page, "tuy loc");
+      await clickAndWait(page, first, "communes/tuy-loc.html");
+      assert(page.url() === `${fileBase}communes/tuy-loc.html`, page.url());
+    });
+
+    for (const [query, target, name] of SEARCHES.slice(1)) {
+      await check(`file: search "${query}" finds ${name}`, async () => {
+        await page.goto(`${fileBase}search.html`);
+        return firstResultIs(page, query, target, name);
+      });
+    }
+
+    // --- axe-core on one page of every type
+    async function axe(url) {
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ["violations"] });
+        return { violations: r.violations, version: r.testEngine.version };
+      });
+      assert(result.violations.length === 0, `${url}: ${result.violations.length} violation(s)\n${formatViolations(result.violations)}`);
+      return `axe ${result.version}`;
+    }
+
+    for (const rel of AXE_PAGES) {
+      await check(`axe: ${rel}`, async () => {
+        const response = await page.goto(`${base}${rel}`);
+        assert(response && response.ok(), `status ${response?.status()}`);
+        return axe(rel);
+      });
+    }
+
+    await check('axe: search.html showing results for "tuy loc"', async () => {
+      await page.goto(`${base}search.html`);
+      await search(page, "tuy loc");
+      return axe("search.html?q=tuy loc");
+    });
+
+    await check("no JavaScript errors, console errors or failed requests", async () => {
+      const all = [...problems, ...missing.map((p) => `${p}: 404 from the server`)];
+      assert(all.length === 0, all.join("\n"));
+    });
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL run aborted\n${indent(String(error?.stack ?? error))}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    server.close();
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.log(`FAIL watchdog: the run took longer than ${WATCHDOG / 1000} s`);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, WATCHDOG);
+
+try {
+  await main();
+} catch (error) {
+  failed += 1;
+  console.log(`FAIL setup\n${indent(String(error?.message ?? error))}`);
+}
+clearTimeout(watchdog);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
