@@ -9,7 +9,12 @@ const DONG_TAM: &str = "content/communes/dong-tam.yaml";
 
 fn no_panic(run: &Run) {
     assert!(!run.stderr.contains("panicked"), "panic:\n{}", run.stderr);
-    assert!(run.code == 0 || run.code == 1 || run.code == 2, "crashed with {}:\n{}", run.code, run.stderr);
+    assert!(
+        run.code == 0 || run.code == 1 || run.code == 2,
+        "crashed with {}:\n{}",
+        run.code,
+        run.stderr
+    );
 }
 
 /// Writes `text` as the Đồng Tâm file and expects `check` to fail with every needle.
@@ -23,14 +28,22 @@ fn rejects(text: impl AsRef<[u8]>, needles: &[&str]) {
 
 #[test]
 fn a_file_over_the_size_limit() {
-    let big = format!("name: Đồng Tâm\nkind: phường\nsummary: \"{}\"\n", "a".repeat(3 * 1024 * 1024));
-    let message = format!("{DONG_TAM}: error: the file is {} bytes; the limit is 2097152 bytes (2 MiB)", big.len());
+    let big = format!(
+        "name: Đồng Tâm\nkind: phường\nsummary: \"{}\"\n",
+        "a".repeat(3 * 1024 * 1024)
+    );
+    let message = format!(
+        "{DONG_TAM}: error: the file is {} bytes; the limit is 2097152 bytes (2 MiB)",
+        big.len()
+    );
     rejects(big, &[&message]);
 }
 
 #[test]
 fn an_alias_bomb() {
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
         let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
         bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
@@ -40,23 +53,38 @@ fn an_alias_bomb() {
 
 #[test]
 fn deep_nesting() {
-    let deep = format!("name: Đồng Tâm\nkind: phường\nsummary: {}1{}\n", "[".repeat(200), "]".repeat(200));
+    let deep = format!(
+        "name: Đồng Tâm\nkind: phường\nsummary: {}1{}\n",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
     rejects(deep, &[DONG_TAM]);
 }
 
 #[test]
 fn year_zero() {
-    rejects("name: Đồng Tâm\nkind: phường\nyears:\n  - year: 0\n", &[&format!("{DONG_TAM}:4:11: error: the year 0 is outside 1945–2100")]);
+    rejects(
+        "name: Đồng Tâm\nkind: phường\nyears:\n  - year: 0\n",
+        &[&format!(
+            "{DONG_TAM}:4:11: error: the year 0 is outside 1945–2100"
+        )],
+    );
 }
 
 #[test]
 fn a_list_where_a_mapping_belongs() {
-    rejects("name: Đồng Tâm\nkind: phường\nchief:\n  - Trung tá\n", &[&format!("{DONG_TAM}:4:")]);
+    rejects(
+        "name: Đồng Tâm\nkind: phường\nchief:\n  - Trung tá\n",
+        &[&format!("{DONG_TAM}:4:")],
+    );
 }
 
 #[test]
 fn text_where_a_list_belongs() {
-    rejects("name: Đồng Tâm\nkind: phường\nyears: 2023\n", &[&format!("{DONG_TAM}:3:")]);
+    rejects(
+        "name: Đồng Tâm\nkind: phường\nyears: 2023\n",
+        &[&format!("{DONG_TAM}:3:")],
+    );
 }
 
 /// `count:` with nothing after it is the same as no `count`: no data, never 0.
@@ -97,12 +125,18 @@ fn a_mapping_figure_with_an_unknown_field() {
 
 #[test]
 fn two_yaml_documents_in_one_file() {
-    rejects("name: Đồng Tâm\nkind: phường\n---\nname: Khác\nkind: xã\n", &[DONG_TAM]);
+    rejects(
+        "name: Đồng Tâm\nkind: phường\n---\nname: Khác\nkind: xã\n",
+        &[DONG_TAM],
+    );
 }
 
 #[test]
 fn a_lone_byte_order_mark_is_an_empty_file() {
-    rejects("\u{feff}", &[&format!("{DONG_TAM}: error: the file is empty")]);
+    rejects(
+        "\u{feff}",
+        &[&format!("{DONG_TAM}: error: the file is empty")],
+    );
 }
 
 #[test]
@@ -122,17 +156,23 @@ fn a_symlink_loop_inside_content() {
     std::os::unix::fs::symlink("../communes", p.path().join("content/communes/loop")).unwrap();
     let run = p.run(&["check"]);
     no_panic(&run);
-    run.expect_code(0).expect_stderr(&["content/communes/loop: warning: symbolic links are not followed"]);
+    run.expect_code(0)
+        .expect_stderr(&["content/communes/loop: warning: symbolic links are not followed"]);
 }
 
 #[test]
 fn a_folder_where_a_file_belongs() {
     let p = TestProject::good();
     std::fs::create_dir_all(p.path().join("content/communes/nested/deeper")).unwrap();
-    p.write("content/communes/nested/deeper/x.yaml", "name: X\nkind: xã\n");
+    p.write(
+        "content/communes/nested/deeper/x.yaml",
+        "name: X\nkind: xã\n",
+    );
     let run = p.run(&["check"]);
     no_panic(&run);
-    run.expect_code(0).expect_stderr(&["content/communes/nested/deeper/x.yaml: warning: this file is not part of the report"]);
+    run.expect_code(0).expect_stderr(&[
+        "content/communes/nested/deeper/x.yaml: warning: this file is not part of the report",
+    ]);
 }
 
 #[test]
@@ -141,7 +181,8 @@ fn a_page_with_unclosed_front_matter() {
     p.write("content/pages/mo.md", "---\ntitle: Mở\nNội dung\n");
     let run = p.run(&["check"]);
     no_panic(&run);
-    run.expect_code(1).expect_stderr(&["content/pages/mo.md: error: the page has no front matter"]);
+    run.expect_code(1)
+        .expect_stderr(&["content/pages/mo.md: error: the page has no front matter"]);
 }
 
 #[test]
@@ -150,26 +191,37 @@ fn a_page_that_is_not_utf8() {
     p.write("content/pages/cu.md", b"---\ntitle: C\xe1\n---\n");
     let run = p.run(&["check"]);
     no_panic(&run);
-    run.expect_code(1).expect_stderr(&["content/pages/cu.md:2:9: error: the file is not UTF-8 text"]);
+    run.expect_code(1)
+        .expect_stderr(&["content/pages/cu.md:2:9: error: the file is not UTF-8 text"]);
 }
 
 #[test]
 fn a_page_with_crlf_and_a_bom_works() {
     let p = TestProject::good();
-    p.write("content/pages/crlf.md", "\u{feff}---\r\ntitle: Dòng Windows\r\n---\r\nNội dung **đậm**.\r\n");
+    p.write(
+        "content/pages/crlf.md",
+        "\u{feff}---\r\ntitle: Dòng Windows\r\n---\r\nNội dung **đậm**.\r\n",
+    );
     let run = p.run(&["build"]);
     no_panic(&run);
     run.expect_code(0);
-    assert!(p.read("output/pages/crlf.html").contains("<strong>đậm</strong>"));
+    assert!(
+        p.read("output/pages/crlf.html")
+            .contains("<strong>đậm</strong>")
+    );
 }
 
 #[test]
 fn a_runtime_error_in_a_template_override() {
     let p = TestProject::good();
-    p.write("templates/sources.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ 1 / 0 }}\n{% endblock main %}\n");
+    p.write(
+        "templates/sources.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ 1 / 0 }}\n{% endblock main %}\n",
+    );
     let run = p.run(&["build"]);
     no_panic(&run);
-    run.expect_code(1).expect_stderr(&["templates/sources.html:3:"]);
+    run.expect_code(1)
+        .expect_stderr(&["templates/sources.html:3:"]);
 }
 
 #[test]
@@ -178,7 +230,8 @@ fn an_unknown_chart_in_a_template_names_the_template_line() {
     p.write("templates/campaign.html", "{% extends \"base.html\" %}\n{% block main %}\n\n{{ chart(kind=\"pie\") }}\n{% endblock main %}\n");
     let run = p.run(&["build"]);
     no_panic(&run);
-    run.expect_code(1).expect_stderr(&["templates/campaign.html:4:", "unknown chart kind `pie`"]);
+    run.expect_code(1)
+        .expect_stderr(&["templates/campaign.html:4:", "unknown chart kind `pie`"]);
 }
 
 #[test]
@@ -187,7 +240,8 @@ fn output_inside_content_is_refused() {
     let target = p.path().join("content/static/site");
     let run = p.run(&["build", "--output", target.to_str().unwrap()]);
     no_panic(&run);
-    run.expect_code(2).expect_stderr(&["refusing to write the site"]);
+    run.expect_code(2)
+        .expect_stderr(&["refusing to write the site"]);
     assert!(!target.exists());
 }
 
@@ -198,9 +252,13 @@ fn a_failure_in_the_middle_of_writing_loses_nothing() {
     p.run(&["build"]).expect_code(0);
     let before = snapshot(&p.output());
     p.edit(DONG_TAM, "count: 25", "count: 26");
-    let run = p.run_env(&["build"], &[("BAOCAO_FAIL_WRITING", "models/camera-an-ninh.html")]);
+    let run = p.run_env(
+        &["build"],
+        &[("BAOCAO_FAIL_WRITING", "models/camera-an-ninh.html")],
+    );
     no_panic(&run);
-    run.expect_code(1).expect_stderr(&["injected failure", "the previous output is unchanged"]);
+    run.expect_code(1)
+        .expect_stderr(&["injected failure", "the previous output is unchanged"]);
     assert_eq!(before, snapshot(&p.output()));
     let leftovers: Vec<String> = std::fs::read_dir(p.path())
         .unwrap()
@@ -210,7 +268,10 @@ fn a_failure_in_the_middle_of_writing_loses_nothing() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // The next build succeeds and carries the change.
     p.run(&["build"]).expect_code(0);
-    assert!(p.read("output/communes/dong-tam.html").contains("26 mắt camera"));
+    assert!(
+        p.read("output/communes/dong-tam.html")
+            .contains("26 mắt camera")
+    );
 }
 
 /// A build killed while writing leaves a temporary folder; the next build removes it.

@@ -33,7 +33,13 @@ fn hostile_project() -> TestProject {
             "source: nguon-a\ncampaign: {{ sessions: 226, participations: 24527, tips: 177, valuable_tips: 94, focus_areas: 8, focus_areas_note: \"x {V}\" }}\nmodels:\n  - model: camera-an-ninh\n    total: 953\n    note: \"y {V}\"\nnarrative: \"{MD}\"\nquotes:\n  - {{ speaker: \"S {V}\", text: \"{MD}\" }}\n"
         ),
     );
-    p.write("content/pages/gioi-thieu.md", format!("---\ntitle: \"P {V}\"\ndescription: \"D {V}\"\n---\n{}\n", MD.replace("\\\"", "\"")));
+    p.write(
+        "content/pages/gioi-thieu.md",
+        format!(
+            "---\ntitle: \"P {V}\"\ndescription: \"D {V}\"\n---\n{}\n",
+            MD.replace("\\\"", "\"")
+        ),
+    );
     p
 }
 
@@ -53,25 +59,56 @@ fn no_script_handler_or_dangerous_url_reaches_a_page() {
         for element in html.select(&any) {
             let el = element.value();
             let name = el.name();
-            assert!(!["iframe", "object", "embed", "frame", "base", "form"].contains(&name) || name == "form" && el.attr("role") == Some("search"), "{path}: <{name}>");
+            assert!(
+                !["iframe", "object", "embed", "frame", "base", "form"].contains(&name)
+                    || name == "form" && el.attr("role") == Some("search"),
+                "{path}: <{name}>"
+            );
             if name == "script" {
                 let src = el.attr("src").unwrap_or("");
-                assert!(src.ends_with("assets/search-index.js") || src.ends_with("assets/search.js"), "{path}: a script that is not baocao's own: {}", element.html());
+                assert!(
+                    src.ends_with("assets/search-index.js") || src.ends_with("assets/search.js"),
+                    "{path}: a script that is not baocao's own: {}",
+                    element.html()
+                );
                 assert_eq!(element.inner_html(), "", "{path}: inline script");
             }
             for (attr, value) in el.attrs() {
-                assert!(!attr.to_ascii_lowercase().starts_with("on"), "{path}: event handler {attr}={value}");
+                assert!(
+                    !attr.to_ascii_lowercase().starts_with("on"),
+                    "{path}: event handler {attr}={value}"
+                );
                 if ["href", "src", "action", "xlink:href", "formaction"].contains(&attr) {
-                    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-                    assert!(!v.starts_with("javascript:") && !v.starts_with("data:") && !v.starts_with("vbscript:"), "{path}: {attr}={value}");
+                    let v: String = value
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    assert!(
+                        !v.starts_with("javascript:")
+                            && !v.starts_with("data:")
+                            && !v.starts_with("vbscript:"),
+                        "{path}: {attr}={value}"
+                    );
                 }
             }
             if name == "text" || name == "title" || name == "desc" {
-                assert_eq!(element.children().filter(|c| c.value().is_element()).count(), 0, "{path}: markup inside <{name}>: {}", element.html());
+                assert_eq!(
+                    element
+                        .children()
+                        .filter(|c| c.value().is_element())
+                        .count(),
+                    0,
+                    "{path}: markup inside <{name}>: {}",
+                    element.html()
+                );
             }
         }
     }
     assert!(pages > 15, "only {pages} pages checked");
     // The vectors are shown as text, not dropped: a reader sees what was written.
-    assert!(p.read("output/communes/dong-tam.html").contains("Đồng Tâm &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        p.read("output/communes/dong-tam.html")
+            .contains("Đồng Tâm &lt;script&gt;alert(1)&lt;/script&gt;")
+    );
 }
