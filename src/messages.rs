@@ -544,6 +544,14 @@ catalogue! {
         en: "copy the image into content/static/ and give its path below that folder",
         vi: "hãy chép ảnh vào content/static/ và ghi đường dẫn tính từ thư mục đó"
     }
+    PHOTO_UNREADABLE "photo-unreadable" {
+        en: "cannot read the size of the image `{file}`",
+        vi: "không đọc được kích thước của ảnh `{file}`"
+    }
+    PHOTO_UNREADABLE_HINT "photo-unreadable-hint" {
+        en: "save the photo as PNG, JPEG, GIF, WebP or SVG (with width and height)",
+        vi: "hãy lưu ảnh dưới dạng PNG, JPEG, GIF, WebP hoặc SVG (có width và height)"
+    }
     EMPTY_ALT "empty-alt" {
         en: "the photo has an empty `alt` text",
         vi: "ảnh chưa có lời mô tả `alt`"

@@ -285,3 +285,18 @@ fn a_stale_temporary_folder_is_cleaned_up() {
     assert!(!stale.exists());
     assert!(p.output().join("index.html").exists());
 }
+
+#[test]
+fn photos_get_their_size_and_unknown_images_are_errors() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    assert!(p.read("output/communes/dong-tam.html").contains(
+        "<img src=\"../static/anh/cho.svg\" alt=\"Cổng chợ Đồng Tâm\" width=\"10\" height=\"10\" loading=\"lazy\">"
+    ));
+    p.write("content/static/anh/cho.svg", "not an image");
+    let run = p.run(&["check"]);
+    no_panic(&run);
+    run.expect_code(1).expect_stderr(&[&format!(
+        "{DONG_TAM}:38:11: error: cannot read the size of the image `anh/cho.svg`"
+    )]);
+}

@@ -1,6 +1,7 @@
 //! Phase 1, **load**: walk the project, read every file, parse YAML and front matter.
 //! Parse errors are collected (one per file) so that one bad file does not hide the others.
 
+mod image;
 mod records;
 mod source;
 mod yaml;
@@ -43,6 +44,8 @@ pub struct StaticFile {
     /// Path below `content/static/`, with `/` separators.
     pub path: String,
     pub absolute: PathBuf,
+    /// Width and height in pixels, for images baocao can measure.
+    pub image_size: Option<(u32, u32)>,
 }
 
 /// Everything read from a project folder.
@@ -89,6 +92,7 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
         if let Some(rest) = under_content.strip_prefix("static/") {
             project.statics.push(StaticFile {
                 path: rest.to_owned(),
+                image_size: image::size_of_file(&entry),
                 absolute: entry,
             });
             continue;

@@ -55,7 +55,7 @@ pub fn build(project: &Project) -> Report {
     commune_records.sort_by_cached_key(|c| collation_key(&c.name.value));
     let communes: Vec<Commune> = commune_records
         .iter()
-        .map(|c| cx.commune(c, &model_links))
+        .map(|c| cx.commune(c, &model_links, &project.statics))
         .collect();
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
@@ -306,6 +306,7 @@ impl Context {
         &mut self,
         c: &load::CommuneRecord,
         models: &BTreeMap<String, ModelLink>,
+        statics: &[load::StaticFile],
     ) -> Commune {
         let id = c.resolved_id();
         let page = format!("communes/{id}.html");
@@ -418,10 +419,19 @@ impl Context {
             photos: c
                 .photos
                 .iter()
-                .map(|p| Photo {
-                    file: format!("static/{}", p.file.value),
-                    caption: p.caption.clone(),
-                    alt: p.alt.value.clone(),
+                .map(|p| {
+                    let (width, height) = statics
+                        .iter()
+                        .find(|s| s.path == p.file.value)
+                        .and_then(|s| s.image_size)
+                        .unwrap_or_default();
+                    Photo {
+                        file: format!("static/{}", p.file.value),
+                        caption: p.caption.clone(),
+                        alt: p.alt.value.clone(),
+                        width,
+                        height,
+                    }
                 })
                 .collect(),
             has_figures,

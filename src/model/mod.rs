@@ -120,6 +120,9 @@ pub struct Photo {
     pub file: String,
     pub caption: Option<String>,
     pub alt: String,
+    /// Size in pixels, so that the page reserves the space before the image loads.
+    pub width: u32,
+    pub height: u32,
 }
 
 /// A model type (camera network, fire point, patrol team…).

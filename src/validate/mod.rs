@@ -22,7 +22,11 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         diagnostics: Vec::new(),
         sources: BTreeSet::new(),
         models: BTreeSet::new(),
-        statics: project.statics.iter().map(|s| s.path.clone()).collect(),
+        statics: project
+            .statics
+            .iter()
+            .map(|s| (s.path.clone(), s.image_size.is_some()))
+            .collect(),
     };
     v.check_site(project);
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
@@ -53,7 +57,8 @@ struct Validator {
     diagnostics: Vec<Diagnostic>,
     sources: BTreeSet<String>,
     models: BTreeSet<String>,
-    statics: BTreeSet<String>,
+    /// Static files, and whether each is an image of known size.
+    statics: BTreeMap<String, bool>,
 }
 
 /// An error at the position of a spanned value.
@@ -207,11 +212,20 @@ impl Validator {
             self.check_source_ref(src, q.source.as_ref());
         }
         for p in &c.photos {
-            if !self.statics.contains(&p.file.value) {
-                self.diagnostics.push(
+            match self.statics.get(&p.file.value) {
+                None => self.diagnostics.push(
                     at(src, &p.file, msg::PHOTO_MISSING.with("file", &p.file.value))
                         .hint(&msg::PHOTO_MISSING_HINT),
-                );
+                ),
+                Some(false) => self.diagnostics.push(
+                    at(
+                        src,
+                        &p.file,
+                        msg::PHOTO_UNREADABLE.with("file", &p.file.value),
+                    )
+                    .hint(&msg::PHOTO_UNREADABLE_HINT),
+                ),
+                Some(true) => {}
             }
             if p.alt.value.trim().is_empty() {
                 self.diagnostics
