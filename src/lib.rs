@@ -44,11 +44,16 @@ pub fn check(root: &Path) -> Checked {
 
 /// Loads, validates, models and renders the project at `root`, in memory.
 pub fn build(root: &Path) -> (Option<render::Site>, Vec<Diagnostic>) {
+    render_checked(check(root))
+}
+
+/// Renders a project that [`check`] loaded, in memory; `None` when it has errors.
+pub fn render_checked(checked: Checked) -> (Option<render::Site>, Vec<Diagnostic>) {
     let Checked {
         project,
         report,
         mut diagnostics,
-    } = check(root);
+    } = checked;
     let Some(report) = report else {
         return (None, diagnostics);
     };

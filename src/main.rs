@@ -26,6 +26,9 @@ struct Cli {
     /// editors and CI).
     #[arg(long, global = true, value_enum, default_value = "human")]
     message_format: MessageFormat,
+    /// Print only errors and warnings: no progress, no summary.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -125,7 +128,7 @@ fn main() -> ExitCode {
         Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
         Command::Build { output, check } => {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
-            build(&cli.root, &output, check, style)
+            build(&cli.root, &output, check, style, cli.quiet)
         }
         Command::Serve { port, bind, open } => serve(cli.root, bind, port, open),
         Command::New { dir, locality } => new(&dir, locality.as_deref()),
@@ -221,11 +224,37 @@ fn schema(dir: &std::path::Path) -> ExitCode {
     }
 }
 
+/// One overwritten status line on a terminal's standard error while a build runs.
+struct Progress {
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        Progress {
+            enabled: !quiet && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn show(&self, text: &str) {
+        if self.enabled {
+            eprint!("\r\x1b[2K{text}");
+        }
+    }
+
+    fn clear(&self) {
+        if self.enabled {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
 fn build(
     root: &std::path::Path,
     output: &std::path::Path,
     check_only: bool,
     style: MessageStyle,
+    quiet: bool,
 ) -> ExitCode {
     let started = Instant::now();
     let output = match write::check_output_dir(root, output) {
@@ -235,7 +264,19 @@ fn build(
             return ExitCode::from(2);
         }
     };
-    let (site, diagnostics) = baocao::build(root);
+    let progress = Progress::new(quiet);
+    progress.show("checking the content…");
+    let checked = baocao::check(root);
+    if let Some(report) = &checked.report {
+        progress.show(&format!(
+            "rendering {} communes, {} model types, {} years…",
+            report.communes.len(),
+            report.models.len(),
+            report.years.len()
+        ));
+    }
+    let (site, diagnostics) = baocao::render_checked(checked);
+    progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
     let Some(site) = site else {
         print_failure(
@@ -283,13 +324,19 @@ fn build(
             }
         };
     }
-    let changes = match write::write(&site, &output) {
+    progress.show("writing the site…");
+    let changes = write::write(&site, &output);
+    progress.clear();
+    let changes = match changes {
         Ok(changes) => changes,
         Err(e) => {
             eprintln!("error: {e}\nthe previous output is unchanged");
             return ExitCode::from(1);
         }
     };
+    if quiet {
+        return ExitCode::SUCCESS;
+    }
     println!(
         "built {}, {}, {} into {} ({} added, {} changed, {} removed) in {} ms",
         plural(site.pages, "page"),

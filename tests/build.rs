@@ -547,3 +547,27 @@ fn each_year_has_a_printable_full_report() {
             .contains("@page { size: A4;")
     );
 }
+
+#[test]
+fn quiet_builds_print_nothing_but_problems() {
+    let p = TestProject::good();
+    let run = p.run(&["--quiet", "build"]);
+    run.expect_code(0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr, "",
+        "no progress when standard error is not a terminal"
+    );
+    assert!(p.output().join("index.html").exists());
+}
+
+#[test]
+fn the_404_page_links_absolutely_when_the_address_is_known() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/404.html");
+    assert!(
+        page.contains("href=\"https://example.gov.vn/bao-cao/assets/style.css\""),
+        "{page}"
+    );
+}

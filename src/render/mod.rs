@@ -52,10 +52,31 @@ const FONTS: [(&str, &[u8]); 3] = [
 ];
 
 /// A page to render: output path, template and the page-specific variables.
-struct PagePlan {
+struct PagePlan<'a> {
     path: String,
     template: &'static str,
-    vars: Vec<(&'static str, Value)>,
+    vars: Vars<'a>,
+}
+
+/// A page's own variables; per-record values are made in the parallel render, not up front.
+enum Vars<'a> {
+    None,
+    Ready(Vec<(&'static str, Value)>),
+    Commune(&'a crate::model::Commune),
+    Model(&'a crate::model::ModelType),
+    Page(&'a crate::model::Page),
+}
+
+impl Vars<'_> {
+    fn values(&self) -> Vec<(&'static str, Value)> {
+        match self {
+            Vars::None => Vec::new(),
+            Vars::Ready(values) => values.clone(),
+            Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
+            Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
+            Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
+        }
+    }
 }
 
 /// Renders every page of `report`. Template errors name the template file and line.
@@ -70,7 +91,7 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
     plans.push(PagePlan {
         path: "data.html".into(),
         template: "data.html",
-        vars: vec![("datasets", Value::from_serializable(&datasets))],
+        vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
     });
 
     let rendered: Vec<Result<(String, OutputFile), Diagnostic>> = plans
@@ -80,11 +101,16 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
             context.insert_value("report", report_value.clone());
             context.insert("site", &report.site);
             context.insert_value("t", strings.clone());
-            let depth = p.path.matches('/').count();
-            context.insert("root", &"../".repeat(depth));
+            // A server shows 404.html at any depth: its links can only be relative to the
+            // site root when the site's address is known.
+            let root = match (&report.site.base_url, p.path.as_str()) {
+                (Some(base), "404.html") => base.clone(),
+                _ => "../".repeat(p.path.matches('/').count()),
+            };
+            context.insert("root", &root);
             context.insert("path", &p.path);
-            for (name, value) in &p.vars {
-                context.insert_value(*name, value.clone());
+            for (name, value) in p.vars.values() {
+                context.insert_value(name, value);
             }
             tera.render(p.template, &context)
                 .map(|html| (p.path.clone(), OutputFile::Bytes(html.into_bytes())))
@@ -143,74 +169,74 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
 }
 
 /// Every page of the site with its template and variables.
-fn plan(report: &Report) -> Vec<PagePlan> {
-    let page = |path: String, template: &'static str, vars: Vec<(&'static str, Value)>| PagePlan {
+fn plan(report: &Report) -> Vec<PagePlan<'_>> {
+    let page = |path: String, template: &'static str, vars: Vars<'static>| PagePlan {
         path,
         template,
         vars,
     };
+    // Each year becomes a template value once, shared by every page that shows it.
+    let years: BTreeMap<i64, Value> = report
+        .years
+        .iter()
+        .map(|y| (y.year, Value::from_serializable(y)))
+        .collect();
     let year_value = |y: Option<i64>| {
-        y.and_then(|y| report.years.iter().find(|v| v.year == y))
-            .map_or(Value::none(), Value::from_serializable)
+        y.and_then(|y| years.get(&y).cloned())
+            .unwrap_or_else(Value::none)
     };
     let latest_city = report.years.last();
     let mut plans = vec![
         page(
             "index.html".into(),
             "overview.html",
-            vec![
+            Vars::Ready(vec![
                 ("year", year_value(latest_city.map(|y| y.year))),
                 ("previous", year_value(latest_city.and_then(|y| y.previous))),
-            ],
+            ]),
         ),
-        page("communes/index.html".into(), "communes.html", vec![]),
-        page("models/index.html".into(), "models.html", vec![]),
-        page("campaign.html".into(), "campaign.html", vec![]),
-        page("sources.html".into(), "sources.html", vec![]),
-        page("404.html".into(), "404.html", vec![]),
-        page("assets/style.css".into(), "style.css", vec![]),
-        page("assets/search.js".into(), "search.js", vec![]),
-        page("assets/favicon.svg".into(), "favicon.svg", vec![]),
-        page("search.html".into(), "search.html", vec![]),
+        page("communes/index.html".into(), "communes.html", Vars::None),
+        page("models/index.html".into(), "models.html", Vars::None),
+        page("campaign.html".into(), "campaign.html", Vars::None),
+        page("sources.html".into(), "sources.html", Vars::None),
+        page("404.html".into(), "404.html", Vars::None),
+        page("assets/style.css".into(), "style.css", Vars::None),
+        page("assets/search.js".into(), "search.js", Vars::None),
+        page("assets/favicon.svg".into(), "favicon.svg", Vars::None),
+        page("search.html".into(), "search.html", Vars::None),
     ];
     for y in &report.years {
         plans.push(page(
             format!("years/{}.html", y.year),
             "year.html",
-            vec![
-                ("year", Value::from_serializable(y)),
+            Vars::Ready(vec![
+                ("year", year_value(Some(y.year))),
                 ("previous", year_value(y.previous)),
-            ],
+            ]),
         ));
         plans.push(page(
             format!("years/{}-full.html", y.year),
             "report.html",
-            vec![("year", Value::from_serializable(y))],
+            Vars::Ready(vec![("year", year_value(Some(y.year)))]),
         ));
     }
-    for c in &report.communes {
-        plans.push(page(
-            format!("communes/{}.html", c.id),
-            "commune.html",
-            vec![("commune", Value::from_serializable(c))],
-        ));
-    }
-    for m in &report.models {
-        plans.push(page(
-            format!("models/{}.html", m.id),
-            "model.html",
-            vec![("model", Value::from_serializable(m))],
-        ));
-    }
-    for p in &report.pages {
-        plans.push(page(
-            format!("pages/{}.html", p.slug),
-            "page.html",
-            vec![("page", Value::from_serializable(p))],
-        ));
-    }
+    plans.extend(report.communes.iter().map(|c| PagePlan {
+        path: format!("communes/{}.html", c.id),
+        template: "commune.html",
+        vars: Vars::Commune(c),
+    }));
+    plans.extend(report.models.iter().map(|m| PagePlan {
+        path: format!("models/{}.html", m.id),
+        template: "model.html",
+        vars: Vars::Model(m),
+    }));
+    plans.extend(report.pages.iter().map(|p| PagePlan {
+        path: format!("pages/{}.html", p.slug),
+        template: "page.html",
+        vars: Vars::Page(p),
+    }));
     if report.site.base_url.is_some() {
-        plans.push(page("sitemap.xml".into(), "sitemap.xml", vec![]));
+        plans.push(page("sitemap.xml".into(), "sitemap.xml", Vars::None));
     }
     plans
 }

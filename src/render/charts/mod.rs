@@ -7,6 +7,7 @@ mod draw;
 pub mod metrics;
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub use draw::{Drawn, TextBox, WIDTH};
@@ -41,6 +42,8 @@ pub struct Charts {
     report: Arc<Report>,
     locale: Arc<Locale>,
     drawn: Mutex<BTreeMap<ChartSpec, Arc<Chart>>>,
+    /// Charts of one commune's own figures: shown on its page only, so drawn and not kept.
+    unkept: AtomicUsize,
 }
 
 impl Charts {
@@ -56,12 +59,13 @@ impl Charts {
             report,
             locale,
             drawn: Mutex::new(BTreeMap::new()),
+            unkept: AtomicUsize::new(0),
         }
     }
 
     /// How many distinct charts were drawn.
     pub fn count(&self) -> usize {
-        self.drawn.lock().map_or(0, |d| d.len())
+        self.drawn.lock().map_or(0, |d| d.len()) + self.unkept.load(Ordering::Relaxed)
     }
 
     /// The chart for `spec`, drawn now or reused; an error says what in the call is wrong.
@@ -70,7 +74,10 @@ impl Charts {
             return Ok(chart);
         }
         let chart = Arc::new(build_in(&self.report, spec, &self.locale)?);
-        if let Ok(mut drawn) = self.drawn.lock() {
+        let one_commune = spec.commune.is_some() && spec.kind != ChartKind::Compare;
+        if one_commune {
+            self.unkept.fetch_add(1, Ordering::Relaxed);
+        } else if let Ok(mut drawn) = self.drawn.lock() {
             drawn.insert(spec.clone(), chart.clone());
         }
         Ok(chart)
