@@ -233,7 +233,7 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
     assert_eq!(error.content_type(), "text/html; charset=utf-8");
     for needle in [
         "content/communes/dong-tam.yaml:9:16",
-        "a count must be a whole number, found 25.5",
+        "số lượng phải là số nguyên (đang ghi 25.5)",
         "/__baocao/events",
     ] {
         assert!(error.body.contains(needle), "{needle}:\n{}", error.body);
@@ -241,7 +241,7 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
     assert!(
         server
             .stderr()
-            .contains("content/communes/dong-tam.yaml:9:16: error: a count must be a whole number"),
+            .contains("content/communes/dong-tam.yaml:9:16: lỗi: số lượng phải là số nguyên"),
         "{}",
         server.stderr()
     );

@@ -318,8 +318,8 @@ fn is_template(path: &Path) -> bool {
     }
 }
 
-/// Hidden files and the backup or swap files of common editors.
-fn is_ignored(name: &str) -> bool {
+/// Hidden files and the backup or swap files of common editors, which baocao never reads.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')

@@ -164,6 +164,7 @@ impl Server {
     /// Builds the project into the served folder, prints what happened, and tells open pages.
     fn rebuild(&self, changed: &[String]) {
         let started = Instant::now();
+        let language = crate::load::site_language(&self.root).unwrap_or_default();
         let built =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::build(&self.root)));
         let error_page = match built {
@@ -174,17 +175,17 @@ impl Server {
                 page::failure(message)
             }
             Ok((None, diagnostics)) => {
-                print_diagnostics(&diagnostics);
+                print_diagnostics(&diagnostics, language);
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 eprintln!(
                     "{}: the browser shows {} until the files are fixed and saved",
                     count(errors, "error"),
                     if errors == 1 { "it" } else { "them" }
                 );
-                page::errors(&diagnostics)
+                page::errors(&diagnostics, language)
             }
             Ok((Some(site), diagnostics)) => {
-                print_diagnostics(&diagnostics);
+                print_diagnostics(&diagnostics, language);
                 let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
                 match crate::write::write(&site, &self.site) {
                     Ok(changes) => {
@@ -330,9 +331,9 @@ fn busy(stream: &mut TcpStream) {
     );
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
+fn print_diagnostics(diagnostics: &[Diagnostic], language: crate::load::Language) {
     for d in diagnostics {
-        eprintln!("{d}\n");
+        eprintln!("{}\n", d.display(language));
     }
 }
 

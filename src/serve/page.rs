@@ -2,6 +2,7 @@
 //! site while the content has errors.
 
 use crate::diagnostic::Diagnostic;
+use crate::text::escape_html;
 
 /// Where open pages listen for rebuilds.
 pub const EVENTS_PATH: &str = "/__baocao/events";
@@ -21,11 +22,16 @@ pub fn with_reload_script(html: &[u8], generation: u64) -> Vec<u8> {
 }
 
 /// The page shown while the project does not build: every diagnostic as the terminal shows it.
-pub fn errors(diagnostics: &[Diagnostic]) -> String {
+pub fn errors(diagnostics: &[Diagnostic], language: crate::load::Language) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let items: String = diagnostics
         .iter()
-        .map(|d| format!("<pre>{}</pre>\n", escape(&d.to_string())))
+        .map(|d| {
+            format!(
+                "<pre>{}</pre>\n",
+                escape_html(&d.display(language).to_string())
+            )
+        })
         .collect();
     let count = if errors == 1 {
         "1 lỗi".to_owned()
@@ -43,7 +49,7 @@ pub fn errors(diagnostics: &[Diagnostic]) -> String {
 pub fn failure(what: &str) -> String {
     frame(&format!(
         "<p>Báo cáo chưa dựng được. The report could not be built:</p>\n<pre>{}</pre>",
-        escape(what)
+        escape_html(what)
     ))
 }
 
@@ -57,21 +63,6 @@ fn frame(body: &str) -> String {
          #a30000;padding:.75rem 1rem;overflow-x:auto;white-space:pre-wrap}}</style>\n\
          </head>\n<body>\n<h1>Có lỗi trong nội dung</h1>\n{body}\n</body>\n</html>\n"
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -92,7 +83,7 @@ mod tests {
     #[test]
     fn diagnostics_are_escaped() {
         let d = Diagnostic::file_error("content/a.yaml", "unknown field `<b>`").hint("use \"b\"");
-        let page = errors(&[d]);
+        let page = errors(&[d], crate::load::Language::En);
         assert!(page.contains("content/a.yaml: error: unknown field `&lt;b&gt;`"));
         assert!(page.contains("hint: use &quot;b&quot;"));
         assert!(page.contains("có 1 lỗi"));

@@ -27,7 +27,9 @@ pub fn scan(root: &Path) -> Snapshot {
     for folder in ["content", "templates"] {
         let walker = walkdir::WalkDir::new(root.join(folder))
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+            .filter_entry(|e| {
+                e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy())
+            });
         for entry in walker.flatten() {
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
@@ -43,15 +45,6 @@ pub fn scan(root: &Path) -> Snapshot {
         }
     }
     Snapshot(files)
-}
-
-/// The same rule as the loader's: hidden files and the backup or swap files of editors.
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
 }
 
 impl Snapshot {
