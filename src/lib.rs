@@ -33,8 +33,16 @@ pub struct Checked {
 pub fn check(root: &Path) -> Checked {
     let (project, mut diagnostics) = load::load(root);
     diagnostics.extend(validate::validate(&project));
+    let mut report =
+        (!diagnostics.iter().any(Diagnostic::is_error)).then(|| model::build(&project));
+    if let Some(r) = report.take() {
+        let r = std::sync::Arc::new(r);
+        let template_errors = render::check_templates(r.clone(), &project);
+        let ok = template_errors.is_empty();
+        diagnostics.extend(template_errors);
+        report = ok.then(|| std::sync::Arc::try_unwrap(r).ok()).flatten();
+    }
     diagnostic::sort(&mut diagnostics);
-    let report = (!diagnostics.iter().any(Diagnostic::is_error)).then(|| model::build(&project));
     Checked {
         project,
         report,

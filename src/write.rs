@@ -44,6 +44,24 @@ impl Changes {
 /// Refuses an output folder that is `/`, the project root, `content/`, `templates/`,
 /// a folder inside `content/` or `templates/`, or a parent of any of them.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteError> {
+    if let Ok(meta) = fs::symlink_metadata(output) {
+        let refuse = |why| Err(WriteError::Refused(output.to_path_buf(), why));
+        if meta.file_type().is_symlink() {
+            return refuse("it is a symbolic link; give the real folder instead");
+        }
+        if !meta.is_dir() {
+            return refuse("it is a file, not a folder");
+        }
+        let empty = fs::read_dir(output)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !output.join(MARKER).is_file() {
+            return refuse(
+                "it holds files that baocao did not write, and a build replaces everything in it; \
+                 choose a new or empty folder",
+            );
+        }
+    }
     let resolve = |p: &Path| -> PathBuf {
         let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         // Resolve symlinks of the part that exists, keep the rest as written.
@@ -81,6 +99,12 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteErro
     Ok(output)
 }
 
+/// The file that marks a folder as written by baocao, so that a build never replaces a folder
+/// holding other files.
+pub const MARKER: &str = ".baocao-output";
+const MARKER_TEXT: &str =
+    "This folder is written by `baocao build`: each build replaces all of it.\n";
+
 /// Lists the files that writing `site` would add, change or remove in `output`.
 pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
     let mut changes = Changes::default();
@@ -114,7 +138,7 @@ pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            if !site.files.contains_key(&relative) {
+            if relative != MARKER && !site.files.contains_key(&relative) {
                 changes.removed.push(relative);
             }
         }
@@ -127,7 +151,7 @@ pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
 /// nothing changed, nothing is written at all. Returns what changed.
 pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
     let changes = changes(site, output)?;
-    if output.is_dir() && changes.is_empty() {
+    if output.join(MARKER).is_file() && changes.is_empty() {
         return Ok(changes);
     }
     let io = |p: &Path| {
@@ -168,6 +192,10 @@ pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
 /// Writes every file of `site` below `dir`, linking the unchanged ones from `previous`.
 fn fill(site: &Site, dir: &Path, previous: &Path, changes: &Changes) -> Result<(), WriteError> {
     fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    let marker = dir.join(MARKER);
+    if fs::hard_link(previous.join(MARKER), &marker).is_err() {
+        fs::write(&marker, MARKER_TEXT).map_err(|e| WriteError::Io(marker.clone(), e))?;
+    }
     let fresh: std::collections::BTreeSet<&String> =
         changes.added.iter().chain(&changes.changed).collect();
     // Fault injection for tests: writing this output path fails as a full disk would.

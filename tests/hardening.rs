@@ -300,3 +300,54 @@ fn photos_get_their_size_and_unknown_images_are_errors() {
         "{DONG_TAM}:38:11: error: cannot read the size of the image `anh/cho.svg`"
     )]);
 }
+
+/// A build replaces its whole output folder, so it never takes over a folder of other files.
+#[test]
+fn a_folder_of_other_files_is_never_replaced() {
+    let p = TestProject::good();
+    let precious = p.path().join("precious");
+    std::fs::create_dir_all(&precious).unwrap();
+    std::fs::write(precious.join("thesis.docx"), "x").unwrap();
+    let run = p.run(&["build", "--output", precious.to_str().unwrap()]);
+    no_panic(&run);
+    run.expect_code(2)
+        .expect_stderr(&["holds files that baocao did not write"]);
+    assert!(precious.join("thesis.docx").exists());
+
+    let file = p.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    p.run(&["build", "--output", file.to_str().unwrap()])
+        .expect_code(2)
+        .expect_stderr(&["it is a file, not a folder"]);
+
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&precious, p.path().join("output")).unwrap();
+        p.run(&["build"])
+            .expect_code(2)
+            .expect_stderr(&["it is a symbolic link"]);
+        assert!(precious.join("thesis.docx").exists());
+    }
+
+    // An empty folder is fine, and so is a folder baocao wrote before.
+    let empty = p.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    p.run(&["build", "--output", empty.to_str().unwrap()])
+        .expect_code(0);
+    p.run(&["build", "--output", empty.to_str().unwrap()])
+        .expect_code(0);
+    assert!(empty.join(".baocao-output").is_file());
+}
+
+#[test]
+fn check_reports_template_errors_too() {
+    let p = TestProject::good();
+    p.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n",
+    );
+    let run = p.run(&["check"]);
+    no_panic(&run);
+    run.expect_code(1)
+        .expect_stderr(&["templates/page.html:3:"]);
+}

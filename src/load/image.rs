@@ -71,8 +71,11 @@ fn svg_size(text: &str) -> Option<(u32, u32)> {
     let tag = &text[start..start + text[start..].find('>')?];
     let attr = |name: &str| {
         let at = tag.find(&format!(" {name}="))? + name.len() + 2;
-        let quote = tag[at..].chars().next()?;
-        let value = &tag[at + 1..];
+        let quote = tag[at..]
+            .chars()
+            .next()
+            .filter(|q| *q == '"' || *q == '\'')?;
+        let value = &tag[at + quote.len_utf8()..];
         Some(value[..value.find(quote)?].trim().to_owned())
     };
     let px = |v: String| {
@@ -120,5 +123,10 @@ mod tests {
         );
         assert_eq!(size(b"not an image"), None);
         assert_eq!(size(b"\xff\xd8\xff"), None);
+        assert_eq!(
+            size("<svg width=éé height=\"3\">".as_bytes()),
+            None,
+            "no panic on odd bytes"
+        );
     }
 }

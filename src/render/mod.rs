@@ -79,6 +79,19 @@ impl Vars<'_> {
     }
 }
 
+/// Compiles the templates and UI strings `report` would be rendered with, without rendering,
+/// so that `check` reports their syntax errors too.
+pub fn check_templates(report: Arc<Report>, project: &Project) -> Vec<Diagnostic> {
+    let locale = match Locale::load(report.site.language, &project.templates) {
+        Ok(locale) => Arc::new(locale),
+        Err(errors) => return errors,
+    };
+    let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
+    templates::load(&project.templates, charts, locale.numbers)
+        .err()
+        .unwrap_or_default()
+}
+
 /// Renders every page of `report`. Template errors name the template file and line.
 pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagnostic>> {
     let locale = Arc::new(Locale::load(report.site.language, &project.templates)?);

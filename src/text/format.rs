@@ -65,8 +65,18 @@ impl NumberFormat {
 
     /// `part / whole` as a percentage with one decimal: `125 / 127` → `98,4%` (vi), `98.4%` (en).
     /// `None` when `whole` is zero.
+    /// A share that is not all never reads 100%, and one that is not nothing never reads 0%.
     pub fn percent(self, part: f64, whole: f64) -> Option<String> {
-        (whole != 0.0).then(|| format!("{}%", self.decimal(part / whole * 100.0, 1)))
+        if whole == 0.0 {
+            return None;
+        }
+        let share = part / whole * 100.0;
+        let shown = match share {
+            s if s > 0.0 && s < 0.05 => 0.1,
+            s if (99.95..100.0).contains(&s) => 99.9,
+            s => s,
+        };
+        Some(format!("{}%", self.decimal(shown, 1)))
     }
 
     /// An amount in đồng with scale words and at most two decimals:
@@ -128,6 +138,17 @@ mod tests {
         assert_eq!(format_percent(15.0, 15.0).unwrap(), "100%");
         assert_eq!(format_percent(94.0, 177.0).unwrap(), "53,1%");
         assert_eq!(format_percent(1.0, 0.0), None);
+        assert_eq!(
+            format_percent(12699.0, 12700.0).unwrap(),
+            "99,9%",
+            "not all is never 100%"
+        );
+        assert_eq!(
+            format_percent(1.0, 100000.0).unwrap(),
+            "0,1%",
+            "something is never 0%"
+        );
+        assert_eq!(format_percent(0.0, 15.0).unwrap(), "0%");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn check_city_model(src: &SourceFile, m: &CityModelRecord, diagnostics: &mut
         .map_or(0, |f| f.value.value);
     let community = m.community_funded.as_ref().map_or(0, |f| f.value.value);
     let new = m.new.as_ref().map_or(0, |f| f.value.value);
-    let added = (budget + community).max(new);
+    let added = budget.saturating_add(community).max(new);
     if total.value.value < added {
         diagnostics.push(
             at(
@@ -47,7 +47,7 @@ pub fn check_city_totals(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             for m in &y.models {
                 if let Some(count) = &m.count {
                     let entry = sums.entry((y.year.value, &m.model.value)).or_default();
-                    entry.0 += count.value.value;
+                    entry.0 = entry.0.saturating_add(count.value.value);
                     entry.1 += 1;
                 }
             }
