@@ -26,7 +26,7 @@ struct Cli {
     /// editors and CI).
     #[arg(long, global = true, value_enum, default_value = "human")]
     message_format: MessageFormat,
-    /// Print only errors and warnings: no progress, no summary.
+    /// Print only errors and warnings: no progress, no summary (`build` and `check`).
     #[arg(long, short, global = true)]
     quiet: bool,
     #[command(subcommand)]
@@ -123,7 +123,7 @@ fn main() -> ExitCode {
         format: cli.message_format,
     };
     match cli.command {
-        Command::Check => check(&cli.root, style),
+        Command::Check => check(&cli.root, style, cli.quiet),
         Command::Schema { output } => schema(&output.unwrap_or_else(|| cli.root.join("schemas"))),
         Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
         Command::Build { output, check } => {
@@ -160,10 +160,11 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn check(root: &std::path::Path, style: MessageStyle) -> ExitCode {
+fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
     let checked = baocao::check(root);
     let (errors, warnings) = print_diagnostics(&checked.diagnostics, style);
     match &checked.report {
+        Some(_) if errors == 0 && quiet => ExitCode::SUCCESS,
         Some(r) if errors == 0 => {
             println!(
                 "ok: {}, {}, {}, {}; {}",

@@ -351,3 +351,11 @@ fn check_reports_template_errors_too() {
     run.expect_code(1)
         .expect_stderr(&["templates/page.html:3:"]);
 }
+
+#[test]
+fn an_enormous_whole_number_is_too_large_not_fractional() {
+    rejects(
+        "name: Đồng Tâm\nkind: phường\nyears:\n  - year: 2023\n    models:\n      - model: camera-an-ninh\n        count: 99999999999999999999999\n",
+        &["is implausibly large for a count"],
+    );
+}

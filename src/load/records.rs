@@ -360,6 +360,12 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if v.fract() == 0.0 && v >= 0.0 {
+            // A whole number too large for a count (YAML read it as a float).
+            return Err(E::custom(format!(
+                "{v:.0} is implausibly large for a count"
+            )));
+        }
         Err(E::custom(format!(
             "a count must be a whole number, found {v} (write 24527, not 24.527 or 24,527)"
         )))

@@ -338,7 +338,10 @@ impl Validator {
                     figure,
                     msg::IMPLAUSIBLE_COUNT.with("value", figure.value.value),
                 )
-                .hint(msg::IMPLAUSIBLE_COUNT_HINT.with("max", figures::MAX_COUNT)),
+                .hint(
+                    msg::IMPLAUSIBLE_COUNT_HINT
+                        .with("max", crate::text::format_int(figures::MAX_COUNT as i64)),
+                ),
             );
         }
     }
