@@ -132,12 +132,7 @@ pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
             if entry.file_type().is_dir() {
                 continue;
             }
-            let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let relative = crate::load::relative_path(output, entry.path());
             if relative != MARKER && !site.files.contains_key(&relative) {
                 changes.removed.push(relative);
             }

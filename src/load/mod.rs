@@ -327,8 +327,8 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// `path` relative to `root`, with `/` separators.
-fn relative_path(root: &Path, path: &Path) -> String {
+/// `path` relative to `root`, with `/` separators, as paths are shown and keyed everywhere.
+pub fn relative_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     relative
         .components()

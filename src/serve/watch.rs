@@ -35,12 +35,7 @@ pub fn scan(root: &Path) -> Snapshot {
             if meta.is_dir() {
                 continue;
             }
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let relative = crate::load::relative_path(root, entry.path());
             files.insert(relative, (meta.len(), meta.modified().ok()));
         }
     }
