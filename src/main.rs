@@ -160,6 +160,28 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// The closing line of a run that found errors, in the language of the messages.
+fn failure_line(errors: usize, warnings: usize, built: bool, language: Language) -> String {
+    match (language, built) {
+        (Language::Vi, false) => format!(
+            "{errors} lỗi và {warnings} cảnh báo: hãy sửa các lỗi ở trên rồi chạy lại `baocao check`"
+        ),
+        (Language::Vi, true) => format!(
+            "{errors} lỗi và {warnings} cảnh báo: chưa ghi gì; thư mục kết quả trước vẫn nguyên vẹn"
+        ),
+        (_, false) => format!(
+            "{} and {}: fix the errors above, then run `baocao check` again",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+        (_, true) => format!(
+            "{} and {}: nothing was written; the previous output is unchanged",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    }
+}
+
 fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
     let checked = baocao::check(root);
     let (errors, warnings) = print_diagnostics(&checked.diagnostics, style);
@@ -178,11 +200,7 @@ fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
         }
         _ => {
             print_failure(
-                &format!(
-                    "{} and {}: fix the errors above, then run `baocao check` again",
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                ),
+                &failure_line(errors, warnings, false, style.language),
                 style,
             );
             ExitCode::from(1)
@@ -280,14 +298,7 @@ fn build(
     progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
     let Some(site) = site else {
-        print_failure(
-            &format!(
-                "{} and {}: nothing was written; the previous output is unchanged",
-                plural(errors, "error"),
-                plural(warnings, "warning")
-            ),
-            style,
-        );
+        print_failure(&failure_line(errors, warnings, true, style.language), style);
         return ExitCode::from(1);
     };
     if check_only {

@@ -79,9 +79,17 @@ const ENGLISH: &[&str] = &[
 fn vietnamese_is_the_default() {
     let p = broken();
     run(&p, &["check"]).expect_code(1).expect_stderr(VIETNAMESE);
+    run(&p, &["check"])
+        .expect_stderr(&["lỗi và 0 cảnh báo: hãy sửa các lỗi ở trên rồi chạy lại `baocao check`"]);
     let build = run(&p, &["build"]);
     build.expect_code(1).expect_stderr(VIETNAMESE);
+    build.expect_stderr(&["chưa ghi gì; thư mục kết quả trước vẫn nguyên vẹn"]);
     assert!(!build.stderr.contains("error:"), "{}", build.stderr);
+    assert!(
+        !build.stderr.contains("nothing was written"),
+        "{}",
+        build.stderr
+    );
 }
 
 #[test]
@@ -154,12 +162,12 @@ fn json_lines_carry_every_diagnostic() {
             first["message"].as_str().unwrap().starts_with(message),
             "{first}"
         );
-        assert!(
-            run.stdout
-                .starts_with("5 errors and 0 warnings: fix the errors above"),
-            "{}",
-            run.stdout
-        );
+        let summary = if lang == "vi" {
+            "5 lỗi và 0 cảnh báo: hãy sửa"
+        } else {
+            "5 errors and 0 warnings: fix the errors above"
+        };
+        assert!(run.stdout.starts_with(summary), "{}", run.stdout);
     }
 }
 
