@@ -359,3 +359,19 @@ fn an_enormous_whole_number_is_too_large_not_fractional() {
         &["is implausibly large for a count"],
     );
 }
+
+#[test]
+fn a_kind_typed_without_diacritics_gets_a_suggestion() {
+    let p = TestProject::good();
+    p.edit(
+        "content/communes/phuong-2.yaml",
+        "kind: phường",
+        "kind: phuong",
+    );
+    let run = p.run(&["check"]);
+    no_panic(&run);
+    run.expect_code(1).expect_stderr(&[
+        "content/communes/phuong-2.yaml:2:7: error: unknown variant `phuong`",
+        "hint: did you mean `phường`?",
+    ]);
+}

@@ -59,7 +59,6 @@ fn plain_message(rendered: &str) -> String {
 /// recognised by their English text, each with the hint that goes with it.
 const PARSER_MESSAGES: &[(&Entry, Option<&Entry>)] = &[
     (&msg::MISSING_FIELD, Some(&msg::MISSING_FIELD_HINT)),
-    (&msg::UNKNOWN_VARIANT, Some(&msg::UNKNOWN_VARIANT_HINT)),
     (&msg::DUPLICATE_KEY, Some(&msg::DUPLICATE_KEY_HINT)),
     (&msg::DUPLICATE_KEY_UNNAMED, Some(&msg::DUPLICATE_KEY_HINT)),
     (&msg::INVALID_TYPE, None),
@@ -95,6 +94,23 @@ fn describe(text: &str) -> (Message, Option<Message>) {
             Some(best) => msg::DID_YOU_MEAN.with("name", best),
             None => msg::ALLOWED_FIELDS_HINT.with("fields", expected.join(", ")),
         };
+        return (message, Some(hint));
+    }
+    if let Some(message) = msg::UNKNOWN_VARIANT.recognise(text) {
+        // "phuong" for "phường": compare without diacritics first, the likeliest slip.
+        let value = crate::text::slugify(message.param("value").unwrap_or_default());
+        let expected: Vec<&str> = message
+            .param("expected")
+            .unwrap_or_default()
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let hint = expected
+            .iter()
+            .find(|e| crate::text::slugify(e) == value)
+            .map(|best| msg::DID_YOU_MEAN.with("name", best))
+            .unwrap_or_else(|| msg::UNKNOWN_VARIANT_HINT.message());
         return (message, Some(hint));
     }
     if text.contains("found a tab") || text.contains("tab") && text.contains("indent") {
@@ -185,6 +201,11 @@ mod tests {
             ),
             (
                 "name: A\nkind: xa\n".to_owned(),
+                "unknown-variant",
+                Some("did-you-mean"),
+            ),
+            (
+                "name: A\nkind: huyện\n".to_owned(),
                 "unknown-variant",
                 Some("unknown-variant-hint"),
             ),
