@@ -286,6 +286,20 @@ fn build(
     let progress = Progress::new(quiet);
     progress.show("checking the content…");
     let checked = baocao::check(root);
+    let input = checked.project.fingerprint();
+    if !check_only && checked.report.is_some() && write::is_current(&output, &input) {
+        // Nothing that the site is built from changed, and the output is whole: skip rendering.
+        progress.clear();
+        print_diagnostics(&checked.diagnostics, style);
+        if !quiet {
+            println!(
+                "up to date: nothing changed since the last build of {} in {} ms",
+                output.display(),
+                started.elapsed().as_millis()
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
     if let Some(report) = &checked.report {
         progress.show(&format!(
             "rendering {} communes, {} model types, {} years…",
@@ -337,7 +351,7 @@ fn build(
         };
     }
     progress.show("writing the site…");
-    let changes = write::write(&site, &output);
+    let changes = write::write(&site, &output, &input);
     progress.clear();
     let changes = match changes {
         Ok(changes) => changes,

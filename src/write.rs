@@ -102,8 +102,43 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteErro
 /// The file that marks a folder as written by baocao, so that a build never replaces a folder
 /// holding other files.
 pub const MARKER: &str = ".baocao-output";
-const MARKER_TEXT: &str =
-    "This folder is written by `baocao build`: each build replaces all of it.\n";
+
+/// The marker's text: what it is for, the fingerprint of the input the site was built from,
+/// and how many files and bytes the site holds (to notice files removed or changed by hand).
+fn marker_text(site: &Site, input: &str) -> String {
+    let bytes: u64 = site
+        .files
+        .values()
+        .map(|f| match f {
+            OutputFile::Bytes(b) => b.len() as u64,
+            OutputFile::Copy(from) => fs::metadata(from).map_or(0, |m| m.len()),
+        })
+        .sum();
+    format!(
+        "This folder is written by `baocao build`: each build replaces all of it.\ninput: {input}\nfiles: {} bytes: {bytes}\n",
+        site.files.len()
+    )
+}
+
+/// Whether `output` holds a complete site built from the input with this fingerprint, so
+/// that a build can skip rendering. Checks the marker and the number and size of the files.
+pub fn is_current(output: &Path, input: &str) -> bool {
+    let Ok(marker) = fs::read_to_string(output.join(MARKER)) else {
+        return false;
+    };
+    let mut lines = marker.lines().skip(1);
+    if lines.next() != Some(&format!("input: {input}")) {
+        return false;
+    }
+    let (mut files, mut bytes) = (0usize, 0u64);
+    for entry in walkdir::WalkDir::new(output).into_iter().flatten() {
+        if entry.file_type().is_file() && entry.file_name() != MARKER {
+            files += 1;
+            bytes += entry.metadata().map_or(0, |m| m.len());
+        }
+    }
+    lines.next() == Some(&format!("files: {files} bytes: {bytes}"))
+}
 
 /// Lists the files that writing `site` would add, change or remove in `output`.
 pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
@@ -144,9 +179,19 @@ pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
 /// Writes `site` to `output` through a temporary folder, then swaps it in. Files whose bytes
 /// did not change are carried over as hard links, so they keep their modification times; when
 /// nothing changed, nothing is written at all. Returns what changed.
-pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
+/// `input` is the fingerprint of what the site was built from (see [`is_current`]).
+pub fn write(site: &Site, output: &Path, input: &str) -> Result<Changes, WriteError> {
     let changes = changes(site, output)?;
-    if output.join(MARKER).is_file() && changes.is_empty() {
+    let marker = marker_text(site, input);
+    let marker_path = output.join(MARKER);
+    if marker_path.is_file() && changes.is_empty() {
+        if fs::read_to_string(&marker_path).ok().as_deref() != Some(marker.as_str()) {
+            // Only the fingerprint moved (say, a comment was edited): replace the marker alone.
+            let fresh = output.join(format!("{MARKER}.tmp"));
+            fs::write(&fresh, &marker)
+                .and_then(|()| fs::rename(&fresh, &marker_path))
+                .map_err(|e| WriteError::Io(marker_path.clone(), e))?;
+        }
         return Ok(changes);
     }
     let io = |p: &Path| {
@@ -160,7 +205,7 @@ pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
     fs::create_dir_all(parent).map_err(io(parent))?;
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if let Err(e) = fill(site, &staging, output, &changes) {
+    if let Err(e) = fill(site, &staging, output, &changes, &marker) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -185,12 +230,15 @@ pub fn write(site: &Site, output: &Path) -> Result<Changes, WriteError> {
 }
 
 /// Writes every file of `site` below `dir`, linking the unchanged ones from `previous`.
-fn fill(site: &Site, dir: &Path, previous: &Path, changes: &Changes) -> Result<(), WriteError> {
+fn fill(
+    site: &Site,
+    dir: &Path,
+    previous: &Path,
+    changes: &Changes,
+    marker: &str,
+) -> Result<(), WriteError> {
     fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
-    let marker = dir.join(MARKER);
-    if fs::hard_link(previous.join(MARKER), &marker).is_err() {
-        fs::write(&marker, MARKER_TEXT).map_err(|e| WriteError::Io(marker.clone(), e))?;
-    }
+    fs::write(dir.join(MARKER), marker).map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
     let fresh: std::collections::BTreeSet<&String> =
         changes.added.iter().chain(&changes.changed).collect();
     // Fault injection for tests: writing this output path fails as a full disk would.

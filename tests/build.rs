@@ -416,6 +416,7 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
     assert_eq!(
         changed,
         BTreeSet::from([
+            ".baocao-output",
             "communes/dong-tam.html",
             "data/commune-models.csv",
             "data/commune-models.json",
@@ -431,11 +432,12 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
         }
     }
 
-    // A rebuild with nothing changed writes nothing.
+    // A rebuild with nothing changed renders nothing and writes nothing.
     let inodes: Vec<u64> = after.iter().map(|(path, _)| inode(path)).collect();
     let run = p.run(&["build"]);
     assert!(
-        run.stdout.contains("(0 added, 0 changed, 0 removed)"),
+        run.stdout
+            .starts_with("up to date: nothing changed since the last build"),
         "{}",
         run.stdout
     );
@@ -569,5 +571,44 @@ fn the_404_page_links_absolutely_when_the_address_is_known() {
     assert!(
         page.contains("href=\"https://example.gov.vn/bao-cao/assets/style.css\""),
         "{page}"
+    );
+}
+
+/// The shortcut for unchanged input does not trust an output that was changed by hand.
+#[test]
+fn a_hand_damaged_output_is_rebuilt_even_when_the_input_did_not_change() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    fs::remove_file(p.output().join("communes/phuong-2.html")).unwrap();
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.contains("(1 added, 0 changed, 0 removed)"),
+        "{}",
+        run.stdout
+    );
+    fs::write(p.output().join("stray.txt"), "x").unwrap();
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.contains("(0 added, 0 changed, 1 removed)"),
+        "{}",
+        run.stdout
+    );
+    // Editing only a comment changes the fingerprint but not the site: the marker follows.
+    p.edit(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2",
+        "# ghi chú\nname: Phường 2",
+    );
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.contains("(0 added, 0 changed, 0 removed)"),
+        "{}",
+        run.stdout
+    );
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.starts_with("up to date: nothing changed"),
+        "{}",
+        run.stdout
     );
 }

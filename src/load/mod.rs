@@ -62,6 +62,38 @@ pub struct Project {
     pub templates: Vec<SourceFile>,
 }
 
+impl Project {
+    /// A fingerprint of every input file (content, templates, static files) and of the baocao
+    /// version: equal fingerprints build equal sites. FNV-1a, so it is the same on every machine.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for b in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
+                hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(env!("CARGO_PKG_VERSION").as_bytes());
+        let sources = self
+            .site
+            .iter()
+            .map(|s| &s.source)
+            .chain(self.communes.iter().map(|c| &c.source))
+            .chain(self.models.iter().map(|m| &m.source))
+            .chain(self.years.iter().map(|(_, y)| &y.source))
+            .chain(self.pages.iter().map(|p| &p.source))
+            .chain(&self.templates);
+        for source in sources {
+            feed(source.path.as_bytes());
+            feed(source.text.as_bytes());
+        }
+        for file in &self.statics {
+            feed(file.path.as_bytes());
+            feed(&std::fs::read(&file.absolute).unwrap_or_default());
+        }
+        format!("{hash:016x}")
+    }
+}
+
 /// What a content file is, judged from where it lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {

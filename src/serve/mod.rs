@@ -187,7 +187,7 @@ impl Server {
             Ok((Some(site), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
                 let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
-                match crate::write::write(&site, &self.site) {
+                match crate::write::write(&site, &self.site, "preview") {
                     Ok(changes) => {
                         if failure.take().is_some() || !changes.is_empty() {
                             self.announce();
