@@ -201,25 +201,36 @@ impl Context {
     ) -> Option<Fig> {
         let f = &figure?.value;
         let source = self.cite(f.source.as_deref().or(default));
-        if let Some(cite) = &source {
-            self.citations.push((
-                cite.id.clone(),
-                Citation {
-                    page: page.to_owned(),
-                    parts: label.parts,
-                    key: label.key,
-                    value: f.value,
-                    format,
-                    total: None,
-                },
-            ));
-        }
+        self.record(source.as_ref(), page, label, f.value, format, None);
         Some(Fig {
             value: f.value,
             source,
             note: f.note.clone(),
             derived: None,
         })
+    }
+
+    /// Lists a cited figure under its source, for the sources page.
+    fn record(
+        &mut self,
+        source: Option<&Cite>,
+        page: &str,
+        label: Label,
+        value: u64,
+        format: &'static str,
+        total: Option<u64>,
+    ) {
+        if let Some(cite) = source {
+            let citation = Citation {
+                page: page.to_owned(),
+                parts: label.parts,
+                key: label.key,
+                value,
+                format,
+                total,
+            };
+            self.citations.push((cite.id.clone(), citation));
+        }
     }
 
     fn count(
@@ -241,19 +252,8 @@ impl Context {
     ) -> Option<Ratio> {
         let r = r?;
         let source = self.cite(text(r.source.as_ref()).or(default));
-        if let Some(cite) = &source {
-            self.citations.push((
-                cite.id.clone(),
-                Citation {
-                    page: page.to_owned(),
-                    parts: label.parts,
-                    key: label.key,
-                    value: r.safe.value.0,
-                    format: "ratio",
-                    total: Some(r.total.value.0),
-                },
-            ));
-        }
+        let total = Some(r.total.value.0);
+        self.record(source.as_ref(), page, label, r.safe.value.0, "ratio", total);
         Some(Ratio {
             safe: r.safe.value.0,
             total: r.total.value.0,
