@@ -708,11 +708,12 @@ có thật**; chúng chỉ có hình dạng của một báo cáo thật để �
 - Tổng số của tỉnh bằng tổng số liệu của các xã, phường, thị trấn.
 ";
 
-struct Args {
-    communes: usize,
-    years: usize,
-    seed: u64,
-    dir: PathBuf,
+/// What to generate (also used by `tests/scale.rs`).
+pub(crate) struct Args {
+    pub(crate) communes: usize,
+    pub(crate) years: usize,
+    pub(crate) seed: u64,
+    pub(crate) dir: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -755,7 +756,8 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn generate(args: &Args) -> Result<(usize, usize), String> {
+/// Writes the project; returns the number of communes and of names given an explicit id.
+pub(crate) fn generate(args: &Args) -> Result<(usize, usize), String> {
     let dir = &args.dir;
     if dir.exists() {
         let mut entries =

@@ -1,0 +1,54 @@
+//! A generated 1.000-commune project (issue 7): the build is the same whatever the number of
+//! threads.
+
+mod common;
+
+use common::{run_in, snapshot};
+
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
+
+#[test]
+fn thousand_communes_build_byte_identical_with_one_thread_and_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth-1000");
+    let (communes, _) = synth::generate(&synth::Args {
+        communes: 1000,
+        years: 10,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    assert_eq!(communes, 1000);
+
+    let one = dir.path().join("one-thread");
+    let all = dir.path().join("all-threads");
+    let one_arg = one.to_str().unwrap();
+    let all_arg = all.to_str().unwrap();
+    run_in(
+        &project,
+        &["build", "--output", one_arg],
+        &[("RAYON_NUM_THREADS", "1")],
+    )
+    .expect_code(0);
+    // At least two threads even on a one-core machine, so that pages really are rendered
+    // concurrently.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+    run_in(
+        &project,
+        &["build", "--output", all_arg],
+        &[("RAYON_NUM_THREADS", &threads.to_string())],
+    )
+    .expect_code(0);
+
+    let (one, all) = (snapshot(&one), snapshot(&all));
+    assert!(one.len() > 1000, "{} files", one.len());
+    assert_eq!(
+        one.iter().map(|(path, _)| path).collect::<Vec<_>>(),
+        all.iter().map(|(path, _)| path).collect::<Vec<_>>()
+    );
+    for ((path, a), (_, b)) in one.iter().zip(&all) {
+        assert!(a == b, "{path} differs between 1 and {threads} threads");
+    }
+}
