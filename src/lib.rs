@@ -50,27 +50,38 @@ pub fn check(root: &Path) -> Checked {
     }
 }
 
-/// Loads, validates, models and renders the project at `root`, in memory.
-pub fn build(root: &Path) -> (Option<render::Site>, Vec<Diagnostic>) {
-    render_checked(check(root))
+/// How rendering a checked project ended.
+pub enum Outcome<E> {
+    /// Every file was handed to the sink.
+    Rendered(render::Rendered),
+    /// The content or the templates have errors (in the diagnostics); nothing was rendered
+    /// or what was is to be thrown away.
+    Invalid,
+    /// The sink refused a file.
+    Refused(E),
 }
 
-/// Renders a project that [`check`] loaded, in memory; `None` when it has errors.
-pub fn render_checked(checked: Checked) -> (Option<render::Site>, Vec<Diagnostic>) {
+/// Renders a project that [`check`] loaded, handing each file to `sink` as it is made
+/// (see [`render::render`]). Returns the outcome and every diagnostic, sorted.
+pub fn render_checked<E: Send>(
+    checked: Checked,
+    sink: &(impl Fn(&str, render::OutputFile) -> Result<(), E> + Sync),
+) -> (Outcome<E>, Vec<Diagnostic>) {
     let Checked {
         project,
         report,
         mut diagnostics,
     } = checked;
     let Some(report) = report else {
-        return (None, diagnostics);
+        return (Outcome::Invalid, diagnostics);
     };
-    match render::render(std::sync::Arc::new(report), &project) {
-        Ok(site) => (Some(site), diagnostics),
-        Err(errors) => {
+    match render::render(std::sync::Arc::new(report), &project, sink) {
+        Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
+        Err(render::Failure::Templates(errors)) => {
             diagnostics.extend(errors);
             diagnostic::sort(&mut diagnostics);
-            (None, diagnostics)
+            (Outcome::Invalid, diagnostics)
         }
+        Err(render::Failure::Sink(e)) => (Outcome::Refused(e), diagnostics),
     }
 }

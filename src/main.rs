@@ -308,66 +308,76 @@ fn build(
             report.years.len()
         ));
     }
-    let (site, diagnostics) = baocao::render_checked(checked);
+    let writer = if check_only {
+        write::Writer::compare(&output)
+    } else {
+        write::Writer::new(&output)
+    };
+    let (outcome, diagnostics) = baocao::render_checked(checked, &|path, file| writer.put(path, file));
     progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
-    let Some(site) = site else {
-        print_failure(&failure_line(errors, warnings, true, style.language), style);
-        return ExitCode::from(1);
+    let rendered = match outcome {
+        baocao::Outcome::Rendered(rendered) => rendered,
+        baocao::Outcome::Invalid => {
+            print_failure(&failure_line(errors, warnings, true, style.language), style);
+            return ExitCode::from(1);
+        }
+        baocao::Outcome::Refused(e) => {
+            eprintln!("error: {e}\nthe previous output is unchanged");
+            return ExitCode::from(1);
+        }
     };
-    if check_only {
-        return match write::changes(&site, &output) {
-            Ok(changes) if changes.is_empty() => {
-                println!(
-                    "up to date: {} in {} match the content",
-                    plural(site.files.len(), "file"),
-                    output.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Ok(changes) => {
-                for (label, paths) in [
-                    ("added", &changes.added),
-                    ("changed", &changes.changed),
-                    ("removed", &changes.removed),
-                ] {
-                    for path in paths {
-                        println!("{label}: {path}");
-                    }
-                }
-                eprintln!(
-                    "{} is stale ({} added, {} changed, {} removed): run `baocao build` and commit the output",
-                    output.display(),
-                    changes.added.len(),
-                    changes.changed.len(),
-                    changes.removed.len()
-                );
-                ExitCode::from(1)
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
-        };
+    if !check_only {
+        progress.show("writing the site…");
     }
-    progress.show("writing the site…");
-    let changes = write::write(&site, &output, &input);
+    let changes = writer.finish(&input);
     progress.clear();
     let changes = match changes {
         Ok(changes) => changes,
+        Err(e) if check_only => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
         Err(e) => {
             eprintln!("error: {e}\nthe previous output is unchanged");
             return ExitCode::from(1);
         }
     };
+    if check_only {
+        if changes.is_empty() {
+            println!(
+                "up to date: {} in {} match the content",
+                plural(rendered.files, "file"),
+                output.display()
+            );
+            return ExitCode::SUCCESS;
+        }
+        for (label, paths) in [
+            ("added", &changes.added),
+            ("changed", &changes.changed),
+            ("removed", &changes.removed),
+        ] {
+            for path in paths {
+                println!("{label}: {path}");
+            }
+        }
+        eprintln!(
+            "{} is stale ({} added, {} changed, {} removed): run `baocao build` and commit the output",
+            output.display(),
+            changes.added.len(),
+            changes.changed.len(),
+            changes.removed.len()
+        );
+        return ExitCode::from(1);
+    }
     if quiet {
         return ExitCode::SUCCESS;
     }
     println!(
         "built {}, {}, {} into {} ({} added, {} changed, {} removed) in {} ms",
-        plural(site.pages, "page"),
-        plural(site.charts, "chart"),
-        plural(site.files.len(), "file"),
+        plural(rendered.pages, "page"),
+        plural(rendered.charts, "chart"),
+        plural(rendered.files, "file"),
         output.display(),
         changes.added.len(),
         changes.changed.len(),

@@ -1,12 +1,15 @@
-//! Phase 5, **write**: put the rendered site in place atomically. Everything is written to a
-//! temporary folder beside the output and swapped in only when all of it was written, so a
-//! failed build leaves the previous output as it was.
+//! Phase 5, **write**: put the rendered site in place atomically. Files are written, as they
+//! are rendered, to a temporary folder beside the output, swapped in only when all of it was
+//! written, so a failed build leaves the previous output as it was.
 
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::render::{OutputFile, Site};
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use crate::render::OutputFile;
 
 /// Why the output folder cannot be used or written.
 #[derive(Debug)]
@@ -105,18 +108,9 @@ pub const MARKER: &str = ".baocao-output";
 
 /// The marker's text: what it is for, the fingerprint of the input the site was built from,
 /// and how many files and bytes the site holds (to notice files removed or changed by hand).
-fn marker_text(site: &Site, input: &str) -> String {
-    let bytes: u64 = site
-        .files
-        .values()
-        .map(|f| match f {
-            OutputFile::Bytes(b) => b.len() as u64,
-            OutputFile::Copy(from) => fs::metadata(from).map_or(0, |m| m.len()),
-        })
-        .sum();
+fn marker_text(files: usize, bytes: u64, input: &str) -> String {
     format!(
-        "This folder is written by `baocao build`: each build replaces all of it.\ninput: {input}\nfiles: {} bytes: {bytes}\n",
-        site.files.len()
+        "This folder is written by `baocao build`: each build replaces all of it.\ninput: {input}\nfiles: {files} bytes: {bytes}\n"
     )
 }
 
@@ -140,124 +134,103 @@ pub fn is_current(output: &Path, input: &str) -> bool {
     lines.next() == Some(&format!("files: {files} bytes: {bytes}"))
 }
 
-/// Lists the files that writing `site` would add, change or remove in `output`.
-pub fn changes(site: &Site, output: &Path) -> Result<Changes, WriteError> {
-    let mut changes = Changes::default();
-    for (path, file) in &site.files {
-        let target = output.join(path);
-        match fs::read(&target) {
-            Ok(existing) => {
-                let same = match file {
-                    OutputFile::Bytes(bytes) => existing == *bytes,
-                    OutputFile::Copy(from) => {
-                        fs::read(from).map_err(|e| WriteError::Io(from.clone(), e))? == existing
-                    }
-                };
-                if !same {
-                    changes.changed.push(path.clone());
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => changes.added.push(path.clone()),
-            Err(e) => return Err(WriteError::Io(target, e)),
-        }
-    }
-    if output.is_dir() {
-        for entry in walkdir::WalkDir::new(output).sort_by_file_name() {
-            let entry = entry.map_err(|e| WriteError::Io(output.to_path_buf(), e.into()))?;
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let relative = crate::load::relative_path(output, entry.path());
-            if relative != MARKER && !site.files.contains_key(&relative) {
-                changes.removed.push(relative);
-            }
-        }
-    }
-    Ok(changes)
+/// Takes the files of a site one at a time, from any thread, and compares each with the
+/// output folder. Unless it only compares ([`Writer::compare`]), it writes the files into a
+/// temporary folder beside the output, made when the first file differs, and
+/// [`Writer::finish`] swaps that folder in: a build that fails before leaves the previous
+/// output as it was. Files whose bytes did not change are carried over as hard links, so
+/// they keep their modification times; when nothing changed, nothing is written at all.
+pub struct Writer {
+    output: PathBuf,
+    /// Whether to compare only.
+    dry_run: bool,
+    state: Mutex<State>,
+    /// Fault injection for tests: writing this output path fails as a full disk would.
+    fail_at: Option<String>,
 }
 
-/// Writes `site` to `output` through a temporary folder, then swaps it in. Files whose bytes
-/// did not change are carried over as hard links, so they keep their modification times; when
-/// nothing changed, nothing is written at all. Returns what changed.
-/// `input` is the fingerprint of what the site was built from (see [`is_current`]).
-pub fn write(site: &Site, output: &Path, input: &str) -> Result<Changes, WriteError> {
-    let changes = changes(site, output)?;
-    let marker = marker_text(site, input);
-    let marker_path = output.join(MARKER);
-    if marker_path.is_file() && changes.is_empty() {
-        if fs::read_to_string(&marker_path).ok().as_deref() != Some(marker.as_str()) {
-            // Only the fingerprint moved (say, a comment was edited): replace the marker alone.
-            let fresh = output.join(format!("{MARKER}.tmp"));
-            fs::write(&fresh, &marker)
-                .and_then(|()| fs::rename(&fresh, &marker_path))
-                .map_err(|e| WriteError::Io(marker_path.clone(), e))?;
-        }
-        return Ok(changes);
-    }
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |e| WriteError::Io(p, e)
-    };
-    let parent = output.parent().unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
-    fs::create_dir_all(parent).map_err(io(parent))?;
-    remove_stale(parent, &name);
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if let Err(e) = fill(site, &staging, output, &changes, &marker) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if output.exists() {
-        fs::rename(output, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&staging);
-            WriteError::Io(output.to_path_buf(), e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&staging, output) {
-        if old.exists() {
-            let _ = fs::rename(&old, output);
-        }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(WriteError::Io(output.to_path_buf(), e));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io(&old))?;
-    }
-    Ok(changes)
+#[derive(Default)]
+struct State {
+    /// The temporary folder, once a file differed.
+    staging: Option<PathBuf>,
+    /// Unchanged files seen before the temporary folder was made, to link into it then.
+    unchanged: Vec<PathBuf>,
+    added: Vec<String>,
+    changed: Vec<String>,
+    /// Every path taken, to tell which files of the output are gone.
+    taken: BTreeSet<String>,
+    bytes: u64,
 }
 
-/// Writes every file of `site` below `dir`, linking the unchanged ones from `previous`.
-fn fill(
-    site: &Site,
-    dir: &Path,
-    previous: &Path,
-    changes: &Changes,
-    marker: &str,
-) -> Result<(), WriteError> {
-    fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
-    fs::write(dir.join(MARKER), marker).map_err(|e| WriteError::Io(dir.join(MARKER), e))?;
-    let fresh: std::collections::BTreeSet<&String> =
-        changes.added.iter().chain(&changes.changed).collect();
-    // Fault injection for tests: writing this output path fails as a full disk would.
-    let fail_at = std::env::var("BAOCAO_FAIL_WRITING").ok();
-    for (path, file) in &site.files {
+impl Writer {
+    /// A writer that will replace `output` (checked by [`check_output_dir`]).
+    pub fn new(output: &Path) -> Self {
+        Writer {
+            output: output.to_path_buf(),
+            dry_run: false,
+            state: Mutex::default(),
+            fail_at: std::env::var("BAOCAO_FAIL_WRITING").ok(),
+        }
+    }
+
+    /// A writer that only lists what writing would change in `output`.
+    pub fn compare(output: &Path) -> Self {
+        let mut writer = Writer::new(output);
+        writer.dry_run = true;
+        writer
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Takes one file of the site; `path` is relative to the output folder.
+    pub fn put(&self, path: &str, file: OutputFile) -> Result<(), WriteError> {
         let relative = safe_relative(path).ok_or_else(|| {
             WriteError::Io(
-                dir.join(path),
+                self.output.join(path),
                 io::Error::new(io::ErrorKind::InvalidInput, "path leaves the output folder"),
             )
         })?;
-        let target = dir.join(&relative);
+        let previous = self.output.join(&relative);
+        let (size, same) = match &file {
+            OutputFile::Bytes(bytes) => (bytes.len() as u64, same_bytes(&previous, bytes)?),
+            OutputFile::Copy(from) => {
+                let bytes = fs::read(from).map_err(|e| WriteError::Io(from.clone(), e))?;
+                (bytes.len() as u64, same_bytes(&previous, &bytes)?)
+            }
+        };
+        let mut state = self.state();
+        if !state.taken.insert(path.to_string()) {
+            let twice = io::Error::new(io::ErrorKind::AlreadyExists, "two files of the site have this path");
+            return Err(WriteError::Io(previous, twice));
+        }
+        state.bytes += size;
+        match same {
+            Some(true) => {}
+            Some(false) => state.changed.push(path.to_string()),
+            None => state.added.push(path.to_string()),
+        }
+        if self.dry_run {
+            return Ok(());
+        }
+        let staging = match (&state.staging, same) {
+            (None, Some(true)) => {
+                state.unchanged.push(relative);
+                return Ok(());
+            }
+            (Some(staging), _) => staging.clone(),
+            (None, _) => self.make_staging(&mut state)?,
+        };
+        drop(state);
+        let target = staging.join(&relative);
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
         }
-        if !fresh.contains(path) && fs::hard_link(previous.join(&relative), &target).is_ok() {
-            continue;
+        if same == Some(true) && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(());
         }
-        if fail_at.as_deref() == Some(path.as_str()) {
+        if self.fail_at.as_deref() == Some(path) {
             let injected = io::Error::other("injected failure (BAOCAO_FAIL_WRITING)");
             return Err(WriteError::Io(target, injected));
         }
@@ -265,9 +238,138 @@ fn fill(
             OutputFile::Bytes(bytes) => fs::write(&target, bytes),
             OutputFile::Copy(from) => fs::copy(from, &target).map(|_| ()),
         }
-        .map_err(|e| WriteError::Io(target.clone(), e))?;
+        .map_err(|e| WriteError::Io(target, e))
     }
-    Ok(())
+
+    /// Makes the temporary folder and links into it the unchanged files seen so far.
+    fn make_staging(&self, state: &mut State) -> Result<PathBuf, WriteError> {
+        let (parent, name) = self.parent_and_name();
+        fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
+        remove_stale(&parent, &name);
+        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        fs::create_dir_all(&staging).map_err(|e| WriteError::Io(staging.clone(), e))?;
+        state.staging = Some(staging.clone());
+        for relative in std::mem::take(&mut state.unchanged) {
+            let target = staging.join(&relative);
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
+            }
+            let previous = self.output.join(&relative);
+            fs::hard_link(&previous, &target)
+                .or_else(|_| fs::copy(&previous, &target).map(|_| ()))
+                .map_err(|e| WriteError::Io(target, e))?;
+        }
+        Ok(staging)
+    }
+
+    fn parent_and_name(&self) -> (PathBuf, String) {
+        let parent = self.output.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self
+            .output
+            .file_name()
+            .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+        (parent, name)
+    }
+
+    /// Lists the files of the output that no file of the site replaced.
+    fn removed(&self, taken: &BTreeSet<String>) -> Result<Vec<String>, WriteError> {
+        let mut removed = Vec::new();
+        if !self.output.is_dir() {
+            return Ok(removed);
+        }
+        for entry in walkdir::WalkDir::new(&self.output).sort_by_file_name() {
+            let entry = entry.map_err(|e| WriteError::Io(self.output.clone(), e.into()))?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = crate::load::relative_path(&self.output, entry.path());
+            if relative != MARKER && !taken.contains(&relative) {
+                removed.push(relative);
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Ends the build: swaps the new site in place of the output (unless only comparing), with
+    /// the marker holding `input`, the fingerprint of what the site was built from (see
+    /// [`is_current`]). Returns what changed, paths sorted.
+    pub fn finish(self, input: &str) -> Result<Changes, WriteError> {
+        let mut state = std::mem::take(&mut *self.state());
+        let mut changes = Changes {
+            added: std::mem::take(&mut state.added),
+            changed: std::mem::take(&mut state.changed),
+            removed: self.removed(&state.taken)?,
+        };
+        changes.added.sort();
+        changes.changed.sort();
+        if self.dry_run {
+            return Ok(changes);
+        }
+        let marker = marker_text(state.taken.len(), state.bytes, input);
+        let marker_path = self.output.join(MARKER);
+        if marker_path.is_file() && changes.is_empty() {
+            if fs::read_to_string(&marker_path).ok().as_deref() != Some(marker.as_str()) {
+                // Only the fingerprint moved (say, a comment was edited): replace the marker alone.
+                let fresh = self.output.join(format!("{MARKER}.tmp"));
+                fs::write(&fresh, &marker)
+                    .and_then(|()| fs::rename(&fresh, &marker_path))
+                    .map_err(|e| WriteError::Io(marker_path.clone(), e))?;
+            }
+            return Ok(changes);
+        }
+        let staging = match state.staging.clone() {
+            Some(staging) => staging,
+            None => self.make_staging(&mut state)?,
+        };
+        // From here on, a failure must not leave the temporary folder behind.
+        let swapped = (|| {
+            let marker_file = staging.join(MARKER);
+            fs::write(&marker_file, &marker).map_err(|e| WriteError::Io(marker_file, e))?;
+            let (parent, name) = self.parent_and_name();
+            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+            if self.output.exists() {
+                fs::rename(&self.output, &old).map_err(|e| WriteError::Io(self.output.clone(), e))?;
+            }
+            if let Err(e) = fs::rename(&staging, &self.output) {
+                if old.exists() {
+                    let _ = fs::rename(&old, &self.output);
+                }
+                return Err(WriteError::Io(self.output.clone(), e));
+            }
+            if old.exists() {
+                fs::remove_dir_all(&old).map_err(|e| WriteError::Io(old.clone(), e))?;
+            }
+            Ok(())
+        })();
+        if swapped.is_err() {
+            let _ = fs::remove_dir_all(&staging);
+        }
+        swapped.map(|()| changes)
+    }
+}
+
+impl Drop for Writer {
+    /// A writer dropped without [`Writer::finish`] (the build failed) removes its temporary folder.
+    fn drop(&mut self) {
+        if let Some(staging) = self.state().staging.take() {
+            let _ = fs::remove_dir_all(staging);
+        }
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes`; `None` when there is no such file.
+fn same_bytes(path: &Path, bytes: &[u8]) -> Result<Option<bool>, WriteError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() != bytes.len() as u64 => Ok(Some(false)),
+        Ok(_) => match fs::read(path) {
+            Ok(existing) => Ok(Some(existing == bytes)),
+            Err(e) => Err(WriteError::Io(path.to_path_buf(), e)),
+        },
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            Ok(None)
+        }
+        Err(e) => Err(WriteError::Io(path.to_path_buf(), e)),
+    }
 }
 
 /// `path` as a relative path made only of normal components, or `None`.

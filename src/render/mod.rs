@@ -34,14 +34,24 @@ pub enum OutputFile {
     Copy(PathBuf),
 }
 
-/// The whole site, by path relative to the output folder (`/` separators), in path order.
-#[derive(Debug, Default)]
-pub struct Site {
-    pub files: BTreeMap<String, OutputFile>,
+/// What a render made.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
     /// HTML pages rendered.
     pub pages: usize,
     /// SVG charts drawn.
     pub charts: usize,
+    /// Files handed to the sink, pages included.
+    pub files: usize,
+}
+
+/// Why a render stopped.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// Templates failed; each error names the template file and line.
+    Templates(Vec<Diagnostic>),
+    /// The sink refused a file (say, the disk is full).
+    Sink(E),
 }
 
 /// The chart font, served to browsers so that they set labels in the font they were measured with.
@@ -92,11 +102,17 @@ pub fn check_templates(report: Arc<Report>, project: &Project) -> Vec<Diagnostic
         .unwrap_or_default()
 }
 
-/// Renders every page of `report`. Template errors name the template file and line.
-pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagnostic>> {
-    let locale = Arc::new(Locale::load(report.site.language, &project.templates)?);
+/// Renders every file of the site and hands each to `sink` (path relative to the output
+/// folder, `/` separators) as soon as it is made, from several threads: the site is never
+/// held in memory as a whole. Template errors name the template file and line.
+pub fn render<E: Send>(
+    report: Arc<Report>,
+    project: &Project,
+    sink: &(impl Fn(&str, OutputFile) -> Result<(), E> + Sync),
+) -> Result<Rendered, Failure<E>> {
+    let locale = Arc::new(Locale::load(report.site.language, &project.templates).map_err(Failure::Templates)?);
     let charts = Arc::new(charts::Charts::with_locale(report.clone(), locale.clone()));
-    let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
+    let tera = templates::load(&project.templates, charts.clone(), locale.numbers).map_err(Failure::Templates)?;
     let report_value = Value::from_serializable(&*report);
     let strings = locale.to_value();
     let datasets = data::datasets(&report, &locale);
@@ -107,78 +123,83 @@ pub fn render(report: Arc<Report>, project: &Project) -> Result<Site, Vec<Diagno
         vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
     });
 
-    let rendered: Vec<Result<(String, OutputFile), Diagnostic>> = plans
-        .par_iter()
-        .map(|p| {
-            let mut context = Context::new();
-            context.insert_value("report", report_value.clone());
-            context.insert("site", &report.site);
-            context.insert_value("t", strings.clone());
-            // A server shows 404.html at any depth: its links can only be relative to the
-            // site root when the site's address is known.
-            let root = match (&report.site.base_url, p.path.as_str()) {
-                (Some(base), "404.html") => base.clone(),
-                _ => "../".repeat(p.path.matches('/').count()),
-            };
-            context.insert("root", &root);
-            context.insert("path", &p.path);
-            for (name, value) in p.vars.values() {
-                context.insert_value(name, value);
-            }
-            tera.render(p.template, &context)
-                .map(|html| (p.path.clone(), OutputFile::Bytes(html.into_bytes())))
-                .map_err(|e| templates::diagnostic(&e, &project.templates))
-        })
-        .collect();
+    let render_page = |p: &PagePlan| -> Result<(), Failure<E>> {
+        let mut context = Context::new();
+        context.insert_value("report", report_value.clone());
+        context.insert("site", &report.site);
+        context.insert_value("t", strings.clone());
+        // A server shows 404.html at any depth: its links can only be relative to the
+        // site root when the site's address is known.
+        let root = match (&report.site.base_url, p.path.as_str()) {
+            (Some(base), "404.html") => base.clone(),
+            _ => "../".repeat(p.path.matches('/').count()),
+        };
+        context.insert("root", &root);
+        context.insert("path", &p.path);
+        for (name, value) in p.vars.values() {
+            context.insert_value(name, value);
+        }
+        let html = tera
+            .render(p.template, &context)
+            .map_err(|e| Failure::Templates(vec![templates::diagnostic(&e, &project.templates)]))?;
+        sink(&p.path, OutputFile::Bytes(html.into_bytes())).map_err(Failure::Sink)
+    };
+    let mut other_files: Vec<(String, OutputFile)> = vec![(
+        "assets/search-index.js".into(),
+        OutputFile::Bytes(search::index_script(&report, &locale)),
+    )];
+    for (name, bytes) in FONTS {
+        other_files.push((format!("assets/fonts/{name}"), OutputFile::Bytes(bytes.to_vec())));
+    }
+    for file in &project.statics {
+        other_files.push((format!("static/{}", file.path), OutputFile::Copy(file.absolute.clone())));
+    }
+    let (pages, others): (Vec<Result<(), Failure<E>>>, Vec<Result<(), Failure<E>>>) = rayon::join(
+        || plans.par_iter().map(render_page).collect(),
+        || {
+            let datasets = datasets.par_iter().flat_map_iter(|d| {
+                [
+                    (format!("data/{}.csv", d.slug), d.to_csv()),
+                    (format!("data/{}.json", d.slug), d.to_json()),
+                ]
+            });
+            datasets
+                .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
+                .chain(other_files.into_par_iter())
+                .map(|(path, file)| sink(&path, file).map_err(Failure::Sink))
+                .collect()
+        },
+    );
 
-    let mut site = Site::default();
     let mut errors = Vec::new();
-    for result in rendered {
+    let mut refused = None;
+    for result in pages.into_iter().chain(others) {
         match result {
-            Ok((path, file)) => {
-                if path.ends_with(".html") {
-                    site.pages += 1;
+            Ok(()) => {}
+            Err(Failure::Templates(ds)) => {
+                for d in ds {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
                 }
-                site.files.insert(path, file);
             }
-            Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
+            Err(Failure::Sink(e)) => {
+                refused.get_or_insert(e);
             }
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(Failure::Templates(errors));
     }
-    site.charts = charts.count();
-    site.files.insert(
-        "assets/search-index.js".into(),
-        OutputFile::Bytes(search::index_script(&report, &locale)),
-    );
-    for d in &datasets {
-        site.files.insert(
-            format!("data/{}.csv", d.slug),
-            OutputFile::Bytes(d.to_csv()),
-        );
-        site.files.insert(
-            format!("data/{}.json", d.slug),
-            OutputFile::Bytes(d.to_json()),
-        );
+    if let Some(e) = refused {
+        return Err(Failure::Sink(e));
     }
-    for (name, bytes) in FONTS {
-        site.files.insert(
-            format!("assets/fonts/{name}"),
-            OutputFile::Bytes(bytes.to_vec()),
-        );
-    }
-    for file in &project.statics {
-        site.files.insert(
-            format!("static/{}", file.path),
-            OutputFile::Copy(file.absolute.clone()),
-        );
-    }
-    Ok(site)
+    let pages = plans.iter().filter(|p| p.path.ends_with(".html")).count();
+    Ok(Rendered {
+        pages,
+        charts: charts.count(),
+        files: plans.len() + 2 * datasets.len() + 1 + FONTS.len() + project.statics.len(),
+    })
 }
 
 /// Every page of the site with its template and variables.

@@ -165,8 +165,26 @@ impl Server {
     fn rebuild(&self, changed: &[String]) {
         let started = Instant::now();
         let language = crate::load::site_language(&self.root).unwrap_or_default();
-        let built =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::build(&self.root)));
+        // Files are written to a temporary folder; the failure lock is taken only to swap it
+        // in, so that no page is served from a folder that is being replaced.
+        let mut failure = None;
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let writer = crate::write::Writer::new(&self.site);
+            let checked = crate::check(&self.root);
+            let (outcome, diagnostics) =
+                crate::render_checked(checked, &|path, file| writer.put(path, file));
+            failure = Some(self.failure.write().unwrap_or_else(PoisonError::into_inner));
+            let finished = match outcome {
+                crate::Outcome::Rendered(rendered) => {
+                    Some(writer.finish("preview").map(|changes| (rendered, changes)))
+                }
+                crate::Outcome::Refused(e) => Some(Err(e)),
+                crate::Outcome::Invalid => None,
+            };
+            (finished, diagnostics)
+        }));
+        let mut failure =
+            failure.unwrap_or_else(|| self.failure.write().unwrap_or_else(PoisonError::into_inner));
         let error_page = match built {
             Err(_) => {
                 let message = "baocao stopped on an internal error while building (see above); \
@@ -184,32 +202,27 @@ impl Server {
                 );
                 page::errors(&diagnostics, language)
             }
-            Ok((Some(site), diagnostics)) => {
+            Ok((Some(Ok((rendered, changes))), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
-                let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
-                match crate::write::write(&site, &self.site, "preview") {
-                    Ok(changes) => {
-                        if failure.take().is_some() || !changes.is_empty() {
-                            self.announce();
-                        }
-                        drop(failure);
-                        println!(
-                            "{}built {} in {} ms{}",
-                            if changed.is_empty() { "" } else { "re" },
-                            count(site.pages, "page"),
-                            started.elapsed().as_millis(),
-                            describe(changed, &diagnostics)
-                        );
-                        return;
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        page::failure(&e.to_string())
-                    }
+                if failure.take().is_some() || !changes.is_empty() {
+                    self.announce();
                 }
+                drop(failure);
+                println!(
+                    "{}built {} in {} ms{}",
+                    if changed.is_empty() { "" } else { "re" },
+                    count(rendered.pages, "page"),
+                    started.elapsed().as_millis(),
+                    describe(changed, &diagnostics)
+                );
+                return;
+            }
+            Ok((Some(Err(e)), diagnostics)) => {
+                print_diagnostics(&diagnostics, language);
+                eprintln!("error: {e}");
+                page::failure(&e.to_string())
             }
         };
-        let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
         *failure = Some(error_page);
         self.announce();
     }
