@@ -313,7 +313,8 @@ fn build(
     } else {
         write::Writer::new(&output)
     };
-    let (outcome, diagnostics) = baocao::render_checked(checked, &|path, file| writer.put(path, file));
+    let (outcome, diagnostics) =
+        baocao::render_checked(checked, &|path, file| writer.put(path, file));
     progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
     let rendered = match outcome {

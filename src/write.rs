@@ -181,7 +181,9 @@ impl Writer {
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Takes one file of the site; `path` is relative to the output folder.
@@ -202,7 +204,10 @@ impl Writer {
         };
         let mut state = self.state();
         if !state.taken.insert(path.to_string()) {
-            let twice = io::Error::new(io::ErrorKind::AlreadyExists, "two files of the site have this path");
+            let twice = io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "two files of the site have this path",
+            );
             return Err(WriteError::Io(previous, twice));
         }
         state.bytes += size;
@@ -328,7 +333,8 @@ impl Writer {
             let (parent, name) = self.parent_and_name();
             let old = parent.join(format!(".{name}.old-{}", std::process::id()));
             if self.output.exists() {
-                fs::rename(&self.output, &old).map_err(|e| WriteError::Io(self.output.clone(), e))?;
+                fs::rename(&self.output, &old)
+                    .map_err(|e| WriteError::Io(self.output.clone(), e))?;
             }
             if let Err(e) = fs::rename(&staging, &self.output) {
                 if old.exists() {
@@ -365,7 +371,12 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> Result<Option<bool>, WriteError> {
             Ok(existing) => Ok(Some(existing == bytes)),
             Err(e) => Err(WriteError::Io(path.to_path_buf(), e)),
         },
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
             Ok(None)
         }
         Err(e) => Err(WriteError::Io(path.to_path_buf(), e)),

@@ -108,7 +108,9 @@ fn an_english_site_has_english_words_and_numbers() {
     let commune = p.read("output/communes/dong-tam.html");
     assert!(commune.contains("<dt>Founded</dt><dd>06/2021"), "{commune}");
     let sources = p.read("output/sources.html");
-    assert!(sources.contains("Đồng Tâm · 2023 · Điểm chữa cháy công cộng"));
+    assert!(
+        sources.contains("<caption>Figures of communes and wards citing this source</caption>")
+    );
     assert!(sources.contains("2023 · Launch sessions"));
     let data = p.read("output/data.html");
     assert!(data.contains("<h2 id=\"du-lieu-communes\">Communes and wards</h2>"));

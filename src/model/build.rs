@@ -22,6 +22,7 @@ pub fn build(project: &Project) -> Report {
             })
             .unwrap_or_default(),
         citations: Vec::new(),
+        commune_citations: BTreeMap::new(),
         model_rank: BTreeMap::new(),
         number_format: match site_record.map(|s| s.language) {
             Some(load::Language::En) => NumberFormat::En,
@@ -99,20 +100,37 @@ pub fn build(project: &Project) -> Report {
             s.sources
                 .iter()
                 .enumerate()
-                .map(|(i, s)| Source {
-                    id: s.id.value.clone(),
-                    number: i + 1,
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    author: s.author.clone(),
-                    url: s.url.as_ref().map(|u| u.value.clone()),
-                    date: s.date.as_ref().map(|d| d.value.clone()),
-                    citations: cx
-                        .citations
-                        .iter()
-                        .filter(|(id, _)| *id == s.id.value)
-                        .map(|(_, c)| c.clone())
-                        .collect(),
+                .map(|(i, s)| {
+                    let mut source = Source {
+                        id: s.id.value.clone(),
+                        number: i + 1,
+                        title: s.title.clone(),
+                        publisher: s.publisher.clone(),
+                        author: s.author.clone(),
+                        url: s.url.as_ref().map(|u| u.value.clone()),
+                        date: s.date.as_ref().map(|d| d.value.clone()),
+                        citations: cx
+                            .citations
+                            .iter()
+                            .filter(|(id, _)| *id == s.id.value)
+                            .map(|(_, c)| c.clone())
+                            .collect(),
+                        communes: communes
+                            .iter()
+                            .filter_map(|c| {
+                                let key = (s.id.value.clone(), format!("communes/{}.html", c.id));
+                                let figures = *cx.commune_citations.get(&key)?;
+                                Some(CommuneCitations {
+                                    commune: link(c),
+                                    figures,
+                                })
+                            })
+                            .collect(),
+                        cited_figures: 0,
+                    };
+                    source.cited_figures = source.citations.len()
+                        + source.communes.iter().map(|c| c.figures).sum::<usize>();
+                    source
                 })
                 .collect()
         })
@@ -157,6 +175,8 @@ struct Context {
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
     citations: Vec<(String, Citation)>,
+    /// Figures of commune pages citing each source: `(source id, page) → count`.
+    commune_citations: BTreeMap<(String, String), usize>,
     /// How derived figures' calculations are written.
     number_format: NumberFormat,
 }
@@ -220,7 +240,17 @@ impl Context {
         format: &'static str,
         total: Option<u64>,
     ) {
-        if let Some(cite) = source {
+        let Some(cite) = source else {
+            return;
+        };
+        if page.starts_with("communes/") {
+            *self
+                .commune_citations
+                .entry((cite.id.clone(), page.to_owned()))
+                .or_default() += 1;
+            return;
+        }
+        {
             let citation = Citation {
                 page: page.to_owned(),
                 parts: label.parts,
@@ -581,7 +611,8 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
             without.push(link(c));
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.year));
+    let communes_year = counts.iter().map(|c| c.year).max();
+    counts.retain(|c| Some(c.year) == communes_year);
     ModelType {
         id,
         name: m.name.value.clone(),
@@ -589,7 +620,9 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         category: m.category.clone(),
         description: m.description.as_ref().map(|d| d.value.clone()),
         city,
+        communes_year,
         communes: counts,
+        communes_reporting: communes.len() - without.len(),
         communes_without_data: without,
     }
 }

@@ -52,8 +52,21 @@ pub struct Source {
     pub author: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
-    /// The figures that cite this source, in page order.
+    /// The figures of city-wide pages (years, model types, free pages) that cite this source,
+    /// in page order.
     pub citations: Vec<Citation>,
+    /// Communes whose page has figures citing this source, in commune order: a list of
+    /// each figure would grow with communes × years × figures.
+    pub communes: Vec<CommuneCitations>,
+    /// How many figures cite this source in all.
+    pub cited_figures: usize,
+}
+
+/// How many figures of one commune's page cite a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneCitations {
+    pub commune: CommuneLink,
+    pub figures: usize,
 }
 
 /// One figure citing a source, as listed on the sources page.
@@ -136,8 +149,13 @@ pub struct ModelType {
     pub description: Option<String>,
     /// City-wide figures by year, oldest first.
     pub city: Vec<CityModelYear>,
-    /// Every commune's report of this model, by year (newest first) then commune order.
+    /// The newest year in which a commune reports this model.
+    pub communes_year: Option<i64>,
+    /// Every commune's report of this model in `communes_year`, in commune order (earlier
+    /// years are on the commune pages).
     pub communes: Vec<CommuneModelCount>,
+    /// How many communes report this model in some year.
+    pub communes_reporting: usize,
     /// Communes that report nothing about this model in any year.
     pub communes_without_data: Vec<CommuneLink>,
 }
@@ -214,7 +232,9 @@ pub struct Year {
     /// Markdown.
     pub narrative: Option<String>,
     pub quotes: Vec<Quote>,
-    /// Communes' own campaign figures for this year.
+    /// Communes' own campaign figures for this year. Not part of the `report` value of
+    /// templates (it grows with communes × years): the campaign page gets the newest year's.
+    #[serde(skip_serializing)]
     pub commune_campaigns: Vec<CommuneCampaign>,
 }
 

@@ -9,6 +9,7 @@ pub mod locale;
 mod markdown;
 pub mod search;
 mod templates;
+mod views;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -75,16 +76,25 @@ enum Vars<'a> {
     Commune(&'a crate::model::Commune),
     Model(&'a crate::model::ModelType),
     Page(&'a crate::model::Page),
+    /// The full report of a year, listing every commune.
+    FullReport(i64, Value),
 }
 
 impl Vars<'_> {
-    fn values(&self) -> Vec<(&'static str, Value)> {
+    fn values(&self, report: &Report) -> Vec<(&'static str, Value)> {
         match self {
             Vars::None => Vec::new(),
             Vars::Ready(values) => values.clone(),
             Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
             Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
+            Vars::FullReport(year, value) => vec![
+                ("year", value.clone()),
+                (
+                    "communes",
+                    Value::from_serializable(&views::communes_of_year(report, *year)),
+                ),
+            ],
         }
     }
 }
@@ -110,10 +120,13 @@ pub fn render<E: Send>(
     project: &Project,
     sink: &(impl Fn(&str, OutputFile) -> Result<(), E> + Sync),
 ) -> Result<Rendered, Failure<E>> {
-    let locale = Arc::new(Locale::load(report.site.language, &project.templates).map_err(Failure::Templates)?);
+    let locale = Arc::new(
+        Locale::load(report.site.language, &project.templates).map_err(Failure::Templates)?,
+    );
     let charts = Arc::new(charts::Charts::with_locale(report.clone(), locale.clone()));
-    let tera = templates::load(&project.templates, charts.clone(), locale.numbers).map_err(Failure::Templates)?;
-    let report_value = Value::from_serializable(&*report);
+    let tera = templates::load(&project.templates, charts.clone(), locale.numbers)
+        .map_err(Failure::Templates)?;
+    let report_value = Value::from_serializable(&views::ReportView::new(&report));
     let strings = locale.to_value();
     let datasets = data::datasets(&report, &locale);
     let mut plans = plan(&report);
@@ -136,7 +149,7 @@ pub fn render<E: Send>(
         };
         context.insert("root", &root);
         context.insert("path", &p.path);
-        for (name, value) in p.vars.values() {
+        for (name, value) in p.vars.values(&report) {
             context.insert_value(name, value);
         }
         let html = tera
@@ -149,12 +162,19 @@ pub fn render<E: Send>(
         OutputFile::Bytes(search::index_script(&report, &locale)),
     )];
     for (name, bytes) in FONTS {
-        other_files.push((format!("assets/fonts/{name}"), OutputFile::Bytes(bytes.to_vec())));
+        other_files.push((
+            format!("assets/fonts/{name}"),
+            OutputFile::Bytes(bytes.to_vec()),
+        ));
     }
     for file in &project.statics {
-        other_files.push((format!("static/{}", file.path), OutputFile::Copy(file.absolute.clone())));
+        other_files.push((
+            format!("static/{}", file.path),
+            OutputFile::Copy(file.absolute.clone()),
+        ));
     }
-    let (pages, others): (Vec<Result<(), Failure<E>>>, Vec<Result<(), Failure<E>>>) = rayon::join(
+    type Outcomes<E> = Vec<Result<(), Failure<E>>>;
+    let (pages, others): (Outcomes<E>, Outcomes<E>) = rayon::join(
         || plans.par_iter().map(render_page).collect(),
         || {
             let datasets = datasets.par_iter().flat_map_iter(|d| {
@@ -231,7 +251,15 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         ),
         page("communes/index.html".into(), "communes.html", Vars::None),
         page("models/index.html".into(), "models.html", Vars::None),
-        page("campaign.html".into(), "campaign.html", Vars::None),
+        page(
+            "campaign.html".into(),
+            "campaign.html",
+            Vars::Ready(vec![(
+                "by_commune",
+                views::CampaignByCommune::newest(report)
+                    .map_or_else(Value::none, |v| Value::from_serializable(&v)),
+            )]),
+        ),
         page("sources.html".into(), "sources.html", Vars::None),
         page("404.html".into(), "404.html", Vars::None),
         page("assets/style.css".into(), "style.css", Vars::None),
@@ -251,7 +279,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         plans.push(page(
             format!("years/{}-full.html", y.year),
             "report.html",
-            Vars::Ready(vec![("year", year_value(Some(y.year)))]),
+            Vars::FullReport(y.year, year_value(Some(y.year))),
         ));
     }
     plans.extend(report.communes.iter().map(|c| PagePlan {
