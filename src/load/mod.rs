@@ -63,8 +63,8 @@ pub struct Project {
 }
 
 impl Project {
-    /// A fingerprint of every input file (content, templates, static files) and of the baocao
-    /// version: equal fingerprints build equal sites. FNV-1a, so it is the same on every machine.
+    /// A fingerprint of every input file (content, templates, static files) and of baocao's
+    /// own code: equal fingerprints build equal sites. FNV-1a, so it is the same on every machine.
     pub fn fingerprint(&self) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut feed = |bytes: &[u8]| {
@@ -72,7 +72,8 @@ impl Project {
                 hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
             }
         };
-        feed(env!("CARGO_PKG_VERSION").as_bytes());
+        // baocao's own sources and templates (see build.rs): another baocao renders differently.
+        feed(env!("BAOCAO_ENGINE").as_bytes());
         let sources = self
             .site
             .iter()

@@ -453,14 +453,47 @@ fn render_svg(marks: &[Mark], height: u32, title: &str, desc: &str) -> String {
     accessible(&raw, height, title, desc)
 }
 
-/// Replaces plotters' opening tag with one that carries `role="img"`, a title and a description.
+/// Replaces plotters' opening tag with one that carries `role="img"`, a title, a description
+/// and the font and text colour every label shares (see [`compact`]).
 fn accessible(raw: &str, height: u32, title: &str, desc: &str) -> String {
     let body = raw.split_once('\n').map_or("", |(_, rest)| rest);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" class=\"chart-svg\">\n<title>{}</title>\n<desc>{}</desc>\n{body}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" class=\"chart-svg\" font-family=\"{FONT}\" fill=\"{INK_HEX}\">\n<title>{}</title>\n<desc>{}</desc>\n{}",
         crate::text::escape_html(title),
-        crate::text::escape_html(desc)
+        crate::text::escape_html(desc),
+        compact(body)
     )
+}
+
+/// `INK` as SVG writes it.
+const INK_HEX: &str = "#1A1A1A";
+
+/// Drops what plotters repeats on every element and the root `<svg>` now says once (font,
+/// text colour) or SVG assumes anyway (opacity 1, no stroke, start anchor), and puts each
+/// label on one line: the drawing is the same, in less than half the bytes.
+fn compact(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() / 2);
+    let mut lines = body.lines();
+    while let Some(line) = lines.next() {
+        let line = line
+            .replace(" opacity=\"1\"", "")
+            .replace(" stroke=\"none\"", "")
+            .replace(" text-anchor=\"start\"", "")
+            .replace(&format!(" font-family=\"{FONT}\""), "")
+            .replace(&format!(" fill=\"{INK_HEX}\""), "");
+        out.push_str(&line);
+        if line.starts_with("<text") {
+            // plotters writes the label and the closing tag on lines of their own.
+            for inner in lines.by_ref() {
+                out.push_str(inner);
+                if inner == "</text>" {
+                    break;
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
