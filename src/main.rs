@@ -284,13 +284,10 @@ fn build(
         }
     };
     let progress = Progress::new(quiet);
-    progress.show("checking the content…");
-    let checked = baocao::check(root);
-    let input = checked.project.fingerprint();
-    if !check_only && checked.report.is_some() && write::is_current(&output, &input) {
-        // Nothing that the site is built from changed, and the output is whole: skip rendering.
-        progress.clear();
-        print_diagnostics(&checked.diagnostics, style);
+    let input = baocao::load::fingerprint(root);
+    if !check_only && write::is_current(&output, &input) {
+        // Nothing that the site is built from changed since a build without warnings, and the
+        // output is whole: skip the rest.
         if !quiet {
             println!(
                 "up to date: nothing changed since the last build of {} in {} ms",
@@ -300,6 +297,8 @@ fn build(
         }
         return ExitCode::SUCCESS;
     }
+    progress.show("checking the content…");
+    let checked = baocao::check(root);
     if let Some(report) = &checked.report {
         progress.show(&format!(
             "rendering {} communes, {} model types, {} years…",
@@ -331,6 +330,12 @@ fn build(
     if !check_only {
         progress.show("writing the site…");
     }
+    // A build with warnings is never taken for up to date, so that they are shown again.
+    let input = if warnings > 0 {
+        format!("{input} (with warnings)")
+    } else {
+        input
+    };
     let changes = writer.finish(&input);
     progress.clear();
     let changes = match changes {

@@ -612,3 +612,20 @@ fn a_hand_damaged_output_is_rebuilt_even_when_the_input_did_not_change() {
         run.stdout
     );
 }
+
+/// A build with warnings is never skipped as up to date: the warnings are shown every time.
+#[test]
+fn warnings_are_shown_again_on_an_unchanged_rebuild() {
+    let p = TestProject::good();
+    p.write("content/ghi-chu.txt", "notes");
+    for _ in 0..2 {
+        let run = p.run(&["build"]);
+        run.expect_code(0)
+            .expect_stderr(&["content/ghi-chu.txt", "not part of the report"]);
+        assert!(run.stdout.starts_with("built "), "{}", run.stdout);
+    }
+    p.remove("content/ghi-chu.txt");
+    p.run(&["build"]).expect_code(0);
+    let run = p.run(&["build"]);
+    assert!(run.stdout.starts_with("up to date"), "{}", run.stdout);
+}

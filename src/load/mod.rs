@@ -62,37 +62,35 @@ pub struct Project {
     pub templates: Vec<SourceFile>,
 }
 
-impl Project {
-    /// A fingerprint of every input file (content, templates, static files) and of baocao's
-    /// own code: equal fingerprints build equal sites. FNV-1a, so it is the same on every machine.
-    pub fn fingerprint(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for b in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
-                hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-            }
-        };
-        // baocao's own sources and templates (see build.rs): another baocao renders differently.
-        feed(env!("BAOCAO_ENGINE").as_bytes());
-        let sources = self
-            .site
+/// A fingerprint of every file the site is built from (`content/`, `templates/`) and of
+/// baocao's own code (see build.rs): equal fingerprints build equal sites. Reads the files
+/// without parsing them, so that a build can tell it has nothing to do before the slow part.
+/// FNV-1a, so it is the same on every machine.
+pub fn fingerprint(root: &Path) -> String {
+    fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+        (bytes.len() as u64)
+            .to_le_bytes()
             .iter()
-            .map(|s| &s.source)
-            .chain(self.communes.iter().map(|c| &c.source))
-            .chain(self.models.iter().map(|m| &m.source))
-            .chain(self.years.iter().map(|(_, y)| &y.source))
-            .chain(self.pages.iter().map(|p| &p.source))
-            .chain(&self.templates);
-        for source in sources {
-            feed(source.path.as_bytes());
-            feed(source.text.as_bytes());
-        }
-        for file in &self.statics {
-            feed(file.path.as_bytes());
-            feed(&std::fs::read(&file.absolute).unwrap_or_default());
-        }
-        format!("{hash:016x}")
+            .chain(bytes)
+            .fold(hash, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+            })
     }
+    let mut unused = Vec::new();
+    let mut files = walk(&root.join("content"), &mut unused);
+    files.extend(walk(&root.join("templates"), &mut unused));
+    let hashes: Vec<u64> = files
+        .par_iter()
+        .map(|path| {
+            let hash = fnv(0xcbf2_9ce4_8422_2325, relative_path(root, path).as_bytes());
+            fnv(hash, &std::fs::read(path).unwrap_or_default())
+        })
+        .collect();
+    let start = fnv(0xcbf2_9ce4_8422_2325, env!("BAOCAO_ENGINE").as_bytes());
+    let hash = hashes
+        .iter()
+        .fold(start, |h, file| fnv(h, &file.to_le_bytes()));
+    format!("{hash:016x}")
 }
 
 /// What a content file is, judged from where it lies.

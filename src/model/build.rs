@@ -118,8 +118,8 @@ pub fn build(project: &Project) -> Report {
                         communes: communes
                             .iter()
                             .filter_map(|c| {
-                                let key = (s.id.value.clone(), format!("communes/{}.html", c.id));
-                                let figures = *cx.commune_citations.get(&key)?;
+                                let page = format!("communes/{}.html", c.id);
+                                let figures = *cx.commune_citations.get(&page)?.get(&s.id.value)?;
                                 Some(CommuneCitations {
                                     commune: link(c),
                                     figures,
@@ -175,31 +175,36 @@ struct Context {
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
     citations: Vec<(String, Citation)>,
-    /// Figures of commune pages citing each source: `(source id, page) → count`.
-    commune_citations: BTreeMap<(String, String), usize>,
+    /// Figures of commune pages citing each source: `page → source id → count`.
+    commune_citations: BTreeMap<String, BTreeMap<String, usize>>,
     /// How derived figures' calculations are written.
     number_format: NumberFormat,
 }
 
 /// What a figure is called on the sources page: the content's words, then a UI string.
-struct Label {
-    parts: Vec<String>,
+/// Borrowed: only figures of city-wide pages are listed one by one (see `record`).
+struct Label<'a> {
+    parts: &'a [String],
+    last: Option<&'a str>,
     key: Option<&'static str>,
 }
 
 /// `parts` followed by the UI string `key`.
-fn named(parts: &[String], key: &'static str) -> Label {
+fn named<'a>(parts: &'a [String], key: &'static str) -> Label<'a> {
     Label {
-        parts: parts.to_vec(),
+        parts,
+        last: None,
         key: Some(key),
     }
 }
 
 /// `parts` followed by a name from the content.
-fn plain(parts: &[String], last: &str) -> Label {
-    let mut parts = parts.to_vec();
-    parts.push(last.to_owned());
-    Label { parts, key: None }
+fn plain<'a>(parts: &'a [String], last: &'a str) -> Label<'a> {
+    Label {
+        parts,
+        last: Some(last),
+        key: None,
+    }
 }
 
 impl Context {
@@ -216,7 +221,7 @@ impl Context {
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
         page: &str,
-        label: Label,
+        label: Label<'_>,
         format: &'static str,
     ) -> Option<Fig> {
         let f = &figure?.value;
@@ -235,7 +240,7 @@ impl Context {
         &mut self,
         source: Option<&Cite>,
         page: &str,
-        label: Label,
+        label: Label<'_>,
         value: u64,
         format: &'static str,
         total: Option<u64>,
@@ -244,16 +249,24 @@ impl Context {
             return;
         };
         if page.starts_with("communes/") {
-            *self
-                .commune_citations
-                .entry((cite.id.clone(), page.to_owned()))
-                .or_default() += 1;
+            let by_source = match self.commune_citations.get_mut(page) {
+                Some(by_source) => by_source,
+                None => self.commune_citations.entry(page.to_owned()).or_default(),
+            };
+            match by_source.get_mut(&cite.id) {
+                Some(count) => *count += 1,
+                None => {
+                    by_source.insert(cite.id.clone(), 1);
+                }
+            }
             return;
         }
         {
+            let mut parts = label.parts.to_vec();
+            parts.extend(label.last.map(str::to_owned));
             let citation = Citation {
                 page: page.to_owned(),
-                parts: label.parts,
+                parts,
                 key: label.key,
                 value,
                 format,
@@ -268,7 +281,7 @@ impl Context {
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
         page: &str,
-        label: Label,
+        label: Label<'_>,
     ) -> Option<Fig> {
         self.fig(figure, default, page, label, "count")
     }
@@ -278,7 +291,7 @@ impl Context {
         r: Option<&load::Ratio>,
         default: Option<&str>,
         page: &str,
-        label: Label,
+        label: Label<'_>,
     ) -> Option<Ratio> {
         let r = r?;
         let source = self.cite(text(r.source.as_ref()).or(default));
@@ -592,13 +605,19 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         .iter()
         .flat_map(|y| y.models.iter().filter(|cm| cm.model.id == id).cloned())
         .collect();
+    let reports = |y: &CommuneYear| y.models.iter().any(|cm| cm.model.id == id);
+    let communes_year = communes
+        .iter()
+        .flat_map(|c| c.years.iter().filter(|y| reports(y)).map(|y| y.year))
+        .max();
     let mut counts = Vec::new();
     let mut without = Vec::new();
     for c in communes {
-        let mut found = false;
-        for y in &c.years {
+        if !c.years.iter().any(reports) {
+            without.push(link(c));
+        }
+        for y in c.years.iter().filter(|y| Some(y.year) == communes_year) {
             for cm in y.models.iter().filter(|cm| cm.model.id == id) {
-                found = true;
                 counts.push(CommuneModelCount {
                     year: y.year,
                     commune: link(c),
@@ -607,12 +626,7 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
                 });
             }
         }
-        if !found {
-            without.push(link(c));
-        }
     }
-    let communes_year = counts.iter().map(|c| c.year).max();
-    counts.retain(|c| Some(c.year) == communes_year);
     ModelType {
         id,
         name: m.name.value.clone(),
