@@ -68,13 +68,17 @@ pub fn render_checked<E: Send>(
     sink: &(impl Fn(&str, render::OutputFile) -> Result<(), E> + Sync),
 ) -> (Outcome<E>, Vec<Diagnostic>) {
     let Checked {
-        project,
+        mut project,
         report,
         mut diagnostics,
     } = checked;
     let Some(report) = report else {
         return (Outcome::Invalid, diagnostics);
     };
+    // The model holds what pages show: free the parsed records before rendering.
+    project.communes = Vec::new();
+    project.years = Vec::new();
+    project.models = Vec::new();
     match render::render(std::sync::Arc::new(report), &project, sink) {
         Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
         Err(render::Failure::Templates(errors)) => {

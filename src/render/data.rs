@@ -356,28 +356,33 @@ impl Dataset {
     }
 
     /// A JSON array of objects keyed by column name; numbers as numbers, no data as `null`.
+    /// Written straight out, laid out as `serde_json`'s pretty printer does.
     pub fn to_json(&self) -> Vec<u8> {
-        let rows: Vec<serde_json::Map<String, serde_json::Value>> = self
-            .rows
-            .iter()
-            .map(|row| {
-                self.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(column, cell)| {
-                        let value = match cell {
-                            Cell::Text(t) => serde_json::Value::String(t.clone()),
-                            Cell::Int(n) => serde_json::Value::from(*n),
-                            Cell::Empty => serde_json::Value::Null,
-                        };
-                        (column.name.to_owned(), value)
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut bytes = serde_json::to_vec_pretty(&rows).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let keys: Vec<String> = self.columns.iter().map(|c| quoted(c.name)).collect();
+        let mut out = String::with_capacity(self.rows.len() * 64 * keys.len().max(1));
+        if self.rows.is_empty() {
+            out.push_str("[]");
+        } else {
+            out.push('[');
+            for (i, row) in self.rows.iter().enumerate() {
+                out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+                for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
+                    out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+                    out.push_str(key);
+                    out.push_str(": ");
+                    match cell {
+                        Cell::Text(t) => out.push_str(&quoted(t)),
+                        Cell::Int(n) => out.push_str(&n.to_string()),
+                        Cell::Empty => out.push_str("null"),
+                    }
+                }
+                out.push_str("\n  }");
+            }
+            out.push_str("\n]");
+        }
+        out.push('\n');
+        out.into_bytes()
     }
 }
 
@@ -423,5 +428,33 @@ mod tests {
         }
         let en = datasets(&report, &Locale::builtin("en"));
         assert_eq!(en[0].title, "Communes and wards");
+    }
+
+    #[test]
+    fn json_is_laid_out_as_serde_json_pretty_prints_it() {
+        let column = |name| Column {
+            name,
+            description: String::new(),
+        };
+        let mut d = Dataset {
+            slug: "x",
+            title: String::new(),
+            description: String::new(),
+            columns: vec![column("commune"), column("count"), column("note")],
+            rows: Vec::new(),
+            count: 0,
+        };
+        assert_eq!(d.to_json(), b"[]\n");
+        d.rows = vec![
+            vec![text("Tuy Lộc \"A\"\n\\"), Cell::Int(23), Cell::Empty],
+            vec![text("</script>"), Cell::Empty, text("x\u{1}")],
+        ];
+        let expected: Vec<serde_json::Value> = vec![
+            serde_json::json!({"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null}),
+            serde_json::json!({"commune": "</script>", "count": null, "note": "x\u{1}"}),
+        ];
+        let mut bytes = serde_json::to_vec_pretty(&expected).unwrap();
+        bytes.push(b'\n');
+        assert_eq!(String::from_utf8(d.to_json()).unwrap(), String::from_utf8(bytes).unwrap());
     }
 }
