@@ -13,7 +13,8 @@
 //!
 //! and the function `chart(kind=…, model=…, year=…, commune=…)`, which returns a chart figure.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
@@ -51,13 +52,23 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
     );
     tera.register_filter("fill", fill);
     let for_markdown = charts.clone();
+    // A commune's summary is shown on its page and in every year's full report: each text
+    // is rendered once per build.
+    let rendered: Mutex<HashMap<(String, String), Value>> = Mutex::default();
     tera.register_filter(
         "markdown",
         move |v: &str, _: Kwargs, state: &State| -> TeraResult<Value> {
             let root: String = state.get("root")?.unwrap_or_default();
-            super::markdown::to_html_with_charts(v, &for_markdown, &root)
+            let key = (v.to_owned(), root);
+            let lock = || rendered.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(html) = lock().get(&key) {
+                return Ok(html.clone());
+            }
+            let html = super::markdown::to_html_with_charts(v, &for_markdown, &key.1)
                 .map(|html| Value::safe_string(&html))
-                .map_err(tera::Error::message)
+                .map_err(tera::Error::message)?;
+            lock().insert(key, html.clone());
+            Ok(html)
         },
     );
     tera.register_function(
