@@ -31,7 +31,12 @@ pub struct Checked {
 
 /// Loads, validates and models the project at `root`.
 pub fn check(root: &Path) -> Checked {
-    let (project, mut diagnostics) = load::load(root);
+    check_reusing(root, &load::Reuse::default())
+}
+
+/// Like [`check`], taking unchanged files already parsed from `reuse` (see [`load::Reuse`]).
+pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
+    let (project, mut diagnostics) = load::load_reusing(root, reuse);
     diagnostics.extend(validate::validate(&project));
     let mut report =
         (!diagnostics.iter().any(Diagnostic::is_error)).then(|| model::build(&project));
@@ -61,10 +66,12 @@ pub enum Outcome<E> {
     Refused(E),
 }
 
-/// Renders a project that [`check`] loaded, handing each file to `sink` as it is made
-/// (see [`render::render`]). Returns the outcome and every diagnostic, sorted.
+/// Renders a project that [`check`] loaded, handing each file to `sink` as it is made, the
+/// pages of `first` before the others (see [`render::render`]). Returns the outcome and every
+/// diagnostic, sorted.
 pub fn render_checked<E: Send>(
     checked: Checked,
+    first: &[String],
     sink: &(impl Fn(&str, render::OutputFile) -> Result<(), E> + Sync),
 ) -> (Outcome<E>, Vec<Diagnostic>) {
     let Checked {
@@ -79,7 +86,7 @@ pub fn render_checked<E: Send>(
     project.communes = Vec::new();
     project.years = Vec::new();
     project.models = Vec::new();
-    match render::render(std::sync::Arc::new(report), &project, sink) {
+    match render::render(std::sync::Arc::new(report), &project, first, sink) {
         Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
         Err(render::Failure::Templates(errors)) => {
             diagnostics.extend(errors);

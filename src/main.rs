@@ -313,7 +313,7 @@ fn build(
         write::Writer::new(&output)
     };
     let (outcome, diagnostics) =
-        baocao::render_checked(checked, &|path, file| writer.put(path, file));
+        baocao::render_checked(checked, &[], &|path, file| writer.put(path, file));
     progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
     let rendered = match outcome {

@@ -142,11 +142,20 @@ pub fn is_current(output: &Path, input: &str) -> bool {
 /// they keep their modification times; when nothing changed, nothing is written at all.
 pub struct Writer {
     output: PathBuf,
-    /// Whether to compare only.
-    dry_run: bool,
+    mode: Mode,
     state: Mutex<State>,
     /// Fault injection for tests: writing this output path fails as a full disk would.
     fail_at: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Write to a temporary folder and swap it in.
+    Stage,
+    /// Only list what would change.
+    Compare,
+    /// Replace changed files in the folder itself, one at a time (the preview's private folder).
+    InPlace,
 }
 
 #[derive(Default)]
@@ -167,7 +176,7 @@ impl Writer {
     pub fn new(output: &Path) -> Self {
         Writer {
             output: output.to_path_buf(),
-            dry_run: false,
+            mode: Mode::Stage,
             state: Mutex::default(),
             fail_at: std::env::var("BAOCAO_FAIL_WRITING").ok(),
         }
@@ -176,7 +185,16 @@ impl Writer {
     /// A writer that only lists what writing would change in `output`.
     pub fn compare(output: &Path) -> Self {
         let mut writer = Writer::new(output);
-        writer.dry_run = true;
+        writer.mode = Mode::Compare;
+        writer
+    }
+
+    /// A writer that replaces each changed file of `output` as it comes, each file atomically
+    /// but not the folder as a whole, and writes no marker: for `serve`'s private folder, where
+    /// the page being edited is to be shown before the rest is written.
+    pub fn in_place(output: &Path) -> Self {
+        let mut writer = Writer::new(output);
+        writer.mode = Mode::InPlace;
         writer
     }
 
@@ -216,8 +234,14 @@ impl Writer {
             Some(false) => state.changed.push(path.to_string()),
             None => state.added.push(path.to_string()),
         }
-        if self.dry_run {
-            return Ok(());
+        match self.mode {
+            Mode::Compare => return Ok(()),
+            Mode::InPlace if same == Some(true) => return Ok(()),
+            Mode::InPlace => {
+                drop(state);
+                return self.replace(&previous, file);
+            }
+            Mode::Stage => {}
         }
         let staging = match (&state.staging, same) {
             (None, Some(true)) => {
@@ -244,6 +268,23 @@ impl Writer {
             OutputFile::Copy(from) => fs::copy(from, &target).map(|_| ()),
         }
         .map_err(|e| WriteError::Io(target, e))
+    }
+
+    /// Replaces the file at `target` through a temporary file beside it.
+    fn replace(&self, target: &Path, file: OutputFile) -> Result<(), WriteError> {
+        let io = |e| WriteError::Io(target.to_path_buf(), e);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(io)?;
+        }
+        let mut temporary = target.as_os_str().to_owned();
+        temporary.push(".baocao-tmp");
+        let temporary = PathBuf::from(temporary);
+        match file {
+            OutputFile::Bytes(bytes) => fs::write(&temporary, bytes),
+            OutputFile::Copy(from) => fs::copy(from, &temporary).map(|_| ()),
+        }
+        .and_then(|()| fs::rename(&temporary, target))
+        .map_err(io)
     }
 
     /// Makes the temporary folder and links into it the unchanged files seen so far.
@@ -307,8 +348,16 @@ impl Writer {
         };
         changes.added.sort();
         changes.changed.sort();
-        if self.dry_run {
-            return Ok(changes);
+        match self.mode {
+            Mode::Compare => return Ok(changes),
+            Mode::InPlace => {
+                for path in &changes.removed {
+                    let file = self.output.join(path);
+                    fs::remove_file(&file).map_err(|e| WriteError::Io(file, e))?;
+                }
+                return Ok(changes);
+            }
+            Mode::Stage => {}
         }
         let marker = marker_text(state.taken.len(), state.bytes, input);
         let marker_path = self.output.join(MARKER);

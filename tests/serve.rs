@@ -326,7 +326,8 @@ fn refuses_a_folder_that_is_not_a_project() {
 /// Copies the example project (the repository's `content/` and `templates/`), or the project
 /// at `BAOCAO_LATENCY_PROJECT`, serves it, and times save → reload event and save → new page
 /// served (the page fetched again on the event, as the browser does), over 21 edits of
-/// `content/pages/gioi-thieu.md`.
+/// `content/pages/gioi-thieu.md`, or of the commune file `BAOCAO_LATENCY_COMMUNE`
+/// (`content/communes/ID.yaml`, which must have a `summary: |` block: a line is added to it).
 #[test]
 #[ignore = "a measurement, run by hand"]
 fn rebuild_latency() {
@@ -341,26 +342,50 @@ fn rebuild_latency() {
         }
     }
     let server = Server::start(project.path());
-    let mut events = TcpStream::connect(&server.address).unwrap();
-    events.set_read_timeout(Some(DEADLINE)).unwrap();
-    events
-        .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
-        .unwrap();
-    let mut events = BufReader::new(events);
-    let mut last = next_event(&mut events, None);
-    let page = project.path().join("content/pages/gioi-thieu.md");
+    let commune = std::env::var("BAOCAO_LATENCY_COMMUNE").ok();
+    let (file, url) = match &commune {
+        Some(file) => {
+            let id = file
+                .trim_start_matches("content/communes/")
+                .trim_end_matches(".yaml");
+            (file.clone(), format!("/communes/{id}.html"))
+        }
+        None => (
+            "content/pages/gioi-thieu.md".to_owned(),
+            "/pages/gioi-thieu.html".to_owned(),
+        ),
+    };
+    let page = project.path().join(&file);
     let original = std::fs::read_to_string(&page).unwrap();
     let (mut to_event, mut to_page) = (Vec::new(), Vec::new());
     for run in 0..21 {
+        // The previous rebuild has finished (its pages shown first, then the rest written).
+        let finished = Instant::now() + DEADLINE;
+        while server.stdout.lock().unwrap().matches("rebuilt ").count() < run {
+            assert!(Instant::now() < finished, "rebuild {run} did not finish");
+            thread::sleep(Duration::from_millis(20));
+        }
         // Saves fall at different moments of the watcher's polling cycle.
-        thread::sleep(Duration::from_millis(200 + run * 37 % 100));
+        thread::sleep(Duration::from_millis(200 + run as u64 * 37 % 100));
+        // A new event stream starts with the current build number, like a reloaded page.
+        let mut events = TcpStream::connect(&server.address).unwrap();
+        events.set_read_timeout(Some(DEADLINE)).unwrap();
+        events
+            .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut events = BufReader::new(events);
+        let last = next_event(&mut events, None);
         let marker = format!("Lần đo thứ {run}.");
         let saved = Instant::now();
-        std::fs::write(&page, format!("{original}\n{marker}\n")).unwrap();
-        last = next_event(&mut events, Some(&last));
+        let edited = match commune {
+            Some(_) => original.replacen("summary: |\n", &format!("summary: |\n  {marker}\n\n"), 1),
+            None => format!("{original}\n{marker}\n"),
+        };
+        std::fs::write(&page, edited).unwrap();
+        next_event(&mut events, Some(&last));
         to_event.push(saved.elapsed());
         // What the browser does on the event: fetch the page again.
-        assert!(server.get("/pages/gioi-thieu.html").body.contains(&marker));
+        assert!(server.get(&url).body.contains(&marker));
         to_page.push(saved.elapsed());
     }
     for (what, mut times) in [
@@ -377,4 +402,35 @@ fn rebuild_latency() {
         );
     }
     print!("{}{}", server.stdout.lock().unwrap(), server.stderr());
+}
+
+/// Only the saved file is parsed again, yet every page that shows its figures follows, and
+/// the other communes' pages stay as they were.
+#[test]
+fn a_saved_commune_updates_its_page_and_the_pages_that_list_it() {
+    let p = TestProject::good();
+    let server = Server::start(p.path());
+    let other = server.get("/communes/phuong-10.html");
+    assert_eq!(other.status, 200);
+    p.edit("content/communes/dong-tam.yaml", "count: 25", "count: 31");
+    server.wait_for("/communes/dong-tam.html", "the new count", |r| {
+        r.body.contains(">31 mắt camera</span>")
+    });
+    server.wait_for("/models/camera-an-ninh.html", "the new count", |r| {
+        r.body.contains(">31</span>")
+    });
+    server.wait_for("/years/2023-full.html", "the new count", |r| {
+        r.body.contains(">31 mắt camera</span>")
+    });
+    // The reload script carries the build number; the page itself is the same.
+    let page = |body: &str| body[..body.find("<script>new EventSource").unwrap()].to_owned();
+    assert_eq!(
+        page(&server.get("/communes/phuong-10.html").body),
+        page(&other.body)
+    );
+    // A second edit of the same file starts again from the saved text.
+    p.edit("content/communes/dong-tam.yaml", "count: 31", "count: 32");
+    server.wait_for("/communes/dong-tam.html", "the newer count", |r| {
+        r.body.contains(">32 mắt camera</span>")
+    });
 }

@@ -31,6 +31,6 @@ fuzz_target!(|data: &[u8]| {
     if let Some(report) = checked.report {
         // A valid report must also render.
         let project = checked.project;
-        let _ = baocao::render::render(std::sync::Arc::new(report), &project, &|_, _| Ok::<(), ()>(()));
+        let _ = baocao::render::render(std::sync::Arc::new(report), &project, &[], &|_, _| Ok::<(), ()>(()));
     }
 });

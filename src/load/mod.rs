@@ -6,7 +6,9 @@ mod records;
 mod source;
 mod yaml;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -103,8 +105,35 @@ enum Kind {
     Page,
 }
 
+/// Parsed commune files of an earlier load, taken again while their text is unchanged, so
+/// that `serve` parses only the files that were saved.
+#[derive(Debug, Default)]
+pub struct Reuse {
+    communes: Mutex<HashMap<String, Loaded<CommuneRecord>>>,
+}
+
+impl Reuse {
+    /// Keeps the parsed communes of `project` (moving them out of it) for the next load.
+    pub fn keep(&mut self, project: &mut Project) {
+        let communes = self
+            .communes
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        communes.clear();
+        for c in std::mem::take(&mut project.communes) {
+            communes.insert(c.source.path.clone(), c);
+        }
+    }
+}
+
 /// Reads the project at `root`. Returns what could be read and every problem found.
 pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
+    load_reusing(root, &Reuse::default())
+}
+
+/// Reads the project at `root` like [`load`], taking from `reuse` the files whose text did
+/// not change instead of parsing them again.
+pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
     let mut project = Project::default();
     let mut diagnostics = Vec::new();
     let content = root.join("content");
@@ -155,11 +184,24 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
     }
 
     let of_kind = |wanted: fn(Kind) -> bool| parse_queue.iter().filter(move |(k, _, _)| wanted(*k));
-    project.site = collect(parse_all(of_kind(|k| k == Kind::Site)), &mut diagnostics).pop();
-    project.communes = collect(parse_all(of_kind(|k| k == Kind::Commune)), &mut diagnostics);
-    project.models = collect(parse_all(of_kind(|k| k == Kind::Model)), &mut diagnostics);
+    project.site = collect(
+        parse_all(of_kind(|k| k == Kind::Site), &Mutex::default()),
+        &mut diagnostics,
+    )
+    .pop();
+    project.communes = collect(
+        parse_all(of_kind(|k| k == Kind::Commune), &reuse.communes),
+        &mut diagnostics,
+    );
+    project.models = collect(
+        parse_all(of_kind(|k| k == Kind::Model), &Mutex::default()),
+        &mut diagnostics,
+    );
     let year_files: Vec<_> = of_kind(|k| matches!(k, Kind::Year(_))).collect();
-    let years = collect(parse_all(year_files.iter().copied()), &mut diagnostics);
+    let years = collect(
+        parse_all(year_files.iter().copied(), &Mutex::default()),
+        &mut diagnostics,
+    );
     project.years = years
         .into_iter()
         .map(|loaded| (year_of(&year_files, &loaded.source.path), loaded))
@@ -209,15 +251,24 @@ pub fn site_language(root: &Path) -> Option<Language> {
     })
 }
 
-/// Reads and parses files of one kind, in parallel, keeping their order.
+/// Reads and parses files of one kind, in parallel, keeping their order; a file whose text
+/// is the same as that of its entry in `earlier` is taken from there instead.
 fn parse_all<'a, T: serde::de::DeserializeOwned + Send>(
     files: impl Iterator<Item = &'a (Kind, PathBuf, String)>,
+    earlier: &Mutex<HashMap<String, Loaded<T>>>,
 ) -> Vec<Result<Loaded<T>, Diagnostic>> {
     let files: Vec<_> = files.collect();
     files
         .par_iter()
         .map(|(_, path, relative)| {
             let source = SourceFile::new(relative.as_str(), read_text(path, relative)?);
+            let mut earlier = earlier.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(loaded) = earlier.remove(relative) {
+                if loaded.source.text == source.text {
+                    return Ok(loaded);
+                }
+            }
+            drop(earlier);
             let record = yaml::parse(&source)?;
             Ok(Loaded { source, record })
         })

@@ -455,6 +455,9 @@ mod tests {
         ];
         let mut bytes = serde_json::to_vec_pretty(&expected).unwrap();
         bytes.push(b'\n');
-        assert_eq!(String::from_utf8(d.to_json()).unwrap(), String::from_utf8(bytes).unwrap());
+        assert_eq!(
+            String::from_utf8(d.to_json()).unwrap(),
+            String::from_utf8(bytes).unwrap()
+        );
     }
 }

@@ -114,10 +114,13 @@ pub fn check_templates(report: Arc<Report>, project: &Project) -> Vec<Diagnostic
 
 /// Renders every file of the site and hands each to `sink` (path relative to the output
 /// folder, `/` separators) as soon as it is made, from several threads: the site is never
-/// held in memory as a whole. Template errors name the template file and line.
+/// held in memory as a whole. The pages of `first` are rendered before the others (`serve`
+/// shows the page that was edited without waiting for the rest). Template errors name the
+/// template file and line.
 pub fn render<E: Send>(
     report: Arc<Report>,
     project: &Project,
+    first: &[String],
     sink: &(impl Fn(&str, OutputFile) -> Result<(), E> + Sync),
 ) -> Result<Rendered, Failure<E>> {
     let locale = Arc::new(
@@ -136,6 +139,10 @@ pub fn render<E: Send>(
         vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
     });
 
+    if !first.is_empty() {
+        // Stable: the rest keeps its order. Rayon starts with the front of the list.
+        plans.sort_by_key(|p| !first.contains(&p.path));
+    }
     let render_page = |p: &PagePlan| -> Result<(), Failure<E>> {
         let mut context = Context::new();
         context.insert_value("report", report_value.clone());

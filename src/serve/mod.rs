@@ -1,6 +1,7 @@
 //! `baocao serve`: a live preview. The site is built into a temporary folder (never into
 //! `output/`) and served over HTTP; when a file of `content/` or `templates/` is saved, the
-//! site is rebuilt and open pages reload through Server-Sent Events. While the content has
+//! site is rebuilt (the saved files parsed again, their pages written first) and open pages
+//! reload through Server-Sent Events. While the content has
 //! errors, pages show them instead of the site.
 
 mod http;
@@ -13,7 +14,7 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -95,6 +96,7 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         root: options.root.clone(),
         site,
         failure: RwLock::new(None),
+        reuse: Mutex::default(),
         generation: Mutex::new(0),
         rebuilt: Condvar::new(),
         connections: AtomicUsize::new(0),
@@ -132,11 +134,12 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
 /// The state shared by the watcher and the connections.
 struct Server {
     root: PathBuf,
-    /// The served folder, inside the temporary folder; replaced whole by each rebuild.
+    /// The served folder, inside the temporary folder; each rebuild replaces the files that changed.
     site: PathBuf,
-    /// The error page, while the last build failed. Held for writing while the site is
-    /// replaced, and for reading while a file of it is read, so no one reads half a site.
+    /// The error page, while the last build failed.
     failure: RwLock<Option<String>>,
+    /// Parsed files of the last build, taken again while unchanged.
+    reuse: Mutex<crate::load::Reuse>,
     /// Counts the builds that changed something; open pages reload when it changes.
     generation: Mutex<u64>,
     rebuilt: Condvar,
@@ -162,29 +165,44 @@ fn take_slot(counter: &AtomicUsize, max: usize) -> Option<Slot<'_>> {
 
 impl Server {
     /// Builds the project into the served folder, prints what happened, and tells open pages.
+    /// Only the saved files are parsed again; the pages of the saved records are written
+    /// first and open pages reload then, before the rest of the site is written.
     fn rebuild(&self, changed: &[String]) {
         let started = Instant::now();
         let language = crate::load::site_language(&self.root).unwrap_or_default();
-        // Files are written to a temporary folder; the failure lock is taken only to swap it
-        // in, so that no page is served from a folder that is being replaced.
-        let mut failure = None;
+        let shown_early = AtomicBool::new(false);
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let writer = crate::write::Writer::new(&self.site);
-            let checked = crate::check(&self.root);
-            let (outcome, diagnostics) =
-                crate::render_checked(checked, &|path, file| writer.put(path, file));
-            failure = Some(self.failure.write().unwrap_or_else(PoisonError::into_inner));
-            let finished = match outcome {
-                crate::Outcome::Rendered(rendered) => {
-                    Some(writer.finish("preview").map(|changes| (rendered, changes)))
+            let mut reuse = self.reuse.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut checked = crate::check_reusing(&self.root, &reuse);
+            let first = pages_of(&checked.project, changed);
+            reuse.keep(&mut checked.project);
+            drop(reuse);
+            let writer = crate::write::Writer::in_place(&self.site);
+            let waiting = AtomicUsize::new(first.len());
+            let sink = |path: &str, file| {
+                writer.put(path, file)?;
+                if first.iter().any(|p| p == path) && waiting.fetch_sub(1, Ordering::SeqCst) == 1 {
+                    // The edited pages are written: show them now, the rest follows.
+                    let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
+                    *failure = None;
+                    shown_early.store(true, Ordering::SeqCst);
+                    self.announce();
                 }
+                Ok(())
+            };
+            let (outcome, diagnostics) = crate::render_checked(checked, &first, &sink);
+            let finished = match outcome {
+                crate::Outcome::Rendered(rendered) => Some(
+                    writer
+                        .finish("preview")
+                        .map(|changes| (rendered, changes, first)),
+                ),
                 crate::Outcome::Refused(e) => Some(Err(e)),
                 crate::Outcome::Invalid => None,
             };
             (finished, diagnostics)
         }));
-        let mut failure =
-            failure.unwrap_or_else(|| self.failure.write().unwrap_or_else(PoisonError::into_inner));
+        let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
         let error_page = match built {
             Err(_) => {
                 let message = "baocao stopped on an internal error while building (see above); \
@@ -202,9 +220,17 @@ impl Server {
                 );
                 page::errors(&diagnostics, language)
             }
-            Ok((Some(Ok((rendered, changes))), diagnostics)) => {
+            Ok((Some(Ok((rendered, changes, first))), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
-                if failure.take().is_some() || !changes.is_empty() {
+                let early = shown_early.load(Ordering::SeqCst);
+                // Pages other than the ones shown early changed: reload open pages again.
+                let more = changes
+                    .added
+                    .iter()
+                    .chain(&changes.changed)
+                    .chain(&changes.removed)
+                    .any(|path| !early || !first.contains(path));
+                if failure.take().is_some() || more {
                     self.announce();
                 }
                 drop(failure);
@@ -368,6 +394,32 @@ fn describe(changed: &[String], diagnostics: &[Diagnostic]) -> String {
         text.push_str(&format!("; {} above", count(diagnostics.len(), "warning")));
     }
     text
+}
+
+/// The pages that show the records of the `changed` content files, by output path.
+fn pages_of(project: &crate::load::Project, changed: &[String]) -> Vec<String> {
+    let saved = |path: &String| changed.contains(path);
+    let communes = project
+        .communes
+        .iter()
+        .filter(|c| saved(&c.source.path))
+        .map(|c| format!("communes/{}.html", c.record.resolved_id()));
+    let models = project
+        .models
+        .iter()
+        .filter(|m| saved(&m.source.path))
+        .map(|m| format!("models/{}.html", m.record.resolved_id()));
+    let years = project
+        .years
+        .iter()
+        .filter(|(_, y)| saved(&y.source.path))
+        .map(|(year, _)| format!("years/{year}.html"));
+    let pages = project
+        .pages
+        .iter()
+        .filter(|p| saved(&p.source.path))
+        .map(|p| format!("pages/{}.html", p.stem));
+    communes.chain(models).chain(years).chain(pages).collect()
 }
 
 /// `address`, with 127.0.0.1 or ::1 in place of "every address" so that a browser can open it.
