@@ -1,6 +1,9 @@
 //! Builds the [`Report`] from a project that passed validation.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
 
 use serde_saphyr::Spanned;
 
@@ -21,8 +24,8 @@ pub fn build(project: &Project) -> Report {
                     .collect()
             })
             .unwrap_or_default(),
-        citations: Vec::new(),
-        commune_citations: BTreeMap::new(),
+        citations: Mutex::default(),
+        commune_citations: Mutex::default(),
         model_rank: BTreeMap::new(),
         number_format: match site_record.map(|s| s.language) {
             Some(load::Language::En) => NumberFormat::En,
@@ -55,7 +58,7 @@ pub fn build(project: &Project) -> Report {
         project.communes.iter().map(|c| &c.record).collect();
     commune_records.sort_by_cached_key(|c| collation_key(&c.name.value));
     let communes: Vec<Commune> = commune_records
-        .iter()
+        .par_iter()
         .map(|c| cx.commune(c, &model_links, &project.statics))
         .collect();
 
@@ -95,6 +98,14 @@ pub fn build(project: &Project) -> Report {
         .collect();
     pages.sort_by_cached_key(|p| (page_order[p.slug.as_str()], collation_key(&p.title)));
 
+    let citations = cx
+        .citations
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    let commune_citations = cx
+        .commune_citations
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
     let sources = site_record
         .map(|s| {
             s.sources
@@ -109,8 +120,7 @@ pub fn build(project: &Project) -> Report {
                         author: s.author.clone(),
                         url: s.url.as_ref().map(|u| u.value.clone()),
                         date: s.date.as_ref().map(|d| d.value.clone()),
-                        citations: cx
-                            .citations
+                        citations: citations
                             .iter()
                             .filter(|(id, _)| *id == s.id.value)
                             .map(|(_, c)| c.clone())
@@ -119,7 +129,7 @@ pub fn build(project: &Project) -> Report {
                             .iter()
                             .filter_map(|c| {
                                 let page = format!("communes/{}.html", c.id);
-                                let figures = *cx.commune_citations.get(&page)?.get(&s.id.value)?;
+                                let figures = *commune_citations.get(&page)?.get(&s.id.value)?;
                                 Some(CommuneCitations {
                                     commune: link(c),
                                     figures,
@@ -174,9 +184,11 @@ struct Context {
     numbers: BTreeMap<String, usize>,
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
-    citations: Vec<(String, Citation)>,
-    /// Figures of commune pages citing each source: `page → source id → count`.
-    commune_citations: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Figures of city-wide pages, in page order (recorded one thread at a time).
+    citations: Mutex<Vec<(String, Citation)>>,
+    /// Figures of commune pages citing each source: `page → source id → count` (communes
+    /// are modelled in parallel).
+    commune_citations: Mutex<BTreeMap<String, BTreeMap<String, usize>>>,
     /// How derived figures' calculations are written.
     number_format: NumberFormat,
 }
@@ -217,7 +229,7 @@ impl Context {
     }
 
     fn fig(
-        &mut self,
+        &self,
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
         page: &str,
@@ -237,7 +249,7 @@ impl Context {
 
     /// Lists a cited figure under its source, for the sources page.
     fn record(
-        &mut self,
+        &self,
         source: Option<&Cite>,
         page: &str,
         label: Label<'_>,
@@ -249,9 +261,13 @@ impl Context {
             return;
         };
         if page.starts_with("communes/") {
-            let by_source = match self.commune_citations.get_mut(page) {
+            let mut counts = self
+                .commune_citations
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let by_source = match counts.get_mut(page) {
                 Some(by_source) => by_source,
-                None => self.commune_citations.entry(page.to_owned()).or_default(),
+                None => counts.entry(page.to_owned()).or_default(),
             };
             match by_source.get_mut(&cite.id) {
                 Some(count) => *count += 1,
@@ -272,12 +288,15 @@ impl Context {
                 format,
                 total,
             };
-            self.citations.push((cite.id.clone(), citation));
+            self.citations
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((cite.id.clone(), citation));
         }
     }
 
     fn count(
-        &mut self,
+        &self,
         figure: Option<&Spanned<load::Figure>>,
         default: Option<&str>,
         page: &str,
@@ -287,7 +306,7 @@ impl Context {
     }
 
     fn ratio(
-        &mut self,
+        &self,
         r: Option<&load::Ratio>,
         default: Option<&str>,
         page: &str,
@@ -305,7 +324,7 @@ impl Context {
     }
 
     fn campaign(
-        &mut self,
+        &self,
         c: &load::CampaignRecord,
         default: Option<&str>,
         page: &str,
@@ -333,7 +352,7 @@ impl Context {
         }
     }
 
-    fn quotes(&mut self, quotes: &[load::QuoteRecord], default: Option<&str>) -> Vec<Quote> {
+    fn quotes(&self, quotes: &[load::QuoteRecord], default: Option<&str>) -> Vec<Quote> {
         quotes
             .iter()
             .map(|q| Quote {
@@ -346,7 +365,7 @@ impl Context {
     }
 
     fn commune(
-        &mut self,
+        &self,
         c: &load::CommuneRecord,
         models: &BTreeMap<String, ModelLink>,
         statics: &[load::StaticFile],
@@ -482,7 +501,7 @@ impl Context {
     }
 
     fn year(
-        &mut self,
+        &self,
         year: i64,
         previous: Option<i64>,
         y: &load::YearRecord,
