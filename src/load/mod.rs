@@ -263,10 +263,10 @@ fn parse_all<'a, T: serde::de::DeserializeOwned + Send>(
         .map(|(_, path, relative)| {
             let source = SourceFile::new(relative.as_str(), read_text(path, relative)?);
             let mut earlier = earlier.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(loaded) = earlier.remove(relative) {
-                if loaded.source.text == source.text {
-                    return Ok(loaded);
-                }
+            if let Some(loaded) = earlier.remove(relative)
+                && loaded.source.text == source.text
+            {
+                return Ok(loaded);
             }
             drop(earlier);
             let record = yaml::parse(&source)?;
