@@ -131,13 +131,7 @@ pub fn render<E: Send>(
         .map_err(Failure::Templates)?;
     let report_value = Value::from_serializable(&views::ReportView::new(&report));
     let strings = locale.to_value();
-    let datasets = data::datasets(&report, &locale);
     let mut plans = plan(&report);
-    plans.push(PagePlan {
-        path: "data.html".into(),
-        template: "data.html",
-        vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
-    });
 
     if !first.is_empty() {
         // Stable: the rest keeps its order. Rayon starts with the front of the list.
@@ -164,39 +158,52 @@ pub fn render<E: Send>(
             .map_err(|e| Failure::Templates(vec![templates::diagnostic(&e, &project.templates)]))?;
         sink(&p.path, OutputFile::Bytes(html.into_bytes())).map_err(Failure::Sink)
     };
-    let mut other_files: Vec<(String, OutputFile)> = vec![(
-        "assets/search-index.js".into(),
-        OutputFile::Bytes(search::index_script(&report, &locale)),
-    )];
-    for (name, bytes) in FONTS {
-        other_files.push((
-            format!("assets/fonts/{name}"),
-            OutputFile::Bytes(bytes.to_vec()),
-        ));
-    }
-    for file in &project.statics {
-        other_files.push((
-            format!("static/{}", file.path),
-            OutputFile::Copy(file.absolute.clone()),
-        ));
-    }
-    type Outcomes<E> = Vec<Result<(), Failure<E>>>;
-    let (pages, others): (Outcomes<E>, Outcomes<E>) = rayon::join(
-        || plans.par_iter().map(render_page).collect(),
-        || {
-            let datasets = datasets.par_iter().flat_map_iter(|d| {
+    // Besides the pages: the data downloads and their page, the search index, fonts and
+    // static files, made alongside the pages (and after the ones asked for first).
+    let others = || -> Outcomes<E> {
+        let datasets = data::datasets(&report, &locale);
+        let data_page = PagePlan {
+            path: "data.html".into(),
+            template: "data.html",
+            vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
+        };
+        let mut files: Vec<(String, OutputFile)> = vec![(
+            "assets/search-index.js".into(),
+            OutputFile::Bytes(search::index_script(&report, &locale)),
+        )];
+        for (name, bytes) in FONTS {
+            files.push((
+                format!("assets/fonts/{name}"),
+                OutputFile::Bytes(bytes.to_vec()),
+            ));
+        }
+        for file in &project.statics {
+            files.push((
+                format!("static/{}", file.path),
+                OutputFile::Copy(file.absolute.clone()),
+            ));
+        }
+        let written = datasets
+            .par_iter()
+            .flat_map_iter(|d| {
                 [
                     (format!("data/{}.csv", d.slug), d.to_csv()),
                     (format!("data/{}.json", d.slug), d.to_json()),
                 ]
-            });
-            datasets
-                .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
-                .chain(other_files.into_par_iter())
-                .map(|(path, file)| sink(&path, file).map_err(Failure::Sink))
-                .collect()
-        },
+            })
+            .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
+            .chain(files.into_par_iter())
+            .map(|(path, file)| sink(&path, file).map_err(Failure::Sink));
+        rayon::iter::once(render_page(&data_page))
+            .chain(written)
+            .collect()
+    };
+    type Outcomes<E> = Vec<Result<(), Failure<E>>>;
+    let (pages, others): (Outcomes<E>, Outcomes<E>) = rayon::join(
+        || plans.par_iter().map(render_page).collect(),
+        others,
     );
+    let files = pages.len() + others.len();
 
     let mut errors = Vec::new();
     let mut refused = None;
@@ -221,11 +228,12 @@ pub fn render<E: Send>(
     if let Some(e) = refused {
         return Err(Failure::Sink(e));
     }
-    let pages = plans.iter().filter(|p| p.path.ends_with(".html")).count();
+    // data.html is made with the data files.
+    let pages = 1 + plans.iter().filter(|p| p.path.ends_with(".html")).count();
     Ok(Rendered {
         pages,
         charts: charts.count(),
-        files: plans.len() + 2 * datasets.len() + 1 + FONTS.len() + project.statics.len(),
+        files,
     })
 }
 
