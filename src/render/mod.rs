@@ -199,10 +199,8 @@ pub fn render<E: Send>(
             .collect()
     };
     type Outcomes<E> = Vec<Result<(), Failure<E>>>;
-    let (pages, others): (Outcomes<E>, Outcomes<E>) = rayon::join(
-        || plans.par_iter().map(render_page).collect(),
-        others,
-    );
+    let (pages, others): (Outcomes<E>, Outcomes<E>) =
+        rayon::join(|| plans.par_iter().map(render_page).collect(), others);
     let files = pages.len() + others.len();
 
     let mut errors = Vec::new();
@@ -275,7 +273,11 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
                     .map_or_else(Value::none, |v| Value::from_serializable(&v)),
             )]),
         ),
-        page("sources.html".into(), "sources.html", Vars::None),
+        page(
+            "sources.html".into(),
+            "sources.html",
+            Vars::Ready(vec![("sources", Value::from_serializable(&report.sources))]),
+        ),
         page("404.html".into(), "404.html", Vars::None),
         page("assets/style.css".into(), "style.css", Vars::None),
         page("assets/search.js".into(), "search.js", Vars::None),

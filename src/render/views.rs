@@ -1,20 +1,20 @@
 //! What templates see of the report beyond a page's own record: the `report` value shared by
-//! every page holds each commune's summary only, so that its size does not grow with
-//! communes × years; pages that list communes' figures get them as their own variables.
+//! every page holds summaries of communes, model types and sources only, so that its size does
+//! not grow with communes × years; pages that list communes' figures get them as their own
+//! variables.
 
 use serde::Serialize;
 
 use crate::model::{
-    CommuneCampaign, CommuneModel, Group, ModelType, Page, Person, Quote, Report, Site, Source,
-    Year,
+    CityModelYear, CommuneCampaign, CommuneModel, Group, Page, Person, Quote, Report, Site, Year,
 };
 
 /// The `report` value of every template.
 #[derive(Serialize)]
 pub struct ReportView<'a> {
     site: &'a Site,
-    sources: &'a [Source],
-    models: &'a [ModelType],
+    sources: Vec<SourceSummary<'a>>,
+    models: Vec<ModelSummary<'a>>,
     communes: Vec<CommuneSummary<'a>>,
     years: &'a [Year],
     pages: &'a [Page],
@@ -33,12 +33,65 @@ struct CommuneSummary<'a> {
     has_figures: bool,
 }
 
+/// A source without the figures that cite it (the sources page gets those).
+#[derive(Serialize)]
+struct SourceSummary<'a> {
+    id: &'a str,
+    number: usize,
+    title: &'a str,
+    publisher: Option<&'a str>,
+    author: Option<&'a str>,
+    url: Option<&'a str>,
+    date: Option<&'a str>,
+    cited_figures: usize,
+}
+
+/// A model type without its communes' counts (its page gets those).
+#[derive(Serialize)]
+struct ModelSummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    category: Option<&'a str>,
+    /// Markdown.
+    description: Option<&'a str>,
+    city: &'a [CityModelYear],
+    communes_year: Option<i64>,
+    communes_reporting: usize,
+}
+
 impl<'a> ReportView<'a> {
     pub fn new(report: &'a Report) -> Self {
         ReportView {
             site: &report.site,
-            sources: &report.sources,
-            models: &report.models,
+            sources: report
+                .sources
+                .iter()
+                .map(|s| SourceSummary {
+                    id: &s.id,
+                    number: s.number,
+                    title: &s.title,
+                    publisher: s.publisher.as_deref(),
+                    author: s.author.as_deref(),
+                    url: s.url.as_deref(),
+                    date: s.date.as_deref(),
+                    cited_figures: s.cited_figures,
+                })
+                .collect(),
+            models: report
+                .models
+                .iter()
+                .map(|m| ModelSummary {
+                    id: &m.id,
+                    name: &m.name,
+                    unit: &m.unit,
+                    category: m.category.as_deref(),
+                    description: m.description.as_deref(),
+                    city: &m.city,
+                    communes_year: m.communes_year,
+                    communes_reporting: m.communes_reporting,
+                })
+                .collect(),
             communes: report
                 .communes
                 .iter()

@@ -9,10 +9,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// How often the files are looked at, at least: a large project is looked at less often, so
 /// that looking never takes more than a tenth of the time.
-const POLL: Duration = Duration::from_millis(50);
+const POLL: Duration = Duration::from_millis(30);
 /// How long after the last save the files must stay unchanged before a rebuild starts, so
 /// that a burst of saves (a `git checkout`, an editor's backup copy) gives one rebuild.
-const QUIET: Duration = Duration::from_millis(25);
+const QUIET: Duration = Duration::from_millis(10);
 /// The longest a rebuild waits for files that keep changing.
 const MAX_WAIT: Duration = Duration::from_secs(1);
 

@@ -472,17 +472,34 @@ const INK_HEX: &str = "#1A1A1A";
 /// text colour) or SVG assumes anyway (opacity 1, no stroke, start anchor), and puts each
 /// label on one line: the drawing is the same, in less than half the bytes.
 fn compact(body: &str) -> String {
+    let (font, ink) = (
+        format!(" font-family=\"{FONT}\""),
+        format!(" fill=\"{INK_HEX}\""),
+    );
+    let dropped = [
+        " opacity=\"1\"",
+        " stroke=\"none\"",
+        " text-anchor=\"start\"",
+        &font,
+        &ink,
+    ];
     let mut out = String::with_capacity(body.len() / 2);
     let mut lines = body.lines();
-    while let Some(line) = lines.next() {
-        let line = line
-            .replace(" opacity=\"1\"", "")
-            .replace(" stroke=\"none\"", "")
-            .replace(" text-anchor=\"start\"", "")
-            .replace(&format!(" font-family=\"{FONT}\""), "")
-            .replace(&format!(" fill=\"{INK_HEX}\""), "");
-        out.push_str(&line);
-        if line.starts_with("<text") {
+    while let Some(mut line) = lines.next() {
+        // Attributes are separated by single spaces: copy the line, leaving out the dropped ones.
+        while let Some(at) = line.find(" ") {
+            out.push_str(&line[..at]);
+            line = &line[at..];
+            match dropped.iter().find(|d| line.starts_with(**d)) {
+                Some(d) => line = &line[d.len()..],
+                None => {
+                    out.push(' ');
+                    line = &line[1..];
+                }
+            }
+        }
+        out.push_str(line);
+        if out.ends_with('>') && out[out.rfind('\n').map_or(0, |n| n + 1)..].starts_with("<text") {
             // plotters writes the label and the closing tag on lines of their own.
             for inner in lines.by_ref() {
                 out.push_str(inner);
