@@ -78,6 +78,10 @@ enum Vars<'a> {
     Page(&'a crate::model::Page),
     /// The full report of a year, listing every commune.
     FullReport(i64, Value),
+    /// The campaign page: the communes' figures of the newest year.
+    Campaign,
+    /// The sources page: the figures citing each source.
+    Sources,
 }
 
 impl Vars<'_> {
@@ -88,6 +92,12 @@ impl Vars<'_> {
             Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
             Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
+            Vars::Campaign => vec![(
+                "by_commune",
+                views::CampaignByCommune::newest(report)
+                    .map_or_else(Value::none, |v| Value::from_serializable(&v)),
+            )],
+            Vars::Sources => vec![("sources", Value::from_serializable(&report.sources))],
             Vars::FullReport(year, value) => vec![
                 ("year", value.clone()),
                 (
@@ -264,20 +274,8 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         ),
         page("communes/index.html".into(), "communes.html", Vars::None),
         page("models/index.html".into(), "models.html", Vars::None),
-        page(
-            "campaign.html".into(),
-            "campaign.html",
-            Vars::Ready(vec![(
-                "by_commune",
-                views::CampaignByCommune::newest(report)
-                    .map_or_else(Value::none, |v| Value::from_serializable(&v)),
-            )]),
-        ),
-        page(
-            "sources.html".into(),
-            "sources.html",
-            Vars::Ready(vec![("sources", Value::from_serializable(&report.sources))]),
-        ),
+        page("campaign.html".into(), "campaign.html", Vars::Campaign),
+        page("sources.html".into(), "sources.html", Vars::Sources),
         page("404.html".into(), "404.html", Vars::None),
         page("assets/style.css".into(), "style.css", Vars::None),
         page("assets/search.js".into(), "search.js", Vars::None),
