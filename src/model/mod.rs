@@ -74,10 +74,10 @@ pub struct CommuneCitations {
 pub struct Citation {
     /// Page showing the figure, relative to the site root.
     pub page: String,
-    /// What the figure is, in the content's words: `["Tuy Lộc", "2023", "Camera an ninh"]`.
+    /// What the figure is, in the content's words: `["2023", "Camera an ninh"]`.
     pub parts: Vec<String>,
     /// The UI string (locale key) that ends the name when the content has no word for it:
-    /// `sessions` for `["Tuy Lộc", "2023"]`.
+    /// `sessions` for `["2023"]`.
     pub key: Option<&'static str>,
     pub value: u64,
     /// How the value is written: `count`, `money` or `ratio` (then `value` is the safe part).
