@@ -340,11 +340,26 @@ impl Writer {
     /// the marker holding `input`, the fingerprint of what the site was built from (see
     /// [`is_current`]). Returns what changed, paths sorted.
     pub fn finish(self, input: &str) -> Result<Changes, WriteError> {
+        let removed = self.removed(&self.state().taken)?;
         let mut state = std::mem::take(&mut *self.state());
+        let finished = self.finish_with(&mut state, removed, input);
+        if let (Err(_), Some(staging)) = (&finished, &state.staging) {
+            // Written but not swapped in: the previous output stays, the new files go.
+            let _ = fs::remove_dir_all(staging);
+        }
+        finished
+    }
+
+    fn finish_with(
+        &self,
+        state: &mut State,
+        removed: Vec<String>,
+        input: &str,
+    ) -> Result<Changes, WriteError> {
         let mut changes = Changes {
             added: std::mem::take(&mut state.added),
             changed: std::mem::take(&mut state.changed),
-            removed: self.removed(&state.taken)?,
+            removed,
         };
         changes.added.sort();
         changes.changed.sort();
@@ -373,33 +388,26 @@ impl Writer {
         }
         let staging = match state.staging.clone() {
             Some(staging) => staging,
-            None => self.make_staging(&mut state)?,
+            None => self.make_staging(state)?,
         };
-        // From here on, a failure must not leave the temporary folder behind.
-        let swapped = (|| {
-            let marker_file = staging.join(MARKER);
-            fs::write(&marker_file, &marker).map_err(|e| WriteError::Io(marker_file, e))?;
-            let (parent, name) = self.parent_and_name();
-            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-            if self.output.exists() {
-                fs::rename(&self.output, &old)
-                    .map_err(|e| WriteError::Io(self.output.clone(), e))?;
-            }
-            if let Err(e) = fs::rename(&staging, &self.output) {
-                if old.exists() {
-                    let _ = fs::rename(&old, &self.output);
-                }
-                return Err(WriteError::Io(self.output.clone(), e));
-            }
-            if old.exists() {
-                fs::remove_dir_all(&old).map_err(|e| WriteError::Io(old.clone(), e))?;
-            }
-            Ok(())
-        })();
-        if swapped.is_err() {
-            let _ = fs::remove_dir_all(&staging);
+        // A failure from here on removes the temporary folder (see `finish`).
+        let marker_file = staging.join(MARKER);
+        fs::write(&marker_file, &marker).map_err(|e| WriteError::Io(marker_file, e))?;
+        let (parent, name) = self.parent_and_name();
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if self.output.exists() {
+            fs::rename(&self.output, &old).map_err(|e| WriteError::Io(self.output.clone(), e))?;
         }
-        swapped.map(|()| changes)
+        if let Err(e) = fs::rename(&staging, &self.output) {
+            if old.exists() {
+                let _ = fs::rename(&old, &self.output);
+            }
+            return Err(WriteError::Io(self.output.clone(), e));
+        }
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(|e| WriteError::Io(old.clone(), e))?;
+        }
+        Ok(changes)
     }
 }
 

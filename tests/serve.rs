@@ -114,6 +114,16 @@ impl Server {
     }
 
     /// Fetches `target` until `done` holds for the response, or fails at the deadline.
+    /// Opens the reload event stream, as a page does.
+    fn events(&self) -> BufReader<TcpStream> {
+        let mut events = TcpStream::connect(&self.address).unwrap();
+        events.set_read_timeout(Some(DEADLINE)).unwrap();
+        events
+            .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        BufReader::new(events)
+    }
+
     fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Response) -> bool) -> Response {
         let deadline = Instant::now() + DEADLINE;
         loop {
@@ -182,12 +192,7 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
     let script = first.body.find("/__baocao/events").expect("reload script");
     assert!(script < first.body.rfind("</body>").unwrap());
 
-    let mut events = TcpStream::connect(&server.address).unwrap();
-    events.set_read_timeout(Some(DEADLINE)).unwrap();
-    events
-        .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
-        .unwrap();
-    let mut events = BufReader::new(events);
+    let mut events = server.events();
     let built = next_event(&mut events, None);
 
     // Other clients keep the server busy while it rebuilds (2,000 requests at most).
@@ -370,12 +375,7 @@ fn rebuild_latency() {
         // Saves fall at different moments of the watcher's polling cycle.
         thread::sleep(Duration::from_millis(200 + run as u64 * 37 % 100));
         // A new event stream starts with the current build number, like a reloaded page.
-        let mut events = TcpStream::connect(&server.address).unwrap();
-        events.set_read_timeout(Some(DEADLINE)).unwrap();
-        events
-            .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
-            .unwrap();
-        let mut events = BufReader::new(events);
+        let mut events = server.events();
         let last = next_event(&mut events, None);
         let marker = format!("Lần đo thứ {run}.");
         let saved = Instant::now();
