@@ -110,9 +110,17 @@ enum Kind {
 #[derive(Debug, Default)]
 pub struct Reuse {
     communes: Mutex<HashMap<String, Loaded<CommuneRecord>>>,
+    /// The files saved since, when the caller knows them (`serve`'s watcher): the others are
+    /// taken without being read again.
+    saved: Option<Vec<String>>,
 }
 
 impl Reuse {
+    /// Says which files were saved since [`Reuse::keep`]; `None`: check every file's text.
+    pub fn saved(&mut self, paths: Option<&[String]>) {
+        self.saved = paths.map(<[String]>::to_vec);
+    }
+
     /// Keeps the parsed communes of `project` (moving them out of it) for the next load.
     pub fn keep(&mut self, project: &mut Project) {
         let communes = self
@@ -185,21 +193,25 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
 
     let of_kind = |wanted: fn(Kind) -> bool| parse_queue.iter().filter(move |(k, _, _)| wanted(*k));
     project.site = collect(
-        parse_all(of_kind(|k| k == Kind::Site), &Mutex::default()),
+        parse_all(of_kind(|k| k == Kind::Site), &Mutex::default(), None),
         &mut diagnostics,
     )
     .pop();
     project.communes = collect(
-        parse_all(of_kind(|k| k == Kind::Commune), &reuse.communes),
+        parse_all(
+            of_kind(|k| k == Kind::Commune),
+            &reuse.communes,
+            reuse.saved.as_deref(),
+        ),
         &mut diagnostics,
     );
     project.models = collect(
-        parse_all(of_kind(|k| k == Kind::Model), &Mutex::default()),
+        parse_all(of_kind(|k| k == Kind::Model), &Mutex::default(), None),
         &mut diagnostics,
     );
     let year_files: Vec<_> = of_kind(|k| matches!(k, Kind::Year(_))).collect();
     let years = collect(
-        parse_all(year_files.iter().copied(), &Mutex::default()),
+        parse_all(year_files.iter().copied(), &Mutex::default(), None),
         &mut diagnostics,
     );
     project.years = years
@@ -256,13 +268,20 @@ pub fn site_language(root: &Path) -> Option<Language> {
 fn parse_all<'a, T: serde::de::DeserializeOwned + Send>(
     files: impl Iterator<Item = &'a (Kind, PathBuf, String)>,
     earlier: &Mutex<HashMap<String, Loaded<T>>>,
+    saved: Option<&[String]>,
 ) -> Vec<Result<Loaded<T>, Diagnostic>> {
     let files: Vec<_> = files.collect();
     files
         .par_iter()
         .map(|(_, path, relative)| {
+            let lock = || earlier.lock().unwrap_or_else(PoisonError::into_inner);
+            if saved.is_some_and(|saved| !saved.contains(relative))
+                && let Some(loaded) = lock().remove(relative)
+            {
+                return Ok(loaded);
+            }
             let source = SourceFile::new(relative.as_str(), read_text(path, relative)?);
-            let mut earlier = earlier.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut earlier = lock();
             if let Some(loaded) = earlier.remove(relative)
                 && loaded.source.text == source.text
             {

@@ -173,6 +173,8 @@ impl Server {
         let shown_early = AtomicBool::new(false);
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut reuse = self.reuse.lock().unwrap_or_else(PoisonError::into_inner);
+            // The watcher saw every saved file: the others need not be read again.
+            reuse.saved(Some(changed));
             let mut checked = crate::check_reusing(&self.root, &reuse);
             let first = pages_of(&checked.project, changed);
             reuse.keep(&mut checked.project);
