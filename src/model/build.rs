@@ -25,7 +25,6 @@ pub fn build(project: &Project) -> Report {
             })
             .unwrap_or_default(),
         citations: Mutex::default(),
-        commune_citations: Mutex::default(),
         model_rank: BTreeMap::new(),
         number_format: match site_record.map(|s| s.language) {
             Some(load::Language::En) => NumberFormat::En,
@@ -102,10 +101,8 @@ pub fn build(project: &Project) -> Report {
         .citations
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);
-    let commune_citations = cx
-        .commune_citations
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner);
+    let commune_citations: Vec<BTreeMap<&str, usize>> =
+        communes.par_iter().map(figures_citing).collect();
     let sources = site_record
         .map(|s| {
             s.sources
@@ -127,9 +124,9 @@ pub fn build(project: &Project) -> Report {
                             .collect(),
                         communes: communes
                             .iter()
-                            .filter_map(|c| {
-                                let page = format!("communes/{}.html", c.id);
-                                let figures = *commune_citations.get(&page)?.get(&s.id.value)?;
+                            .zip(&commune_citations)
+                            .filter_map(|(c, cited)| {
+                                let figures = *cited.get(s.id.value.as_str())?;
                                 Some(CommuneCitations {
                                     commune: link(c),
                                     figures,
@@ -186,9 +183,6 @@ struct Context {
     model_rank: BTreeMap<String, usize>,
     /// Figures of city-wide pages, in page order (recorded one thread at a time).
     citations: Mutex<Vec<(String, Citation)>>,
-    /// Figures of commune pages citing each source: `page → source id → count` (communes
-    /// are modelled in parallel).
-    commune_citations: Mutex<BTreeMap<String, BTreeMap<String, usize>>>,
     /// How derived figures' calculations are written.
     number_format: NumberFormat,
 }
@@ -261,20 +255,7 @@ impl Context {
             return;
         };
         if page.starts_with("communes/") {
-            let mut counts = self
-                .commune_citations
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let by_source = match counts.get_mut(page) {
-                Some(by_source) => by_source,
-                None => counts.entry(page.to_owned()).or_default(),
-            };
-            match by_source.get_mut(&cite.id) {
-                Some(count) => *count += 1,
-                None => {
-                    by_source.insert(cite.id.clone(), 1);
-                }
-            }
+            // Counted per commune instead (`figures_citing`).
             return;
         }
         {
@@ -658,6 +639,35 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         communes_reporting: communes.len() - without.len(),
         communes_without_data: without,
     }
+}
+
+/// How many figures of a commune's page cite each source: every count and ratio that has a
+/// source (the ones `Context::record` would list), by source id.
+fn figures_citing(c: &Commune) -> BTreeMap<&str, usize> {
+    let years = c.years.iter().flat_map(|y| {
+        let campaign = y.campaign.iter().flat_map(|cp| {
+            [
+                &cp.focus_areas,
+                &cp.sessions,
+                &cp.participations,
+                &cp.tips,
+                &cp.valuable_tips,
+            ]
+        });
+        let figs = y.models.iter().map(|m| &m.count).chain(campaign);
+        figs.filter_map(|f| f.as_ref()?.source.as_ref())
+            .chain(y.villages.as_ref().and_then(|r| r.source.as_ref()))
+    });
+    let groups = c.groups.iter().flat_map(|g| {
+        std::iter::once(&g.members)
+            .chain(g.outcomes.iter().map(|o| &o.value))
+            .filter_map(|f| f.as_ref()?.source.as_ref())
+    });
+    let mut counts = BTreeMap::new();
+    for cite in years.chain(groups) {
+        *counts.entry(cite.id.as_str()).or_default() += 1;
+    }
+    counts
 }
 
 fn link(c: &Commune) -> CommuneLink {

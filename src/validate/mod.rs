@@ -7,6 +7,8 @@ mod ids;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::Diagnostic;
@@ -32,9 +34,25 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
     ids::check_commune_ids(project, &mut v.diagnostics);
     ids::check_page_ids(project, &mut v.diagnostics);
-    for commune in &project.communes {
-        v.check_commune(&commune.source, &commune.record);
-    }
+    // Communes are checked in parallel, in chunks that each copy the small sets of known ids;
+    // their messages keep the communes' order.
+    let per_chunk: Vec<Vec<Diagnostic>> = project
+        .communes
+        .par_chunks(64)
+        .map(|chunk| {
+            let mut local = Validator {
+                diagnostics: Vec::new(),
+                sources: v.sources.clone(),
+                models: v.models.clone(),
+                statics: v.statics.clone(),
+            };
+            for commune in chunk {
+                local.check_commune(&commune.source, &commune.record);
+            }
+            local.diagnostics
+        })
+        .collect();
+    v.diagnostics.extend(per_chunk.into_iter().flatten());
     let mut year_files: BTreeMap<i64, &str> = BTreeMap::new();
     for (year, file) in &project.years {
         v.check_year(*year, &file.source, &file.record);
