@@ -246,7 +246,7 @@ impl Part<'_> {
     fn figure(&mut self, at: &At, amount: Amount, source: Option<&Cite>) {
         let figure = Figure {
             amount,
-            source: source.map(|c| c.id.clone()),
+            source: source.map(|c| c.id.to_string()),
         };
         Self::insert(self.kind, &mut self.snapshot.figures, at, figure);
     }

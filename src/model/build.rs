@@ -1,7 +1,7 @@
 //! Builds the [`Report`] from a project that passed validation.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn build(project: &Project) -> Report {
                 s.sources
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (s.id.value.clone(), i + 1))
+                    .map(|(i, s)| (s.id.value.clone(), (Arc::from(s.id.value.as_str()), i + 1)))
                     .collect()
             })
             .unwrap_or_default(),
@@ -45,11 +45,11 @@ pub fn build(project: &Project) -> Report {
         .iter()
         .map(|m| {
             let link = ModelLink {
-                id: m.resolved_id(),
-                name: m.name.value.clone(),
-                unit: m.unit.clone(),
+                id: m.resolved_id().into(),
+                name: m.name.value.as_str().into(),
+                unit: m.unit.as_str().into(),
             };
-            (link.id.clone(), link)
+            (link.id.to_string(), link)
         })
         .collect();
 
@@ -178,7 +178,8 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
 
 /// Resolves citations and records which figures cite which source.
 struct Context {
-    numbers: BTreeMap<String, usize>,
+    /// Each source's id (shared by every citation) and number.
+    numbers: BTreeMap<String, (Arc<str>, usize)>,
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
     /// Figures of city-wide pages, in page order (recorded one thread at a time).
@@ -215,10 +216,10 @@ fn plain<'a>(parts: &'a [String], last: &'a str) -> Label<'a> {
 
 impl Context {
     fn cite(&self, id: Option<&str>) -> Option<Cite> {
-        let id = id?;
+        let (id, number) = self.numbers.get(id?)?;
         Some(Cite {
-            id: id.to_owned(),
-            number: *self.numbers.get(id)?,
+            id: id.clone(),
+            number: *number,
         })
     }
 
@@ -272,7 +273,7 @@ impl Context {
             self.citations
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
-                .push((cite.id.clone(), citation));
+                .push((cite.id.to_string(), citation));
         }
     }
 
@@ -375,7 +376,7 @@ impl Context {
                         }
                     })
                     .collect();
-                year_models.sort_by_key(|m| self.model_rank[&m.model.id]);
+                year_models.sort_by_key(|m| self.model_rank[&*m.model.id]);
                 let attainment_default = y
                     .attainment
                     .as_ref()
@@ -497,7 +498,7 @@ impl Context {
             .iter()
             .map(|m| {
                 let model = models[&m.model.value].clone();
-                let p = [year.to_string(), model.name.clone()];
+                let p = [year.to_string(), model.name.to_string()];
                 let budget = m.city_budget.as_ref();
                 let budget_default = budget.and_then(|b| text(b.source.as_ref())).or(default);
                 let total = self.count(m.total.as_ref(), default, &page, named(&p, "total"));
@@ -552,7 +553,7 @@ impl Context {
                 }
             })
             .collect();
-        city_models.sort_by_key(|m| self.model_rank[&m.model.id]);
+        city_models.sort_by_key(|m| self.model_rank[&*m.model.id]);
         let attainment = y.attainment.as_ref().map(|a| CityAttainment {
             communes: self.ratio(
                 a.communes.as_ref(),
@@ -603,9 +604,9 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
     let id = m.resolved_id();
     let city = years
         .iter()
-        .flat_map(|y| y.models.iter().filter(|cm| cm.model.id == id).cloned())
+        .flat_map(|y| y.models.iter().filter(|cm| *cm.model.id == *id).cloned())
         .collect();
-    let reports = |y: &CommuneYear| y.models.iter().any(|cm| cm.model.id == id);
+    let reports = |y: &CommuneYear| y.models.iter().any(|cm| *cm.model.id == *id);
     let communes_year = communes
         .iter()
         .flat_map(|c| c.years.iter().filter(|y| reports(y)).map(|y| y.year))
@@ -617,7 +618,7 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
             without.push(link(c));
         }
         for y in c.years.iter().filter(|y| Some(y.year) == communes_year) {
-            for cm in y.models.iter().filter(|cm| cm.model.id == id) {
+            for cm in y.models.iter().filter(|cm| *cm.model.id == *id) {
                 counts.push(CommuneModelCount {
                     year: y.year,
                     commune: link(c),
@@ -665,7 +666,7 @@ fn figures_citing(c: &Commune) -> BTreeMap<&str, usize> {
     });
     let mut counts = BTreeMap::new();
     for cite in years.chain(groups) {
-        *counts.entry(cite.id.as_str()).or_default() += 1;
+        *counts.entry(&*cite.id).or_default() += 1;
     }
     counts
 }

@@ -7,6 +7,8 @@ mod build;
 
 pub use build::build;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// The whole report.
@@ -88,7 +90,7 @@ pub struct Citation {
 /// A reference to a source next to a figure.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cite {
-    pub id: String,
+    pub id: Arc<str>,
     pub number: usize,
 }
 
@@ -181,9 +183,9 @@ pub struct CommuneLink {
 /// Enough of a model type to name and link it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ModelLink {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
 }
 
 /// City-wide figures of one model type in one year.

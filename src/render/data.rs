@@ -49,7 +49,7 @@ fn opt(s: Option<&str>) -> Cell {
 }
 
 fn source(c: Option<&Cite>) -> Cell {
-    opt(c.map(|c| c.id.as_str()))
+    opt(c.map(|c| &*c.id))
 }
 
 /// The source of the first figure that has one.

@@ -521,7 +521,7 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
     };
     let mut sentences = Vec::new();
     for y in commune.years.iter().rev() {
-        let Some(m) = y.models.iter().find(|m| m.model.id == model.id) else {
+        let Some(m) = y.models.iter().find(|m| *m.model.id == *model.id) else {
             continue;
         };
         let count = m.count.as_ref();
