@@ -71,7 +71,7 @@ pub fn build(project: &Project) -> Report {
     }
 
     let models = model_records
-        .iter()
+        .par_iter()
         .map(|m| model_type(m, &years, &communes))
         .collect();
 
