@@ -32,27 +32,36 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     };
     v.check_site(project);
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
-    ids::check_commune_ids(project, &mut v.diagnostics);
+    // The checks over every commune run side by side; their messages keep a fixed order.
+    let ((commune_ids, communes), (totals, charts)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let mut found = Vec::new();
+                    ids::check_commune_ids(project, &mut found);
+                    found
+                },
+                || v.check_communes(project),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    let mut found = Vec::new();
+                    figures::check_city_totals(project, &mut found);
+                    found
+                },
+                || {
+                    let mut found = Vec::new();
+                    charts::check_chart_calls(project, &v.models, &mut found);
+                    found
+                },
+            )
+        },
+    );
+    v.diagnostics.extend(commune_ids);
     ids::check_page_ids(project, &mut v.diagnostics);
-    // Communes are checked in parallel, in chunks that each copy the small sets of known ids;
-    // their messages keep the communes' order.
-    let per_chunk: Vec<Vec<Diagnostic>> = project
-        .communes
-        .par_chunks(64)
-        .map(|chunk| {
-            let mut local = Validator {
-                diagnostics: Vec::new(),
-                sources: v.sources.clone(),
-                models: v.models.clone(),
-                statics: v.statics.clone(),
-            };
-            for commune in chunk {
-                local.check_commune(&commune.source, &commune.record);
-            }
-            local.diagnostics
-        })
-        .collect();
-    v.diagnostics.extend(per_chunk.into_iter().flatten());
+    v.diagnostics.extend(communes);
     let mut year_files: BTreeMap<i64, &str> = BTreeMap::new();
     for (year, file) in &project.years {
         v.check_year(*year, &file.source, &file.record);
@@ -66,8 +75,8 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
             );
         }
     }
-    figures::check_city_totals(project, &mut v.diagnostics);
-    charts::check_chart_calls(project, &v.models, &mut v.diagnostics);
+    v.diagnostics.extend(totals);
+    v.diagnostics.extend(charts);
     v.diagnostics
 }
 
@@ -85,6 +94,28 @@ pub(crate) fn at<T>(src: &SourceFile, spanned: &Spanned<T>, message: Message) ->
 }
 
 impl Validator {
+    /// Checks every commune file, in parallel chunks that each copy the small sets of known
+    /// ids; the messages keep the communes' order.
+    fn check_communes(&self, project: &Project) -> Vec<Diagnostic> {
+        let per_chunk: Vec<Vec<Diagnostic>> = project
+            .communes
+            .par_chunks(64)
+            .map(|chunk| {
+                let mut local = Validator {
+                    diagnostics: Vec::new(),
+                    sources: self.sources.clone(),
+                    models: self.models.clone(),
+                    statics: self.statics.clone(),
+                };
+                for commune in chunk {
+                    local.check_commune(&commune.source, &commune.record);
+                }
+                local.diagnostics
+            })
+            .collect();
+        per_chunk.into_iter().flatten().collect()
+    }
+
     fn check_site(&mut self, project: &Project) {
         let Some(site) = &project.site else { return };
         let src = &site.source;
