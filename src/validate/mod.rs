@@ -33,29 +33,22 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     v.check_site(project);
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
     // The checks over every commune run side by side; their messages keep a fixed order.
+    let found = |check: &(dyn Fn(&mut Vec<Diagnostic>) + Sync)| {
+        let mut diagnostics = Vec::new();
+        check(&mut diagnostics);
+        diagnostics
+    };
     let ((commune_ids, communes), (totals, charts)) = rayon::join(
         || {
             rayon::join(
-                || {
-                    let mut found = Vec::new();
-                    ids::check_commune_ids(project, &mut found);
-                    found
-                },
+                || found(&|d| ids::check_commune_ids(project, d)),
                 || v.check_communes(project),
             )
         },
         || {
             rayon::join(
-                || {
-                    let mut found = Vec::new();
-                    figures::check_city_totals(project, &mut found);
-                    found
-                },
-                || {
-                    let mut found = Vec::new();
-                    charts::check_chart_calls(project, &v.models, &mut found);
-                    found
-                },
+                || found(&|d| figures::check_city_totals(project, d)),
+                || found(&|d| charts::check_chart_calls(project, &v.models, d)),
             )
         },
     );
