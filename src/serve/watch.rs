@@ -86,7 +86,12 @@ pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])
             continue;
         }
         while started.elapsed() < MAX_WAIT {
-            thread::sleep(current.quiet_left());
+            let wait = current.quiet_left();
+            if wait.is_zero() {
+                // The newest save is already `QUIET` old: no need to look again.
+                break;
+            }
+            thread::sleep(wait);
             let again = scan(root);
             if again == current {
                 break;
