@@ -2,11 +2,10 @@
 //! are rendered, to a temporary folder beside the output, swapped in only when all of it was
 //! written, so a failed build leaves the previous output as it was.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
-
-use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use crate::render::OutputFile;
@@ -213,13 +212,12 @@ impl Writer {
             )
         })?;
         let previous = self.output.join(&relative);
-        let (size, same) = match &file {
-            OutputFile::Bytes(bytes) => (bytes.len() as u64, same_bytes(&previous, bytes)?),
-            OutputFile::Copy(from) => {
-                let bytes = fs::read(from).map_err(|e| WriteError::Io(from.clone(), e))?;
-                (bytes.len() as u64, same_bytes(&previous, &bytes)?)
-            }
+        // A static file is read once, to compare it and to write it.
+        let bytes = match file {
+            OutputFile::Bytes(bytes) => bytes,
+            OutputFile::Copy(from) => fs::read(&from).map_err(|e| WriteError::Io(from, e))?,
         };
+        let same = same_bytes(&previous, &bytes)?;
         let mut state = self.state();
         if !state.taken.insert(path.to_string()) {
             let twice = io::Error::new(
@@ -228,7 +226,7 @@ impl Writer {
             );
             return Err(WriteError::Io(previous, twice));
         }
-        state.bytes += size;
+        state.bytes += bytes.len() as u64;
         match same {
             Some(true) => {}
             Some(false) => state.changed.push(path.to_string()),
@@ -239,7 +237,7 @@ impl Writer {
             Mode::InPlace if same == Some(true) => return Ok(()),
             Mode::InPlace => {
                 drop(state);
-                return self.replace(&previous, file);
+                return self.replace(&previous, &bytes);
             }
             Mode::Stage => {}
         }
@@ -263,15 +261,11 @@ impl Writer {
             let injected = io::Error::other("injected failure (BAOCAO_FAIL_WRITING)");
             return Err(WriteError::Io(target, injected));
         }
-        match file {
-            OutputFile::Bytes(bytes) => fs::write(&target, bytes),
-            OutputFile::Copy(from) => fs::copy(from, &target).map(|_| ()),
-        }
-        .map_err(|e| WriteError::Io(target, e))
+        fs::write(&target, bytes).map_err(|e| WriteError::Io(target, e))
     }
 
     /// Replaces the file at `target` through a temporary file beside it.
-    fn replace(&self, target: &Path, file: OutputFile) -> Result<(), WriteError> {
+    fn replace(&self, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         let io = |e| WriteError::Io(target.to_path_buf(), e);
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder).map_err(io)?;
@@ -279,12 +273,9 @@ impl Writer {
         let mut temporary = target.as_os_str().to_owned();
         temporary.push(".baocao-tmp");
         let temporary = PathBuf::from(temporary);
-        match file {
-            OutputFile::Bytes(bytes) => fs::write(&temporary, bytes),
-            OutputFile::Copy(from) => fs::copy(from, &temporary).map(|_| ()),
-        }
-        .and_then(|()| fs::rename(&temporary, target))
-        .map_err(io)
+        fs::write(&temporary, bytes)
+            .and_then(|()| fs::rename(&temporary, target))
+            .map_err(io)
     }
 
     /// Makes the temporary folder and links into it the unchanged files seen so far.
