@@ -19,15 +19,22 @@ pub enum ChartKind {
     Compare,
     /// Attainment of "An toàn về ANTT" as progress bars.
     Attainment,
+    /// One of the project's indicators by year: the whole area's, or one commune's with
+    /// `commune`.
+    Indicator,
+    /// One of the project's indicators across communes in one year.
+    IndicatorCommunes,
 }
 
 impl ChartKind {
-    pub const ALL: [(&'static str, ChartKind); 5] = [
+    pub const ALL: [(&'static str, ChartKind); 7] = [
         ("participation", ChartKind::Participation),
         ("tips", ChartKind::Tips),
         ("growth", ChartKind::Growth),
         ("compare", ChartKind::Compare),
         ("attainment", ChartKind::Attainment),
+        ("indicator", ChartKind::Indicator),
+        ("indicator-communes", ChartKind::IndicatorCommunes),
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +51,8 @@ pub struct ChartSpec {
     pub kind: ChartKind,
     /// Model type id (`growth`, `compare`).
     pub model: Option<String>,
+    /// Indicator id (`indicator`, `indicator-communes`).
+    pub indicator: Option<String>,
     /// Year (`compare`, `attainment`; default: the latest).
     pub year: Option<i64>,
     /// Commune id: whose figures (`participation`, `tips`, `growth`) or which bar to highlight (`compare`).
@@ -55,6 +64,9 @@ impl fmt::Display for ChartSpec {
         write!(f, "chart(kind=\"{}\"", self.kind.name())?;
         if let Some(m) = &self.model {
             write!(f, ", model=\"{m}\"")?;
+        }
+        if let Some(i) = &self.indicator {
+            write!(f, ", indicator=\"{i}\"")?;
         }
         if let Some(y) = self.year {
             write!(f, ", year={y}")?;
@@ -75,6 +87,7 @@ impl ChartSpec {
         let mut spec = ChartSpec {
             kind: ChartKind::Growth,
             model: None,
+            indicator: None,
             year: None,
             commune: None,
         };
@@ -97,15 +110,16 @@ impl ChartSpec {
                     );
                 }
                 ("model", ArgValue::Text(m)) => spec.model = Some(m),
+                ("indicator", ArgValue::Text(i)) => spec.indicator = Some(i),
                 ("commune", ArgValue::Text(c)) => spec.commune = Some(c),
                 ("year", ArgValue::Number(y)) => spec.year = Some(y),
-                ("kind" | "model" | "commune", _) => {
+                ("kind" | "model" | "indicator" | "commune", _) => {
                     return Err(format!("`{name}` takes text in quotes"));
                 }
                 ("year", _) => return Err("`year` takes a number, e.g. year=2023".into()),
                 (other, _) => {
                     return Err(format!(
-                        "unknown chart argument `{other}`; use kind, model, year or commune"
+                        "unknown chart argument `{other}`; use kind, model, indicator, year or commune"
                     ));
                 }
             }
@@ -115,6 +129,16 @@ impl ChartSpec {
         if matches!(spec.kind, ChartKind::Growth | ChartKind::Compare) && spec.model.is_none() {
             return Err(format!(
                 "a `{}` chart needs `model=\"…\"`, the id of a model type",
+                spec.kind.name()
+            ));
+        }
+        if matches!(
+            spec.kind,
+            ChartKind::Indicator | ChartKind::IndicatorCommunes
+        ) && spec.indicator.is_none()
+        {
+            return Err(format!(
+                "a `{}` chart needs `indicator=\"…\"`, the id of an indicator",
                 spec.kind.name()
             ));
         }

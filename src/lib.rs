@@ -2,6 +2,7 @@
 //! website. The pipeline runs one way:
 //! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
 
+pub mod catalogue;
 pub mod chart_spec;
 pub mod diagnostic;
 pub mod diff;

@@ -241,8 +241,8 @@ catalogue! {
         vi: "hãy đặt tên tệp số liệu năm theo năm đó, ví dụ `content/years/2023.yaml`"
     }
     CONTENT_PLACES_HINT "content-places-hint" {
-        en: "content files go in site.yaml, communes/*.yaml, models/*.yaml, years/<year>.yaml, pages/*.md, or static/",
-        vi: "tệp nội dung phải nằm ở site.yaml, communes/*.yaml, models/*.yaml, years/<năm>.yaml, pages/*.md hoặc static/"
+        en: "content files go in site.yaml, communes/*.yaml, models/*.yaml, indicators/*.yaml, years/<year>.yaml, pages/*.md, or static/",
+        vi: "tệp nội dung phải nằm ở site.yaml, communes/*.yaml, models/*.yaml, indicators/*.yaml, years/<năm>.yaml, pages/*.md hoặc static/"
     }
     SITE_TWICE "site-twice" {
         en: "there is already {file}",
@@ -560,13 +560,93 @@ catalogue! {
         en: "describe what the photo shows for readers who cannot see it",
         vi: "hãy mô tả nội dung ảnh cho người đọc không nhìn thấy ảnh"
     }
-    VALUABLE_EXCEEDS_TIPS "valuable-exceeds-tips" {
-        en: "valuable tips ({valuable}) cannot exceed all tips ({tips})",
-        vi: "số tin có giá trị ({valuable}) không thể lớn hơn tổng số tin báo ({tips})"
+    PART_EXCEEDS_WHOLE "part-exceeds-whole" {
+        en: "`{part}` ({value}) cannot exceed `{whole}` ({total})",
+        vi: "`{part}` ({value}) không thể lớn hơn `{whole}` ({total})"
     }
-    VALUABLE_TIPS_HINT "valuable-tips-hint" {
-        en: "valuable_tips counts the tips of value among `tips`; check both figures",
-        vi: "valuable_tips là số tin có giá trị trong số tin `tips`; hãy kiểm tra lại cả hai số"
+    PART_OF_WHOLE_HINT "part-of-whole-hint" {
+        en: "`{part}` counts part of `{whole}`; check both figures",
+        vi: "`{part}` là một phần của `{whole}`; hãy kiểm tra lại cả hai số"
+    }
+    UNKNOWN_INDICATOR "unknown-indicator" {
+        en: "unknown indicator `{id}`",
+        vi: "không có chỉ tiêu nào có id `{id}`"
+    }
+    KNOWN_INDICATORS_HINT "known-indicators-hint" {
+        en: "each indicator is a file content/indicators/<id>.yaml; known indicators: {ids}",
+        vi: "mỗi chỉ tiêu là một tệp content/indicators/<id>.yaml; các chỉ tiêu hiện có: {ids}"
+    }
+    NO_INDICATORS_HINT "no-indicators-hint" {
+        en: "describe the indicator first in a file content/indicators/<id>.yaml (see docs/content-format.md)",
+        vi: "hãy mô tả chỉ tiêu trước trong tệp content/indicators/<id>.yaml (xem docs/content-format.md)"
+    }
+    INDICATOR_TWICE "indicator-twice" {
+        en: "the indicator `{id}` is given twice in this year",
+        vi: "chỉ tiêu `{id}` được ghi hai lần trong năm này"
+    }
+    INDICATOR_ONCE_HINT "indicator-once-hint" {
+        en: "keep one value per indicator and year",
+        vi: "mỗi chỉ tiêu chỉ ghi một giá trị cho mỗi năm"
+    }
+    INDICATOR_WRONG_KIND "indicator-wrong-kind" {
+        en: "`{id}` is a {kind} indicator; this value is not one",
+        vi: "`{id}` là chỉ tiêu kiểu {kind}; giá trị này không đúng kiểu"
+    }
+    INDICATOR_KIND_HINT "indicator-kind-hint" {
+        en: "count and money: a whole number (12, or `{ value: 12, source: … }`); ratio: `{ safe: 3, total: 4 }`; text: words in quotes",
+        vi: "count và money: một số nguyên (12, hoặc `{ value: 12, source: … }`); ratio: `{ safe: 3, total: 4 }`; text: chữ đặt trong ngoặc kép"
+    }
+    INDICATOR_AREA_ONLY "indicator-area-only" {
+        en: "`{id}` is reported for the whole area only (scope: area), not by a commune",
+        vi: "chỉ tiêu `{id}` chỉ báo cáo cho toàn địa bàn (scope: area), không báo cáo theo xã, phường"
+    }
+    INDICATOR_COMMUNE_ONLY "indicator-commune-only" {
+        en: "`{id}` is reported by communes only (scope: commune), not in a year file",
+        vi: "chỉ tiêu `{id}` chỉ báo cáo theo xã, phường (scope: commune), không ghi trong tệp năm"
+    }
+    INDICATOR_SCOPE_HINT "indicator-scope-hint" {
+        en: "move the figure to the right file, or change `scope` in content/indicators/{id}.yaml",
+        vi: "hãy chuyển số liệu sang đúng tệp, hoặc sửa `scope` trong content/indicators/{id}.yaml"
+    }
+    INDICATOR_ID_BUILTIN "indicator-id-builtin" {
+        en: "`{id}` is the id of a built-in figure",
+        vi: "`{id}` là id của một số liệu có sẵn"
+    }
+    INDICATOR_RENAME_HINT "indicator-rename-hint" {
+        en: "rename the file, e.g. `{suggestion}.yaml`: an indicator's id is its file name",
+        vi: "hãy đổi tên tệp, ví dụ `{suggestion}.yaml`: id của chỉ tiêu là tên tệp"
+    }
+    INVALID_INDICATOR_ID "invalid-indicator-id" {
+        en: "the file name `{id}` cannot be an indicator id",
+        vi: "tên tệp `{id}` không dùng được làm id chỉ tiêu"
+    }
+    EMPTY_INDICATOR_NAME "empty-indicator-name" {
+        en: "the indicator has an empty name",
+        vi: "chỉ tiêu chưa có tên"
+    }
+    EMPTY_INDICATOR_NAME_HINT "empty-indicator-name-hint" {
+        en: "write the name as it should appear on the site, e.g. `name: Số vụ phạm pháp hình sự`",
+        vi: "hãy ghi tên như sẽ hiện trên trang, ví dụ `name: Số vụ phạm pháp hình sự`"
+    }
+    IMPLAUSIBLE_VALUE "implausible-value" {
+        en: "{value} is larger than the largest plausible value of `{id}` ({max})",
+        vi: "{value} lớn hơn giá trị hợp lý lớn nhất của `{id}` ({max})"
+    }
+    IMPLAUSIBLE_VALUE_HINT "implausible-value-hint" {
+        en: "check the figure, or raise `max` in content/indicators/{id}.yaml",
+        vi: "hãy kiểm tra lại số liệu, hoặc tăng `max` trong content/indicators/{id}.yaml"
+    }
+    COMMUNES_EXCEED_AREA "communes-exceed-area" {
+        en: "the communes report {sum} for `{id}` in {year}, more than the area figure {total}",
+        vi: "các xã, phường báo cáo tổng {sum} cho `{id}` năm {year}, nhiều hơn số toàn địa bàn là {total}"
+    }
+    COMMUNES_SUM_DIFFERS_AREA "communes-sum-differs-area" {
+        en: "all {communes} communes report `{id}` in {year}; their sum {sum} differs from the area figure {total} (the indicator says `total: sum`)",
+        vi: "cả {communes} xã, phường đều báo cáo `{id}` năm {year}; tổng của các đơn vị là {sum}, khác số toàn địa bàn là {total} (chỉ tiêu ghi `total: sum`)"
+    }
+    AREA_TOTALS_HINT "area-totals-hint" {
+        en: "check the area figure in content/years/ and the communes' figures for this year",
+        vi: "hãy kiểm tra số toàn địa bàn trong content/years/ và số liệu của các xã, phường trong năm này"
     }
     SAFE_EXCEEDS_TOTAL "safe-exceeds-total" {
         en: "safe ({safe}) cannot exceed total ({total})",

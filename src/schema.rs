@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::load::{
-    CommuneRecord, Count, Figure, ModelRecord, PageFrontMatter, SiteRecord, YearRecord,
+    CommuneRecord, Count, Figure, FigureMap, ModelRecord, PageFrontMatter,
+    SiteRecord, YearRecord,
 };
 
 /// The schema of each kind of content file, by kind: `site`, `commune`, `model`, `year` and
@@ -90,6 +91,37 @@ impl JsonSchema for Figure {
                     "additionalProperties": false
                 }
             ]
+        })
+    }
+}
+
+impl JsonSchema for FigureMap {
+    fn schema_name() -> Cow<'static, str> {
+        "Figures".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let figure = generator.subschema_for::<Figure>();
+        json_schema!({
+            "description": "The project's own indicators (content/indicators/<id>.yaml) by id: \
+                            a number, `{ safe: …, total: … }` or text, as the indicator's kind says.",
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [
+                    figure,
+                    {
+                        "type": "object",
+                        "properties": {
+                            "safe": { "type": "integer", "minimum": 0 },
+                            "total": { "type": "integer", "minimum": 0 },
+                            "source": { "description": "Id of a source of content/site.yaml.", "type": "string" }
+                        },
+                        "required": ["safe", "total"],
+                        "additionalProperties": false
+                    },
+                    { "type": "string" }
+                ]
+            }
         })
     }
 }

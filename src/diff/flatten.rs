@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use super::{Amount, Figure, Kind};
 use std::fmt::Display;
 
-use crate::model::{Campaign, Cite, Fig, Quote, Ratio, Report};
+use crate::catalogue::Catalogue;
+use crate::model::{Campaign, Cite, Fig, IndicatorFigure, Quote, Ratio, Report};
 
 /// A label and a value, e.g. "Tuy Lộc · 2023 · Camera an ninh" and 23.
 #[derive(Debug)]
@@ -43,8 +44,9 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
         let at = At::new(format!("year/{}", y.year), y.year.to_string());
         let mut s = f.part(Kind::Year, &y.year.to_string(), &at.label);
         if let Some(c) = &y.campaign {
-            s.campaign(&at, c);
+            s.campaign(&at, c, &report.catalogue);
         }
+        s.indicators(&at, &y.indicators, &report.catalogue);
         if let Some(a) = &y.attainment {
             for (what, ratio, name) in [
                 ("communes", &a.communes, "Xã, phường"),
@@ -113,8 +115,9 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
             let villages = at.then("villages", format!("Thôn, tổ dân phố đạt {SAFE}"));
             s.ratio(&villages, y.villages.as_ref());
             if let Some(campaign) = &y.campaign {
-                s.campaign(&at, campaign);
+                s.campaign(&at, campaign, &report.catalogue);
             }
+            s.indicators(&at, &y.indicators, &report.catalogue);
             s.detail(&at.then("note", "Ghi chú"), &y.note);
         }
         for g in &c.groups {
@@ -148,6 +151,19 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
         s.detail(&at.then("unit", "Đơn vị"), &Some(&m.unit));
         s.detail(&at.then("category", "Nhóm"), &m.category);
         s.text(&at.then("description", "Mô tả"), m.description.as_deref());
+    }
+
+    for i in &report.catalogue.own().collect::<Vec<_>>() {
+        let at = At::new(format!("indicator/{}", i.id), format!("Chỉ tiêu {}", i.name));
+        let mut s = f.part(Kind::Indicator, &i.id, &i.name);
+        s.detail(&at.then("name-en", "Tên tiếng Anh"), &Some(&i.name_en));
+        s.detail(&at.then("unit", "Đơn vị"), &Some(&i.unit));
+        s.detail(&at.then("kind", "Kiểu"), &Some(i.kind_name()));
+        s.detail(
+            &at.then("total", "Quan hệ với tổng"),
+            &Some(crate::catalogue::total_name(i.total)),
+        );
+        s.text(&at.then("description", "Mô tả"), i.description.as_deref());
     }
 
     for source in &report.sources {
@@ -285,20 +301,31 @@ impl Part<'_> {
         }
     }
 
-    fn campaign(&mut self, at: &At, c: &Campaign) {
+    fn campaign(&mut self, at: &At, c: &Campaign, catalogue: &Catalogue) {
         // Campaign figures are keyed apart but labelled like the site: "2023 · Nguồn tin".
         let at = At::new(format!("{}/campaign", at.key), &at.label);
-        for (what, fig, name) in [
-            ("focus-areas", &c.focus_areas, "Địa bàn chỉ đạo điểm"),
-            ("sessions", &c.sessions, "Buổi phát động"),
-            ("participations", &c.participations, "Lượt người tham gia"),
-            ("tips", &c.tips, "Nguồn tin"),
-            ("valuable-tips", &c.valuable_tips, "Nguồn tin có giá trị"),
-        ] {
-            self.count(&at.then(what, name), fig);
+        let name = |id: &str| catalogue.get(id).map_or(id, |i| &*i.name).to_owned();
+        for (id, fig) in &c.figures {
+            self.count(&at.then(id.replace('_', "-"), name(id)), fig);
         }
-        let note = at.then("focus-areas-note", "Địa bàn chỉ đạo điểm · Ghi chú");
-        self.detail(&note, &c.focus_areas_note);
+        for (id, note) in &c.notes {
+            let what = format!("{}-note", id.replace('_', "-"));
+            self.detail(&at.then(what, format!("{} · Ghi chú", name(id))), note);
+        }
+    }
+
+    /// Adds the values of the project's indicators, keyed `figure/<id>`.
+    fn indicators(&mut self, at: &At, figures: &[IndicatorFigure], catalogue: &Catalogue) {
+        for f in figures {
+            let id = &f.indicator.id;
+            let name = catalogue.get(id).map_or(&*f.indicator.name, |i| &*i.name);
+            let at = at.then(format!("figure/{id}"), name);
+            let r = &f.reported;
+            let money = f.indicator.kind == "money";
+            self.fig(&at, r.fig.as_ref(), if money { Amount::Money } else { Amount::Count });
+            self.ratio(&at, r.ratio.as_ref());
+            self.detail(&at, &r.text);
+        }
     }
 
     /// Adds quotes by position, each as a text whose first line names the speaker, so

@@ -34,6 +34,8 @@ pub enum Kind {
     Year,
     Commune,
     Model,
+    /// One of the project's indicators (`content/indicators/`).
+    Indicator,
     Source,
     Page,
     /// The report's own fields (`site.yaml`).
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Year => "year",
             Kind::Commune => "commune",
             Kind::Model => "model",
+            Kind::Indicator => "indicator",
             Kind::Source => "source",
             Kind::Page => "page",
             Kind::Site => "site",

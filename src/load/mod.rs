@@ -56,6 +56,8 @@ pub struct Project {
     pub site: Option<Loaded<SiteRecord>>,
     pub communes: Vec<Loaded<CommuneRecord>>,
     pub models: Vec<Loaded<ModelRecord>>,
+    /// The project's own indicators; each one's id is its file name without `.yaml`.
+    pub indicators: Vec<Loaded<IndicatorRecord>>,
     /// City-wide figures, with the year taken from the file name.
     pub years: Vec<(i64, Loaded<YearRecord>)>,
     pub pages: Vec<PageSource>,
@@ -101,6 +103,7 @@ enum Kind {
     Site,
     Commune,
     Model,
+    Indicator,
     Year(i64),
     Page,
 }
@@ -207,6 +210,10 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
     );
     project.models = collect(
         parse_all(of_kind(|k| k == Kind::Model), &Mutex::default(), None),
+        &mut diagnostics,
+    );
+    project.indicators = collect(
+        parse_all(of_kind(|k| k == Kind::Indicator), &Mutex::default(), None),
         &mut diagnostics,
     );
     let year_files: Vec<_> = of_kind(|k| matches!(k, Kind::Year(_))).collect();
@@ -363,6 +370,7 @@ fn classify(under_content: &str) -> Result<Kind, Message> {
         [name] if yaml_stem(name).as_deref() == Some("site") => Ok(Kind::Site),
         ["communes", name] if yaml_stem(name).is_some() => Ok(Kind::Commune),
         ["models", name] if yaml_stem(name).is_some() => Ok(Kind::Model),
+        ["indicators", name] if yaml_stem(name).is_some() => Ok(Kind::Indicator),
         ["years", name] => match yaml_stem(name).map(|s| s.parse::<i64>()) {
             Some(Ok(year)) => Ok(Kind::Year(year)),
             _ => Err(msg::YEAR_FILE_NAME_HINT.message()),
@@ -417,6 +425,12 @@ fn is_template(path: &Path) -> bool {
         }
         _ => false,
     }
+}
+
+/// A file's name without its folder and extension: the id of an indicator file.
+pub fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// Hidden files and the backup or swap files of common editors, which baocao never reads.
@@ -480,6 +494,10 @@ mod tests {
         assert_eq!(classify("site.yaml"), Ok(Kind::Site));
         assert_eq!(classify("communes/tuy-loc.yaml"), Ok(Kind::Commune));
         assert_eq!(classify("models/camera.yml"), Ok(Kind::Model));
+        assert_eq!(
+            classify("indicators/pham-phap.yaml"),
+            Ok(Kind::Indicator)
+        );
         assert_eq!(classify("years/2023.yaml"), Ok(Kind::Year(2023)));
         assert_eq!(classify("pages/gioi-thieu.md"), Ok(Kind::Page));
         assert!(classify("years/latest.yaml").is_err());

@@ -129,6 +129,9 @@ pub struct CommuneYear {
     pub models: Vec<ModelCount>,
     pub attainment: Option<CommuneAttainment>,
     pub campaign: Option<CampaignRecord>,
+    /// The project's own indicators (`content/indicators/`), by id.
+    #[serde(default)]
+    pub figures: FigureMap,
     pub note: Option<String>,
 }
 
@@ -185,6 +188,24 @@ pub struct CampaignRecord {
     pub valuable_tips: Option<Spanned<Figure>>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
+}
+
+impl CampaignRecord {
+    /// The campaign's figures by catalogue id, in the order the catalogue lists them.
+    pub fn figures(&self) -> [(&'static str, Option<&Spanned<Figure>>); 5] {
+        [
+            ("focus_areas", self.focus_areas.as_ref()),
+            ("sessions", self.sessions.as_ref()),
+            ("participations", self.participations.as_ref()),
+            ("tips", self.tips.as_ref()),
+            ("valuable_tips", self.valuable_tips.as_ref()),
+        ]
+    }
+
+    /// Notes on single figures, by the figure's catalogue id.
+    pub fn notes(&self) -> [(&'static str, Option<&String>); 1] {
+        [("focus_areas", self.focus_areas_note.as_ref())]
+    }
 }
 
 /// A named model instance run by a commune, e.g. a patrol or liaison team.
@@ -271,6 +292,9 @@ pub struct YearRecord {
     pub attainment: Option<CityAttainment>,
     #[serde(default)]
     pub models: Vec<CityModelRecord>,
+    /// The project's own indicators (`content/indicators/`), by id, for the whole area.
+    #[serde(default)]
+    pub figures: FigureMap,
     /// Markdown.
     #[schemars(with = "Option<String>")]
     pub narrative: Option<Text>,
@@ -318,6 +342,105 @@ pub struct CityBudgetRecord {
     pub value_vnd: Option<Spanned<Figure>>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
+}
+
+/// `content/indicators/<id>.yaml`: a figure the project reports besides the built-in ones.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRecord {
+    /// Vietnamese name: "Số vụ phạm pháp hình sự".
+    #[schemars(with = "String")]
+    pub name: Text,
+    /// English name, for sites built in English.
+    pub name_en: Option<String>,
+    /// What one unit is called: "vụ", "người", "đồng".
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub kind: IndicatorKind,
+    /// How the communes' figures relate to the area's.
+    #[serde(default)]
+    pub total: TotalRule,
+    /// Where it may be reported.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Largest plausible value; larger ones are taken for typing mistakes.
+    #[schemars(with = "Option<u64>")]
+    pub max: Option<Spanned<Count>>,
+    /// Position in lists; lower first, then by name.
+    pub order: Option<i64>,
+    /// Markdown.
+    #[schemars(with = "Option<String>")]
+    pub description: Option<Text>,
+}
+
+/// What kind of value an indicator holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorKind {
+    /// A whole number of things.
+    #[default]
+    Count,
+    /// An amount in đồng.
+    Money,
+    /// `safe` of `total`.
+    Ratio,
+    /// A short text.
+    Text,
+}
+
+/// How the communes' figures of an indicator relate to the area's figure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalRule {
+    /// The area figure is the sum of the communes'.
+    Sum,
+    /// The area figure is at least the sum of the communes'.
+    AtLeast,
+    /// The figures are not related.
+    #[default]
+    None,
+}
+
+/// Where a figure may be reported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Only for the whole report area (`content/years/`).
+    Area,
+    /// Only for communes (`content/communes/`).
+    Commune,
+    /// Both.
+    #[default]
+    Both,
+}
+
+/// The `figures:` mapping of a year: indicator id → value, in the order written, each with
+/// the positions of its id and value.
+#[derive(Debug, Default)]
+pub struct FigureMap(pub Vec<(Text, Spanned<FigureValue>)>);
+
+/// A value under `figures:`: a number (a count or an amount of money), a ratio, or text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FigureValue {
+    Number(Figure),
+    Ratio {
+        safe: Spanned<Count>,
+        total: Spanned<Count>,
+        source: Option<String>,
+    },
+    Text(String),
+}
+
+impl FigureValue {
+    /// The source the value names itself.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            FigureValue::Number(f) => f.source.as_deref(),
+            FigureValue::Ratio { source, .. } => source.as_deref(),
+            FigureValue::Text(_) => None,
+        }
+    }
 }
 
 /// Front matter of `content/pages/*.md`.
@@ -462,6 +585,101 @@ impl Figure {
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(FigureVisitor)
+    }
+}
+
+struct FigureValueVisitor;
+
+impl<'de> Visitor<'de> for FigureValueVisitor {
+    type Value = FigureValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number, a text, `{ value: … }` or `{ safe: …, total: … }`")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<FigureValue, E> {
+        FigureVisitor.visit_u64(v).map(FigureValue::Number)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<FigureValue, E> {
+        FigureVisitor.visit_i64(v).map(FigureValue::Number)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<FigureValue, E> {
+        FigureVisitor.visit_f64(v).map(FigureValue::Number)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<FigureValue, E> {
+        Ok(FigureValue::Text(v.to_owned()))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<FigureValue, E> {
+        FigureVisitor.visit_bool(v).map(FigureValue::Number)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<FigureValue, E> {
+        FigureVisitor.visit_unit().map(FigureValue::Number)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FigureValue, A::Error> {
+        const FIELDS: &[&str] = &["value", "safe", "total", "source", "note"];
+        let (mut value, mut safe, mut total) = (None, None, None);
+        let (mut source, mut note) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => value = Some(map.next_value::<Count>()?.0),
+                "safe" => safe = Some(map.next_value::<Spanned<Count>>()?),
+                "total" => total = Some(map.next_value::<Spanned<Count>>()?),
+                "source" => source = Some(map.next_value()?),
+                "note" => note = Some(map.next_value()?),
+                other => return Err(de::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        match (value, safe, total) {
+            (Some(value), None, None) => Ok(FigureValue::Number(Figure {
+                value,
+                source,
+                note,
+            })),
+            (None, Some(safe), Some(total)) => Ok(FigureValue::Ratio {
+                safe,
+                total,
+                source,
+            }),
+            (None, Some(_), None) => Err(de::Error::missing_field("total")),
+            (None, None, Some(_)) => Err(de::Error::missing_field("safe")),
+            _ => Err(de::Error::missing_field("value")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FigureValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FigureValueVisitor)
+    }
+}
+
+struct FigureMapVisitor;
+
+impl<'de> Visitor<'de> for FigureMapVisitor {
+    type Value = FigureMap;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping of indicator ids to figures")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FigureMap, A::Error> {
+        let mut figures = Vec::new();
+        while let Some(key) = map.next_key::<Text>()? {
+            figures.push((key, map.next_value()?));
+        }
+        Ok(FigureMap(figures))
+    }
+}
+
+impl<'de> Deserialize<'de> for FigureMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(FigureMapVisitor)
     }
 }
 

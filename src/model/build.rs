@@ -8,13 +8,18 @@ use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use super::*;
-use crate::load::{self, Project, Text};
+use crate::catalogue::{self, Catalogue};
+use crate::load::{self, FigureMap, FigureValue, Project, Text};
 use crate::text::{NumberFormat, collation_key};
 
 /// Turns a validated project into the report model.
 pub fn build(project: &Project) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
+    let catalogue = Catalogue::of_project(project);
+    let language = site(site_record).language;
     let mut cx = Context {
+        catalogue: &catalogue,
+        language,
         numbers: site_record
             .map(|s| {
                 s.sources
@@ -74,6 +79,12 @@ pub fn build(project: &Project) -> Report {
         .par_iter()
         .map(|m| model_type(m, &years, &communes))
         .collect();
+    let indicators = catalogue
+        .own()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|i| indicator(i, language, &years, &communes))
+        .collect();
 
     let mut all_years: Vec<i64> = years.iter().map(|y| y.year).collect();
     all_years.extend(communes.iter().flat_map(|c| c.years.iter().map(|y| y.year)));
@@ -95,7 +106,10 @@ pub fn build(project: &Project) -> Report {
         .iter()
         .map(|p| (p.stem.as_str(), p.front.order.unwrap_or(i64::MAX)))
         .collect();
-    pages.sort_by_cached_key(|p| (page_order[p.slug.as_str()], collation_key(&p.title)));
+    pages.sort_by_cached_key(|p| {
+        let order = page_order.get(p.slug.as_str()).copied();
+        (order.unwrap_or(i64::MAX), collation_key(&p.title))
+    });
 
     let citations = cx
         .citations
@@ -150,8 +164,10 @@ pub fn build(project: &Project) -> Report {
         communes,
         years,
         pages,
+        indicators,
         latest_year: all_years.last().copied(),
         all_years,
+        catalogue,
     }
 }
 
@@ -177,7 +193,10 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
 }
 
 /// Resolves citations and records which figures cite which source.
-struct Context {
+struct Context<'a> {
+    catalogue: &'a Catalogue,
+    /// `vi` or `en`: the language of indicator names.
+    language: &'static str,
     /// Each source's id (shared by every citation) and number.
     numbers: BTreeMap<String, (Arc<str>, usize)>,
     /// Position of each model type in the report's order.
@@ -214,7 +233,12 @@ fn plain<'a>(parts: &'a [String], last: &'a str) -> Label<'a> {
     }
 }
 
-impl Context {
+impl Context<'_> {
+    /// A model type's position in the report's order.
+    fn rank(&self, id: &str) -> usize {
+        self.model_rank.get(id).copied().unwrap_or(usize::MAX)
+    }
+
     fn cite(&self, id: Option<&str>) -> Option<Cite> {
         let (id, number) = self.numbers.get(id?)?;
         Some(Cite {
@@ -313,24 +337,94 @@ impl Context {
         prefix: &[String],
     ) -> Campaign {
         let default = text(c.source.as_ref()).or(default);
-        let label = |key| named(prefix, key);
+        let id = |id: &'static str| self.catalogue.get(id).map_or_else(|| id.into(), |i| i.id.clone());
         Campaign {
-            focus_areas: self.count(c.focus_areas.as_ref(), default, page, label("focus_areas")),
-            focus_areas_note: c.focus_areas_note.clone(),
-            sessions: self.count(c.sessions.as_ref(), default, page, label("sessions")),
-            participations: self.count(
-                c.participations.as_ref(),
-                default,
-                page,
-                label("participations"),
-            ),
-            tips: self.count(c.tips.as_ref(), default, page, label("tips")),
-            valuable_tips: self.count(
-                c.valuable_tips.as_ref(),
-                default,
-                page,
-                label("valuable_tips"),
-            ),
+            figures: c
+                .figures()
+                .into_iter()
+                .map(|(key, f)| (id(key), self.count(f, default, page, named(prefix, key))))
+                .collect(),
+            notes: c
+                .notes()
+                .into_iter()
+                .map(|(key, note)| (id(key), note.cloned()))
+                .collect(),
+        }
+    }
+
+    /// The values of the project's indicators that communes (`commune`) or the whole area
+    /// report, each cited; an indicator without a value in `figures` is "no data".
+    fn indicator_figures(
+        &self,
+        figures: &FigureMap,
+        commune: bool,
+        default: Option<&str>,
+        page: &str,
+        prefix: &[String],
+    ) -> Vec<IndicatorFigure> {
+        self.catalogue
+            .own()
+            .filter(|i| if commune { i.for_communes() } else { i.for_area() })
+            .map(|i| {
+                let value = figures
+                    .0
+                    .iter()
+                    .find(|(id, _)| *id.value == *i.id)
+                    .map(|(_, v)| &v.value);
+                let link = indicator_link(i, self.language);
+                let label = plain(prefix, &link.name);
+                IndicatorFigure {
+                    reported: self.reported(i, value, default, page, label),
+                    indicator: link,
+                }
+            })
+            .collect()
+    }
+
+    fn reported(
+        &self,
+        i: &catalogue::Indicator,
+        value: Option<&FigureValue>,
+        default: Option<&str>,
+        page: &str,
+        label: Label<'_>,
+    ) -> Reported {
+        match value {
+            Some(FigureValue::Number(f)) => {
+                let source = self.cite(f.source.as_deref().or(default));
+                self.record(source.as_ref(), page, label, f.value, i.kind_name(), None);
+                Reported {
+                    fig: Some(Fig {
+                        value: f.value,
+                        source,
+                        note: f.note.clone(),
+                        derived: None,
+                    }),
+                    ..Reported::default()
+                }
+            }
+            Some(FigureValue::Ratio {
+                safe,
+                total,
+                source,
+            }) => {
+                let source = self.cite(source.as_deref().or(default));
+                let (safe, total) = (safe.value.0, total.value.0);
+                self.record(source.as_ref(), page, label, safe, "ratio", Some(total));
+                Reported {
+                    ratio: Some(Ratio {
+                        safe,
+                        total,
+                        source,
+                    }),
+                    ..Reported::default()
+                }
+            }
+            Some(FigureValue::Text(t)) => Reported {
+                text: Some(t.clone()),
+                ..Reported::default()
+            },
+            None => Reported::default(),
         }
     }
 
@@ -366,17 +460,17 @@ impl Context {
                 let mut year_models: Vec<CommuneModel> = y
                     .models
                     .iter()
-                    .map(|m| {
-                        let model = models[&m.model.value].clone();
+                    .filter_map(|m| {
+                        let model = models.get(&m.model.value)?.clone();
                         let label = plain(&prefix, &model.name);
-                        CommuneModel {
+                        Some(CommuneModel {
                             count: self.count(m.count.as_ref(), default, &page, label),
                             model,
                             note: m.note.clone(),
-                        }
+                        })
                     })
                     .collect();
-                year_models.sort_by_key(|m| self.model_rank[&*m.model.id]);
+                year_models.sort_by_key(|m| self.rank(&m.model.id));
                 let attainment_default = y
                     .attainment
                     .as_ref()
@@ -400,6 +494,7 @@ impl Context {
                         .campaign
                         .as_ref()
                         .map(|cp| self.campaign(cp, default, &page, &prefix)),
+                    indicators: self.indicator_figures(&y.figures, true, default, &page, &prefix),
                     note: y.note.clone(),
                 }
             })
@@ -407,12 +502,12 @@ impl Context {
         let groups = c
             .groups
             .iter()
-            .map(|g| {
+            .filter_map(|g| {
                 let default = text(g.source.as_ref()).or(file_source);
                 let prefix = [name.clone(), g.name.value.clone()];
-                Group {
+                Some(Group {
                     name: g.name.value.clone(),
-                    model: models[&g.model.value].clone(),
+                    model: models.get(&g.model.value)?.clone(),
                     founded: g.founded.as_ref().map(|f| f.value.clone()),
                     members: self.count(
                         g.members.as_ref(),
@@ -437,7 +532,7 @@ impl Context {
                     motto: g.motto.clone(),
                     narrative: g.narrative.as_ref().map(|n| n.value.clone()),
                     source: self.cite(default),
-                }
+                })
             })
             .collect::<Vec<_>>();
         let has_figures = years.iter().any(|y| {
@@ -445,6 +540,7 @@ impl Context {
                 || y.villages.is_some()
                 || y.campaign.is_some()
                 || y.commune_safe.is_some()
+                || y.indicators.iter().any(|i| i.reported.is_some())
         }) || groups
             .iter()
             .any(|g| g.members.is_some() || g.outcomes.iter().any(|o| o.value.is_some()));
@@ -496,8 +592,8 @@ impl Context {
         let mut city_models: Vec<CityModelYear> = y
             .models
             .iter()
-            .map(|m| {
-                let model = models[&m.model.value].clone();
+            .filter_map(|m| {
+                let model = models.get(&m.model.value)?.clone();
                 let p = [year.to_string(), model.name.to_string()];
                 let budget = m.city_budget.as_ref();
                 let budget_default = budget.and_then(|b| text(b.source.as_ref())).or(default);
@@ -528,7 +624,7 @@ impl Context {
                     }),
                     _ => None,
                 };
-                CityModelYear {
+                Some(CityModelYear {
                     year,
                     new: self.count(m.new.as_ref(), default, &page, named(&p, "new")),
                     city_budget_locations: self.count(
@@ -550,10 +646,10 @@ impl Context {
                     existing_before,
                     model,
                     note: m.note.clone(),
-                }
+                })
             })
             .collect();
-        city_models.sort_by_key(|m| self.model_rank[&*m.model.id]);
+        city_models.sort_by_key(|m| self.rank(&m.model.id));
         let attainment = y.attainment.as_ref().map(|a| CityAttainment {
             communes: self.ratio(
                 a.communes.as_ref(),
@@ -593,6 +689,7 @@ impl Context {
                 .map(|c| self.campaign(c, default, &page, &prefix)),
             attainment,
             models: city_models,
+            indicators: self.indicator_figures(&y.figures, false, default, &page, &prefix),
             narrative: y.narrative.as_ref().map(|n| n.value.clone()),
             quotes: self.quotes(&y.quotes, default),
             commune_campaigns,
@@ -646,18 +743,11 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
 /// source (the ones `Context::record` would list), by source id.
 fn figures_citing(c: &Commune) -> BTreeMap<&str, usize> {
     let years = c.years.iter().flat_map(|y| {
-        let campaign = y.campaign.iter().flat_map(|cp| {
-            [
-                &cp.focus_areas,
-                &cp.sessions,
-                &cp.participations,
-                &cp.tips,
-                &cp.valuable_tips,
-            ]
-        });
+        let campaign = y.campaign.iter().flat_map(|cp| cp.figures.iter().map(|(_, f)| f));
         let figs = y.models.iter().map(|m| &m.count).chain(campaign);
         figs.filter_map(|f| f.as_ref()?.source.as_ref())
             .chain(y.villages.as_ref().and_then(|r| r.source.as_ref()))
+            .chain(y.indicators.iter().filter_map(|i| i.reported.source()))
     });
     let groups = c.groups.iter().flat_map(|g| {
         std::iter::once(&g.members)
@@ -669,6 +759,78 @@ fn figures_citing(c: &Commune) -> BTreeMap<&str, usize> {
         *counts.entry(&*cite.id).or_default() += 1;
     }
     counts
+}
+
+fn indicator_link(i: &catalogue::Indicator, language: &str) -> IndicatorLink {
+    IndicatorLink {
+        id: i.id.clone(),
+        name: i.name_in(language).into(),
+        unit: i.unit.clone(),
+        kind: i.kind_name(),
+    }
+}
+
+/// One of the project's indicators with its values: the area's by year, the communes' in the
+/// newest year any of them reports it.
+fn indicator(
+    i: &catalogue::Indicator,
+    language: &str,
+    years: &[Year],
+    communes: &[Commune],
+) -> Indicator {
+    let of = |figures: &[IndicatorFigure]| {
+        figures
+            .iter()
+            .find(|f| f.indicator.id == i.id)
+            .map(|f| f.reported.clone())
+    };
+    let area = years
+        .iter()
+        .filter_map(|y| {
+            Some(AreaValue {
+                year: y.year,
+                reported: of(&y.indicators)?,
+            })
+        })
+        .collect();
+    let communes_year = communes
+        .iter()
+        .flat_map(|c| c.years.iter())
+        .filter(|y| of(&y.indicators).is_some_and(|r| r.is_some()))
+        .map(|y| y.year)
+        .max();
+    let values: Vec<CommuneValue> = communes
+        .iter()
+        .map(|c| CommuneValue {
+            commune: link(c),
+            reported: c
+                .years
+                .iter()
+                .find(|y| Some(y.year) == communes_year)
+                .and_then(|y| of(&y.indicators))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let numbers: Vec<u64> = values
+        .iter()
+        .filter_map(|v| v.reported.fig.as_ref().map(|f| f.value))
+        .collect();
+    Indicator {
+        id: i.id.clone(),
+        name: i.name_in(language).into(),
+        unit: i.unit.clone(),
+        kind: i.kind_name(),
+        total: catalogue::total_name(i.total),
+        description: i.description.clone(),
+        for_communes: i.for_communes(),
+        for_area: i.for_area(),
+        area,
+        communes_year,
+        communes_reporting: values.iter().filter(|v| v.reported.is_some()).count(),
+        communes_sum: (!numbers.is_empty())
+            .then(|| numbers.iter().fold(0u64, |a, b| a.saturating_add(*b))),
+        communes: values,
+    }
 }
 
 fn link(c: &Commune) -> CommuneLink {

@@ -24,6 +24,11 @@ pub struct Report {
     pub years: Vec<Year>,
     /// Free pages, by `order` then title.
     pub pages: Vec<Page>,
+    /// The project's own indicators, by `order` then name.
+    pub indicators: Vec<Indicator>,
+    /// Every figure the report knows, built-in and the project's.
+    #[serde(skip)]
+    pub catalogue: crate::catalogue::Catalogue,
     /// The newest year with city-wide or commune figures.
     pub latest_year: Option<i64>,
     /// Every year with figures, city-wide or from a commune, oldest first.
@@ -204,15 +209,127 @@ pub struct CityModelYear {
     pub note: Option<String>,
 }
 
-/// Campaign figures (city-wide or one commune's).
-#[derive(Debug, Clone, Serialize)]
+/// Campaign figures (city-wide or one commune's), by the catalogue's ids. Templates see a
+/// mapping: each figure under its id (`campaign.tips`), each note under `<id>_note`.
+#[derive(Debug, Clone)]
 pub struct Campaign {
-    pub focus_areas: Option<Fig>,
-    pub focus_areas_note: Option<String>,
-    pub sessions: Option<Fig>,
-    pub participations: Option<Fig>,
-    pub tips: Option<Fig>,
-    pub valuable_tips: Option<Fig>,
+    /// Every campaign figure of the catalogue, in its order; `None`: not reported.
+    pub figures: Vec<(Arc<str>, Option<Fig>)>,
+    /// Notes on single figures, by the figure's id.
+    pub notes: Vec<(Arc<str>, Option<String>)>,
+}
+
+impl Campaign {
+    /// The figure with this catalogue id, if reported.
+    pub fn get(&self, id: &str) -> Option<&Fig> {
+        self.figures
+            .iter()
+            .find(|(i, _)| **i == *id)
+            .and_then(|(_, f)| f.as_ref())
+    }
+}
+
+impl Serialize for Campaign {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.figures.len() + self.notes.len()))?;
+        for (id, fig) in &self.figures {
+            map.serialize_entry(&**id, fig)?;
+        }
+        for (id, note) in &self.notes {
+            map.serialize_entry(&format!("{id}_note"), note)?;
+        }
+        map.end()
+    }
+}
+
+/// Enough of one of the project's indicators to name it beside its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorLink {
+    pub id: Arc<str>,
+    /// In the site's language.
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
+    /// `count`, `money`, `ratio` or `text`.
+    pub kind: &'static str,
+}
+
+/// A value as reported: which field is set follows the indicator's kind; none is "no data".
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reported {
+    /// A count or an amount of money.
+    pub fig: Option<Fig>,
+    pub ratio: Option<Ratio>,
+    pub text: Option<String>,
+}
+
+impl Reported {
+    /// Whether anything was reported.
+    pub fn is_some(&self) -> bool {
+        self.fig.is_some() || self.ratio.is_some() || self.text.is_some()
+    }
+
+    /// The source cited, if any.
+    pub fn source(&self) -> Option<&Cite> {
+        match (&self.fig, &self.ratio) {
+            (Some(f), _) => f.source.as_ref(),
+            (_, Some(r)) => r.source.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// One indicator's value in one year of a commune or of the whole area.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorFigure {
+    pub indicator: IndicatorLink,
+    #[serde(flatten)]
+    pub reported: Reported,
+}
+
+/// One of the project's indicators, with everything its page shows.
+#[derive(Debug, Serialize)]
+pub struct Indicator {
+    pub id: Arc<str>,
+    /// In the site's language.
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
+    /// `count`, `money`, `ratio` or `text`.
+    pub kind: &'static str,
+    /// `sum`, `at_least` or `none`: how the communes' figures relate to the area's.
+    pub total: &'static str,
+    /// Markdown.
+    pub description: Option<String>,
+    /// Whether communes report it, and whether the whole area does.
+    pub for_communes: bool,
+    pub for_area: bool,
+    /// The area's value in each year of `content/years/`, oldest first.
+    pub area: Vec<AreaValue>,
+    /// The newest year in which a commune reports it.
+    pub communes_year: Option<i64>,
+    /// Every commune's value in `communes_year`, in commune order (earlier years: commune
+    /// pages and data files).
+    pub communes: Vec<CommuneValue>,
+    /// How many communes report it in `communes_year`.
+    pub communes_reporting: usize,
+    /// The sum of the communes' numbers in `communes_year` (counts and money).
+    pub communes_sum: Option<u64>,
+}
+
+/// The area's value of an indicator in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaValue {
+    pub year: i64,
+    #[serde(flatten)]
+    pub reported: Reported,
+}
+
+/// A commune's value of an indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneValue {
+    pub commune: CommuneLink,
+    #[serde(flatten)]
+    pub reported: Reported,
 }
 
 /// City-wide attainment of "An toàn về ANTT".
@@ -231,6 +348,9 @@ pub struct Year {
     pub campaign: Option<Campaign>,
     pub attainment: Option<CityAttainment>,
     pub models: Vec<CityModelYear>,
+    /// The area's values of the project's indicators that the area reports, in catalogue
+    /// order; empty when the project has none.
+    pub indicators: Vec<IndicatorFigure>,
     /// Markdown.
     pub narrative: Option<String>,
     pub quotes: Vec<Quote>,
@@ -275,6 +395,9 @@ pub struct CommuneYear {
     pub commune_safe: Option<bool>,
     pub villages: Option<Ratio>,
     pub campaign: Option<Campaign>,
+    /// The commune's values of the project's indicators that communes report, in catalogue
+    /// order; empty when the project has none.
+    pub indicators: Vec<IndicatorFigure>,
     pub note: Option<String>,
 }
 

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::Locale;
-use crate::model::{Campaign, Cite, Fig, Ratio, Report};
+use crate::catalogue::Section;
+use crate::model::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report};
 
 /// One cell: text, a whole number, or nothing reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum Cell {
 /// A column and what it holds, in the site's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
-    pub name: &'static str,
+    pub name: String,
     pub description: String,
 }
 
@@ -60,7 +61,7 @@ fn first_source<'a>(figs: impl IntoIterator<Item = Option<&'a Fig>>) -> Cell {
 fn dataset(
     t: &Locale,
     slug: &'static str,
-    columns: &[&'static str],
+    columns: &[&str],
     rows: Vec<Vec<Cell>>,
 ) -> Dataset {
     let key = format!("data_{}", slug.replace('-', "_"));
@@ -71,7 +72,7 @@ fn dataset(
         columns: columns
             .iter()
             .map(|name| Column {
-                name,
+                name: (*name).to_owned(),
                 description: t.get(&format!("{key}_{name}")).to_owned(),
             })
             .collect(),
@@ -83,14 +84,18 @@ fn dataset(
 /// Every dataset of the report, described in `t`'s language, in the order the data page
 /// lists them.
 pub fn datasets(report: &Report, t: &Locale) -> Vec<Dataset> {
-    vec![
+    let mut datasets = vec![
         communes(report, t),
         commune_models(report, t),
         city_models(report, t),
         campaign(report, t),
         attainment(report, t),
         groups(report, t),
-    ]
+    ];
+    if !report.indicators.is_empty() {
+        datasets.push(indicators(report, t));
+    }
+    datasets
 }
 
 fn communes(report: &Report, t: &Locale) -> Dataset {
@@ -195,56 +200,107 @@ fn city_models(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
-fn campaign_row(scope: &str, name: &str, year: i64, c: &Campaign) -> Vec<Cell> {
-    vec![
-        text(scope),
-        text(name),
-        Cell::Int(year as u64),
-        fig(c.focus_areas.as_ref()),
-        fig(c.sessions.as_ref()),
-        fig(c.participations.as_ref()),
-        fig(c.tips.as_ref()),
-        fig(c.valuable_tips.as_ref()),
-        first_source([
-            c.sessions.as_ref(),
-            c.participations.as_ref(),
-            c.tips.as_ref(),
-            c.valuable_tips.as_ref(),
-            c.focus_areas.as_ref(),
-        ]),
-    ]
+fn campaign_row(
+    scope: &str,
+    name: &str,
+    year: i64,
+    c: &Campaign,
+    ids: &[&str],
+) -> Vec<Cell> {
+    let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
+    row.extend(ids.iter().map(|id| fig(c.get(id))));
+    row.push(first_source(ids.iter().map(|id| c.get(id))));
+    row
 }
 
 fn campaign(report: &Report, t: &Locale) -> Dataset {
+    let ids: Vec<&str> = report
+        .catalogue
+        .section(Section::Campaign)
+        .map(|i| &*i.id)
+        .collect();
     let mut rows = Vec::new();
     for y in &report.years {
         if let Some(c) = &y.campaign {
-            rows.push(campaign_row("city", &report.site.locality, y.year, c));
+            rows.push(campaign_row(
+                "city",
+                &report.site.locality,
+                y.year,
+                c,
+                &ids,
+            ));
         }
     }
     for c in &report.communes {
         for y in c.years.iter().rev() {
             if let Some(campaign) = &y.campaign {
-                rows.push(campaign_row(&c.id, &c.name, y.year, campaign));
+                rows.push(campaign_row(&c.id, &c.name, y.year, campaign, &ids));
             }
         }
     }
-    dataset(
-        t,
-        "campaign",
-        &[
-            "scope",
-            "name",
-            "year",
-            "focus_areas",
-            "sessions",
-            "participations",
-            "tips",
-            "valuable_tips",
-            "source",
-        ],
-        rows,
-    )
+    let mut columns = vec!["scope", "name", "year"];
+    columns.extend(&ids);
+    columns.push("source");
+    dataset(t, "campaign", &columns, rows)
+}
+
+/// A row of the indicators table: one place in one year, a column per indicator.
+fn indicator_row(
+    scope: &str,
+    name: &str,
+    year: i64,
+    figures: &[IndicatorFigure],
+    ids: &[&str],
+) -> Vec<Cell> {
+    let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
+    let of = |id: &str| figures.iter().find(|f| *f.indicator.id == *id);
+    row.extend(ids.iter().map(|id| {
+        let Some(r) = of(id).map(|f| &f.reported) else {
+            return Cell::Empty;
+        };
+        match (&r.fig, &r.ratio, &r.text) {
+            (Some(f), _, _) => Cell::Int(f.value),
+            (_, Some(r), _) => Cell::Text(format!("{}/{}", r.safe, r.total)),
+            (_, _, Some(t)) => text(t),
+            _ => Cell::Empty,
+        }
+    }));
+    row.push(source(figures.iter().find_map(|f| f.reported.source())));
+    row
+}
+
+/// The project's own indicators: the area's and each commune's values by year, a column
+/// per indicator (named by its id; the data page gives its name and unit).
+fn indicators(report: &Report, t: &Locale) -> Dataset {
+    let ids: Vec<&str> = report.indicators.iter().map(|i| &*i.id).collect();
+    let mut rows = Vec::new();
+    for y in &report.years {
+        if y.indicators.iter().any(|f| f.reported.is_some()) {
+            let name = &report.site.locality;
+            rows.push(indicator_row("city", name, y.year, &y.indicators, &ids));
+        }
+    }
+    for c in &report.communes {
+        for y in c.years.iter().rev() {
+            if y.indicators.iter().any(|f| f.reported.is_some()) {
+                rows.push(indicator_row(&c.id, &c.name, y.year, &y.indicators, &ids));
+            }
+        }
+    }
+    let mut dataset = dataset(t, "indicators", &["scope", "name", "year"], rows);
+    dataset.columns.extend(report.indicators.iter().map(|i| Column {
+        name: i.id.to_string(),
+        description: if i.unit.is_empty() {
+            i.name.to_string()
+        } else {
+            format!("{} ({})", i.name, i.unit)
+        },
+    }));
+    dataset.columns.push(Column {
+        name: "source".into(),
+        description: t.get("data_indicators_source").to_owned(),
+    });
+    dataset
 }
 
 fn ratio_row(scope: &str, year: i64, unit: &str, r: &Ratio) -> Vec<Cell> {
@@ -337,7 +393,7 @@ impl Dataset {
     /// CSV with a UTF-8 byte-order mark, a header row, CRLF line ends (RFC 4180).
     pub fn to_csv(&self) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
-        let header: Vec<String> = self.columns.iter().map(|c| csv_field(c.name)).collect();
+        let header: Vec<String> = self.columns.iter().map(|c| csv_field(&c.name)).collect();
         out.push_str(&header.join(","));
         out.push_str("\r\n");
         for row in &self.rows {
@@ -359,7 +415,7 @@ impl Dataset {
     /// Written straight out, laid out as `serde_json`'s pretty printer does.
     pub fn to_json(&self) -> Vec<u8> {
         let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
-        let keys: Vec<String> = self.columns.iter().map(|c| quoted(c.name)).collect();
+        let keys: Vec<String> = self.columns.iter().map(|c| quoted(&c.name)).collect();
         let mut out = String::with_capacity(self.rows.len() * 64 * keys.len().max(1));
         if self.rows.is_empty() {
             out.push_str("[]");

@@ -75,6 +75,7 @@ enum Vars<'a> {
     Ready(Vec<(&'static str, Value)>),
     Commune(&'a crate::model::Commune),
     Model(&'a crate::model::ModelType),
+    Indicator(&'a crate::model::Indicator),
     Page(&'a crate::model::Page),
     /// The full report of a year, listing every commune.
     FullReport(i64, Value),
@@ -91,6 +92,7 @@ impl Vars<'_> {
             Vars::Ready(values) => values.clone(),
             Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
             Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
+            Vars::Indicator(i) => vec![("indicator", Value::from_serializable(*i))],
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
             Vars::Campaign => vec![(
                 "by_commune",
@@ -306,6 +308,18 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         path: format!("models/{}.html", m.id),
         template: "model.html",
         vars: Vars::Model(m),
+    }));
+    if !report.indicators.is_empty() {
+        plans.push(page(
+            "indicators/index.html".into(),
+            "indicators.html",
+            Vars::None,
+        ));
+    }
+    plans.extend(report.indicators.iter().map(|i| PagePlan {
+        path: format!("indicators/{}.html", i.id),
+        template: "indicator.html",
+        vars: Vars::Indicator(i),
     }));
     plans.extend(report.pages.iter().map(|p| PagePlan {
         path: format!("pages/{}.html", p.slug),

@@ -62,6 +62,22 @@ pub fn index_script(report: &Report, t: &Locale) -> Vec<u8> {
             k: fold(&keys),
         });
     }
+    for i in &report.indicators {
+        let english = report.catalogue.get(&i.id).map(|c| c.name_en.clone());
+        let keys = format!(
+            "{} {} {} {}",
+            i.name,
+            english.as_deref().unwrap_or(""),
+            i.unit,
+            i.id
+        );
+        entries.push(Entry {
+            t: i.name.to_string(),
+            u: format!("indicators/{}.html", i.id),
+            d: t.get("kind_indicator").to_owned(),
+            k: fold(&keys),
+        });
+    }
     for y in &report.years {
         let title = t.fill("year_n", &[("year", &y.year.to_string())]);
         entries.push(Entry {

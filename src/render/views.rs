@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::{
-    CityModelYear, CommuneCampaign, CommuneModel, Group, Page, Person, Quote, Report, Site, Year,
+    CityModelYear, CommuneCampaign, CommuneModel, Group, IndicatorFigure, Page, Person, Quote, Report, Site, Year,
 };
 
 /// The `report` value of every template.
@@ -18,8 +18,20 @@ pub struct ReportView<'a> {
     communes: Vec<CommuneSummary<'a>>,
     years: &'a [Year],
     pages: &'a [Page],
+    indicators: Vec<IndicatorSummary<'a>>,
     latest_year: Option<i64>,
     all_years: &'a [i64],
+}
+
+/// One of the project's indicators without its communes' values (its page gets those).
+#[derive(Serialize)]
+struct IndicatorSummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    kind: &'a str,
+    communes_year: Option<i64>,
+    communes_reporting: usize,
 }
 
 /// A commune as the lists of communes show it; its page gets the whole record.
@@ -106,6 +118,18 @@ impl<'a> ReportView<'a> {
                 .collect(),
             years: &report.years,
             pages: &report.pages,
+            indicators: report
+                .indicators
+                .iter()
+                .map(|i| IndicatorSummary {
+                    id: &i.id,
+                    name: &i.name,
+                    unit: &i.unit,
+                    kind: i.kind,
+                    communes_year: i.communes_year,
+                    communes_reporting: i.communes_reporting,
+                })
+                .collect(),
             latest_year: report.latest_year,
             all_years: &report.all_years,
         }
@@ -123,6 +147,9 @@ pub struct CommuneOfYear<'a> {
     has_figures: bool,
     /// Model counts of the year (empty when none was reported).
     models: &'a [CommuneModel],
+    /// The project's indicators in that year (empty when the project has none or the
+    /// commune reports nothing that year).
+    indicators: &'a [IndicatorFigure],
     groups: &'a [Group],
     quotes: &'a [Quote],
 }
@@ -143,6 +170,11 @@ pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
                 .iter()
                 .find(|y| y.year == year)
                 .map_or(&[][..], |y| &y.models),
+            indicators: c
+                .years
+                .iter()
+                .find(|y| y.year == year)
+                .map_or(&[][..], |y| &y.indicators),
             groups: &c.groups,
             quotes: &c.quotes,
         })

@@ -20,7 +20,9 @@ pub fn check_chart_calls(
         .map(|c| c.record.resolved_id())
         .collect();
     let years: BTreeSet<i64> = project.years.iter().map(|(y, _)| *y).collect();
+    let catalogue = crate::catalogue::Catalogue::of_project(project);
     let known = Known {
+        catalogue: &catalogue,
         models,
         communes: &communes,
         years: &years,
@@ -83,6 +85,7 @@ fn first_text_line(src: &SourceFile, text: &Text) -> u32 {
 }
 
 struct Known<'a> {
+    catalogue: &'a crate::catalogue::Catalogue,
     models: &'a BTreeSet<String>,
     communes: &'a BTreeSet<String>,
     years: &'a BTreeSet<i64>,
@@ -125,6 +128,11 @@ impl Known<'_> {
             && !self.models.contains(model)
         {
             return Some(msg::UNKNOWN_MODEL.with("model", model));
+        }
+        if let Some(id) = &spec.indicator
+            && self.catalogue.own().all(|i| *i.id != **id)
+        {
+            return Some(msg::UNKNOWN_INDICATOR.with("id", id));
         }
         if let Some(commune) = &spec.commune
             && !self.communes.contains(commune)

@@ -3,14 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
-use crate::load::{CityModelRecord, Project, SourceFile};
+use crate::load::{CityModelRecord, FigureValue, Project, SourceFile, TotalRule};
 use crate::messages as msg;
 
 use super::at;
-
-/// Largest count accepted; anything above is taken for a typing mistake.
-pub const MAX_COUNT: u64 = 100_000_000;
 
 /// A city total cannot be smaller than what was added to it during the year.
 pub fn check_city_model(src: &SourceFile, m: &CityModelRecord, diagnostics: &mut Vec<Diagnostic>) {
@@ -77,6 +75,85 @@ pub fn check_city_totals(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             diagnostics.push(
                 at(&file.source, total, message)
                     .hint(&msg::CITY_TOTALS_HINT)
+                    .warning(),
+            );
+        }
+    }
+}
+
+/// Warns where the communes' figures of an indicator that adds up (`total: sum` or
+/// `at_least` in the catalogue) disagree with the area's figure of the same year: more than
+/// it, or, for `sum`, different from it when every commune reports.
+pub fn check_area_totals(project: &Project, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+    let adds_up = |id: &str| {
+        catalogue
+            .get(id)
+            .is_some_and(|i| i.total != TotalRule::None && i.for_communes() && i.for_area())
+    };
+    // (year, id) → (sum over communes, number of communes reporting)
+    let mut sums: BTreeMap<(i64, &str), (u64, usize)> = BTreeMap::new();
+    fn add<'a>(sums: &mut BTreeMap<(i64, &'a str), (u64, usize)>, year: i64, id: &'a str, value: u64) {
+        let entry = sums.entry((year, id)).or_default();
+        entry.0 = entry.0.saturating_add(value);
+        entry.1 += 1;
+    }
+    for commune in &project.communes {
+        for y in &commune.record.years {
+            let campaign = y.campaign.as_ref().map(|c| c.figures());
+            for (id, f) in campaign.iter().flatten() {
+                if let Some(f) = f
+                    && adds_up(id)
+                {
+                    add(&mut sums, y.year.value, id, f.value.value);
+                }
+            }
+            for (id, value) in &y.figures.0 {
+                if let FigureValue::Number(f) = &value.value
+                    && adds_up(&id.value)
+                {
+                    add(&mut sums, y.year.value, &id.value, f.value);
+                }
+            }
+        }
+    }
+    let communes = project.communes.len();
+    for (year, file) in &project.years {
+        let y = &file.record;
+        // (id, area figure, where it is written)
+        let mut area: Vec<(&str, u64, &serde_saphyr::Location)> = Vec::new();
+        for (id, f) in y.campaign.iter().flat_map(|c| c.figures()) {
+            if let Some(f) = f {
+                area.push((id, f.value.value, &f.referenced));
+            }
+        }
+        for (id, value) in &y.figures.0 {
+            if let FigureValue::Number(f) = &value.value {
+                area.push((&id.value, f.value, &value.referenced));
+            }
+        }
+        for (id, total, place) in area {
+            let Some(indicator) = catalogue.get(id).filter(|_| adds_up(id)) else {
+                continue;
+            };
+            let Some((sum, reporting)) = sums.get(&(*year, id)) else {
+                continue;
+            };
+            let message = if *sum > total {
+                msg::COMMUNES_EXCEED_AREA.message()
+            } else if indicator.total == TotalRule::Sum && *reporting == communes && *sum != total {
+                msg::COMMUNES_SUM_DIFFERS_AREA.with("communes", communes)
+            } else {
+                continue;
+            };
+            let message = message
+                .with("sum", sum)
+                .with("id", id)
+                .with("year", year)
+                .with("total", total);
+            diagnostics.push(
+                file.source
+                    .error_at_location(place, message)
+                    .hint(&msg::AREA_TOTALS_HINT)
                     .warning(),
             );
         }

@@ -4,15 +4,18 @@
 mod charts;
 mod figures;
 mod ids;
+mod indicators;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use serde_saphyr::Spanned;
 
+use crate::catalogue::{Catalogue, MAX_COUNT};
 use crate::diagnostic::Diagnostic;
-use crate::load::{Project, SourceFile, Text};
+use crate::load::{FigureMap, Project, SourceFile, Text};
 use crate::messages::{self as msg, Message};
 
 /// Earliest and latest years a report may speak of.
@@ -24,6 +27,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         diagnostics: Vec::new(),
         sources: BTreeSet::new(),
         models: BTreeSet::new(),
+        catalogue: Arc::new(Catalogue::of_project(project)),
         statics: project
             .statics
             .iter()
@@ -32,6 +36,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     };
     v.check_site(project);
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
+    indicators::check_indicator_files(project, &mut v.diagnostics);
     // The checks over every commune run side by side; their messages keep a fixed order.
     let found = |check: &(dyn Fn(&mut Vec<Diagnostic>) + Sync)| {
         let mut diagnostics = Vec::new();
@@ -47,7 +52,12 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         },
         || {
             rayon::join(
-                || found(&|d| figures::check_city_totals(project, d)),
+                || {
+                    found(&|d| {
+                        figures::check_city_totals(project, d);
+                        figures::check_area_totals(project, &v.catalogue, d);
+                    })
+                },
                 || found(&|d| charts::check_chart_calls(project, &v.models, d)),
             )
         },
@@ -77,6 +87,7 @@ struct Validator {
     diagnostics: Vec<Diagnostic>,
     sources: BTreeSet<String>,
     models: BTreeSet<String>,
+    catalogue: Arc<Catalogue>,
     /// Static files, and whether each is an image of known size.
     statics: BTreeMap<String, bool>,
 }
@@ -98,6 +109,7 @@ impl Validator {
                     diagnostics: Vec::new(),
                     sources: self.sources.clone(),
                     models: self.models.clone(),
+                    catalogue: self.catalogue.clone(),
                     statics: self.statics.clone(),
                 };
                 for commune in chunk {
@@ -229,6 +241,7 @@ impl Validator {
             if let Some(campaign) = &y.campaign {
                 self.check_campaign(src, campaign);
             }
+            self.check_figure_map(src, &y.figures, true);
         }
         for g in &c.groups {
             self.check_model_ref(src, &g.model);
@@ -287,6 +300,7 @@ impl Validator {
         if let Some(campaign) = &y.campaign {
             self.check_campaign(src, campaign);
         }
+        self.check_figure_map(src, &y.figures, false);
         if let Some(a) = &y.attainment {
             for r in [&a.communes, &a.villages, &a.agencies]
                 .into_iter()
@@ -328,28 +342,135 @@ impl Validator {
 
     fn check_campaign(&mut self, src: &SourceFile, c: &crate::load::CampaignRecord) {
         self.check_source_ref(src, c.source.as_ref());
-        for f in [
-            &c.focus_areas,
-            &c.sessions,
-            &c.participations,
-            &c.tips,
-            &c.valuable_tips,
-        ] {
-            self.check_figure(src, f.as_ref());
+        let figures = c.figures();
+        for (_, f) in figures {
+            self.check_figure(src, f);
         }
-        if let (Some(tips), Some(valuable)) = (&c.tips, &c.valuable_tips)
-            && valuable.value.value > tips.value.value
-        {
-            self.diagnostics.push(
-                at(
-                    src,
-                    valuable,
-                    msg::VALUABLE_EXCEEDS_TIPS
-                        .with("valuable", valuable.value.value)
-                        .with("tips", tips.value.value),
-                )
-                .hint(&msg::VALUABLE_TIPS_HINT),
-            );
+        // A part (valuable tips) cannot exceed its whole (all tips), as the catalogue says.
+        for (id, part) in figures {
+            let whole_id = self.catalogue.get(id).and_then(|i| i.part_of);
+            let whole = figures
+                .iter()
+                .find(|(w, _)| Some(*w) == whole_id)
+                .and_then(|(_, f)| *f);
+            if let (Some(part), Some(whole), Some(whole_id)) = (part, whole, whole_id)
+                && part.value.value > whole.value.value
+            {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        part,
+                        msg::PART_EXCEEDS_WHOLE
+                            .with("part", id)
+                            .with("value", part.value.value)
+                            .with("whole", whole_id)
+                            .with("total", whole.value.value),
+                    )
+                    .hint(msg::PART_OF_WHOLE_HINT.with("part", id).with("whole", whole_id)),
+                );
+            }
+        }
+    }
+
+    /// Checks the `figures:` of a commune's year (`commune`) or of a year file against the
+    /// catalogue: known ids, each once, of the right kind and scope, plausible, cited sources.
+    fn check_figure_map(&mut self, src: &SourceFile, figures: &FigureMap, commune: bool) {
+        let catalogue = self.catalogue.clone();
+        let mut seen = BTreeSet::new();
+        for (id, value) in &figures.0 {
+            if !seen.insert(id.value.as_str()) {
+                self.diagnostics.push(
+                    at(src, id, msg::INDICATOR_TWICE.with("id", &id.value))
+                        .hint(&msg::INDICATOR_ONCE_HINT),
+                );
+                continue;
+            }
+            let Some(indicator) = catalogue.get(&id.value).filter(|i| {
+                i.section == crate::catalogue::Section::Indicators
+            }) else {
+                let known: Vec<&str> = catalogue.own().map(|i| &*i.id).collect();
+                let hint = match crate::load::did_you_mean(&id.value, &known) {
+                    Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                    None if known.is_empty() => msg::NO_INDICATORS_HINT.message(),
+                    None => msg::KNOWN_INDICATORS_HINT.with("ids", known.join(", ")),
+                };
+                self.diagnostics
+                    .push(at(src, id, msg::UNKNOWN_INDICATOR.with("id", &id.value)).hint(hint));
+                continue;
+            };
+            if commune && !indicator.for_communes() {
+                self.diagnostics.push(
+                    at(src, id, msg::INDICATOR_AREA_ONLY.with("id", &id.value))
+                        .hint(msg::INDICATOR_SCOPE_HINT.with("id", &id.value)),
+                );
+            }
+            if !commune && !indicator.for_area() {
+                self.diagnostics.push(
+                    at(src, id, msg::INDICATOR_COMMUNE_ONLY.with("id", &id.value))
+                        .hint(msg::INDICATOR_SCOPE_HINT.with("id", &id.value)),
+                );
+            }
+            use crate::load::{FigureValue, IndicatorKind};
+            let largest = match (&value.value, indicator.kind) {
+                (FigureValue::Number(f), IndicatorKind::Count | IndicatorKind::Money) => {
+                    Some(f.value)
+                }
+                (FigureValue::Ratio { safe, total, .. }, IndicatorKind::Ratio) => {
+                    if safe.value.0 > total.value.0 {
+                        self.diagnostics.push(
+                            at(
+                                src,
+                                safe,
+                                msg::SAFE_EXCEEDS_TOTAL
+                                    .with("safe", safe.value.0)
+                                    .with("total", total.value.0),
+                            )
+                            .hint(&msg::SAFE_HINT),
+                        );
+                    }
+                    Some(total.value.0)
+                }
+                (FigureValue::Text(_), IndicatorKind::Text) => None,
+                _ => {
+                    self.diagnostics.push(
+                        at(
+                            src,
+                            value,
+                            msg::INDICATOR_WRONG_KIND
+                                .with("id", &id.value)
+                                .with("kind", indicator.kind_name()),
+                        )
+                        .hint(&msg::INDICATOR_KIND_HINT),
+                    );
+                    continue;
+                }
+            };
+            if let Some(v) = largest
+                && v > indicator.max
+            {
+                self.diagnostics.push(
+                    at(
+                        src,
+                        value,
+                        msg::IMPLAUSIBLE_VALUE
+                            .with("value", crate::text::format_int(v as i64))
+                            .with("id", &id.value)
+                            .with("max", crate::text::format_int(indicator.max as i64)),
+                    )
+                    .hint(msg::IMPLAUSIBLE_VALUE_HINT.with("id", &id.value)),
+                );
+            }
+            if let Some(source) = value.value.source()
+                && !self.sources.contains(source)
+            {
+                let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+                let hint = match crate::load::did_you_mean(source, &known) {
+                    Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                    None => msg::UNKNOWN_SOURCE_HINT.message(),
+                };
+                self.diagnostics
+                    .push(at(src, value, msg::UNKNOWN_SOURCE.with("id", source)).hint(hint));
+            }
         }
     }
 
@@ -373,7 +494,7 @@ impl Validator {
     fn check_figure(&mut self, src: &SourceFile, figure: Option<&Spanned<crate::load::Figure>>) {
         let Some(figure) = figure else { return };
         self.check_source_ref_of(src, figure);
-        if figure.value.value > figures::MAX_COUNT {
+        if figure.value.value > MAX_COUNT {
             self.diagnostics.push(
                 at(
                     src,
@@ -382,7 +503,7 @@ impl Validator {
                 )
                 .hint(
                     msg::IMPLAUSIBLE_COUNT_HINT
-                        .with("max", crate::text::format_int(figures::MAX_COUNT as i64)),
+                        .with("max", crate::text::format_int(MAX_COUNT as i64)),
                 ),
             );
         }

@@ -6,7 +6,7 @@
 mod draw;
 pub mod metrics;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +15,8 @@ pub use metrics::text_width;
 
 use super::Locale;
 use crate::chart_spec::{ChartKind, ChartSpec};
-use crate::model::{Campaign, Fig, ModelType, Report};
+use crate::catalogue::{ChartRole, Indicator, Section};
+use crate::model::{Campaign, Commune, Fig, Indicator as IndicatorData, ModelType, Report};
 use draw::{BLUE, Body, GREEN, Layout, Panel, Row, Segment, VERMILLION};
 
 /// A drawn chart with what a reader needs besides the picture.
@@ -37,9 +38,33 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// Where each commune, model type and indicator sits in the report, by id: made once, so
+/// that a chart finds its data without searching the report.
+#[derive(Debug, Default)]
+pub struct Index {
+    communes: HashMap<String, usize>,
+    models: HashMap<String, usize>,
+    indicators: HashMap<String, usize>,
+}
+
+impl Index {
+    /// The index of `report`.
+    pub fn new(report: &Report) -> Index {
+        let positions = |ids: &mut dyn Iterator<Item = &str>| {
+            ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
+        };
+        Index {
+            communes: positions(&mut report.communes.iter().map(|c| c.id.as_str())),
+            models: positions(&mut report.models.iter().map(|m| m.id.as_str())),
+            indicators: positions(&mut report.indicators.iter().map(|i| &*i.id)),
+        }
+    }
+}
+
 /// Draws charts of one report on demand, once each.
 pub struct Charts {
     report: Arc<Report>,
+    index: Index,
     locale: Arc<Locale>,
     drawn: Mutex<BTreeMap<ChartSpec, Arc<Chart>>>,
     /// Charts of one commune's own figures: shown on its page only, so drawn and not kept.
@@ -56,6 +81,7 @@ impl Charts {
     /// Charts worded in `locale`.
     pub fn with_locale(report: Arc<Report>, locale: Arc<Locale>) -> Self {
         Charts {
+            index: Index::new(&report),
             report,
             locale,
             drawn: Mutex::new(BTreeMap::new()),
@@ -73,7 +99,7 @@ impl Charts {
         if let Some(chart) = self.drawn.lock().ok().and_then(|d| d.get(spec).cloned()) {
             return Ok(chart);
         }
-        let chart = Arc::new(build_in(&self.report, spec, &self.locale)?);
+        let chart = Arc::new(draw_chart(&self.report, &self.index, spec, &self.locale)?);
         let one_commune = spec.commune.is_some() && spec.kind != ChartKind::Compare;
         if one_commune {
             self.unkept.fetch_add(1, Ordering::Relaxed);
@@ -98,13 +124,25 @@ pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
 
 /// Draws the chart `spec` asks for, worded in `t`, or says what in the call is wrong.
 pub fn build_in(report: &Report, spec: &ChartSpec, t: &Locale) -> Result<Chart, String> {
-    let cx = Cx { report, t };
+    draw_chart(report, &Index::new(report), spec, t)
+}
+
+/// Draws the chart `spec` asks for, finding its data through `index`.
+fn draw_chart(
+    report: &Report,
+    index: &Index,
+    spec: &ChartSpec,
+    t: &Locale,
+) -> Result<Chart, String> {
+    let cx = Cx { report, index, t };
     let (title, layout, table, desc) = match spec.kind {
         ChartKind::Participation => participation(&cx, spec)?,
         ChartKind::Tips => tips(&cx, spec)?,
         ChartKind::Growth => growth(&cx, spec)?,
         ChartKind::Compare => compare(&cx, spec)?,
         ChartKind::Attainment => attainment(&cx, spec)?,
+        ChartKind::Indicator => indicator_by_year(&cx, spec)?,
+        ChartKind::IndicatorCommunes => indicator_communes(&cx, spec)?,
     };
     let drawn = draw::draw(&layout, &title, &desc, t);
     let dataset = match spec.kind {
@@ -112,6 +150,7 @@ pub fn build_in(report: &Report, spec: &ChartSpec, t: &Locale) -> Result<Chart, 
         ChartKind::Growth if spec.commune.is_none() => "city-models",
         ChartKind::Growth | ChartKind::Compare => "commune-models",
         ChartKind::Attainment => "attainment",
+        ChartKind::Indicator | ChartKind::IndicatorCommunes => "indicators",
     };
     Ok(Chart {
         title,
@@ -127,10 +166,11 @@ type Parts = (String, Layout, Table, String);
 /// What every chart is drawn from: the report and the words of its language.
 struct Cx<'a> {
     report: &'a Report,
+    index: &'a Index,
     t: &'a Locale,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
     fn num(&self, v: u64) -> String {
         self.t.numbers.int(v as i64)
     }
@@ -148,13 +188,39 @@ impl Cx<'_> {
         self.t.fill(key, &[("year", &year.to_string())])
     }
 
-    fn model(&self, spec: &ChartSpec) -> Result<&ModelType, String> {
+    fn model(&self, spec: &ChartSpec) -> Result<&'a ModelType, String> {
         let id = spec.model.as_deref().unwrap_or_default();
-        self.report
+        self.index
             .models
-            .iter()
-            .find(|m| m.id == id)
+            .get(id)
+            .and_then(|i| self.report.models.get(*i))
             .ok_or_else(|| format!("unknown model type `{id}`"))
+    }
+
+    fn commune(&self, id: &str) -> Result<&'a Commune, String> {
+        self.index
+            .communes
+            .get(id)
+            .and_then(|i| self.report.communes.get(*i))
+            .ok_or_else(|| format!("unknown commune `{id}`"))
+    }
+
+    fn indicator(&self, spec: &ChartSpec) -> Result<&'a IndicatorData, String> {
+        let id = spec.indicator.as_deref().unwrap_or_default();
+        self.index
+            .indicators
+            .get(id)
+            .and_then(|i| self.report.indicators.get(*i))
+            .ok_or_else(|| format!("unknown indicator `{id}`"))
+    }
+
+    /// A number of an indicator, as money or as a count.
+    fn amount(&self, value: u64, money: bool) -> String {
+        if money {
+            self.t.numbers.money(value)
+        } else {
+            self.num(value)
+        }
     }
 
     /// A chart whose panels have no rows still says something.
@@ -197,14 +263,11 @@ struct CampaignSeries<'a> {
 }
 
 /// The campaign figures by year, city-wide or of one commune.
-fn campaigns<'a>(report: &'a Report, spec: &ChartSpec) -> Result<CampaignSeries<'a>, String> {
+fn campaigns<'a>(cx: &Cx<'a>, spec: &ChartSpec) -> Result<CampaignSeries<'a>, String> {
+    let report = cx.report;
     match &spec.commune {
         Some(id) => {
-            let c = report
-                .communes
-                .iter()
-                .find(|c| &c.id == id)
-                .ok_or_else(|| format!("unknown commune `{id}`"))?;
+            let c = cx.commune(id)?;
             let mut years: Vec<_> = c
                 .years
                 .iter()
@@ -227,53 +290,62 @@ fn campaigns<'a>(report: &'a Report, spec: &ChartSpec) -> Result<CampaignSeries<
     }
 }
 
+/// The campaign figures the catalogue gives a chart role, in catalogue order.
+fn campaign_figures<'a>(cx: &'a Cx, role: ChartRole) -> Vec<&'a Indicator> {
+    cx.report
+        .catalogue
+        .section(Section::Campaign)
+        .filter(|i| i.chart == role)
+        .collect()
+}
+
+/// The participation chart: a panel for each of its campaign figures (sessions, people).
 fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let t = cx.t;
-    let CampaignSeries { place, years } = campaigns(cx.report, spec)?;
-    let mut sessions = Panel {
-        title: Some(t.get("sessions").into()),
-        rows: Vec::new(),
-    };
-    let mut people = Panel {
-        title: Some(t.get("participations").into()),
-        rows: Vec::new(),
-    };
+    let CampaignSeries { place, years } = campaigns(cx, spec)?;
+    let figures = campaign_figures(cx, ChartRole::Participation);
+    let colors = [BLUE, GREEN, VERMILLION];
+    let mut panels: Vec<Panel> = figures
+        .iter()
+        .map(|i| Panel {
+            title: Some(t.get(&i.id).into()),
+            rows: Vec::new(),
+        })
+        .collect();
+    let mut headers = vec![t.get("year").to_owned()];
+    headers.extend(figures.iter().map(|i| t.get(&i.id).to_owned()));
     let mut table = Table {
-        headers: vec![
-            t.get("year").into(),
-            t.get("sessions").into(),
-            t.get("participations").into(),
-        ],
+        headers,
         rows: Vec::new(),
     };
     let mut sentences = Vec::new();
     for (year, c) in &years {
-        let s = c.and_then(|c| c.sessions.as_ref());
-        let p = c.and_then(|c| c.participations.as_ref());
-        sessions.rows.push(Row {
-            label: cx.with_year("year_n", *year),
-            bold: false,
-            body: bar(s.map(|f| f.value), BLUE, cx.fig_text(s)),
-        });
-        people.rows.push(Row {
-            label: cx.with_year("year_n", *year),
-            bold: false,
-            body: bar(p.map(|f| f.value), GREEN, cx.fig_text(p)),
-        });
-        table
-            .rows
-            .push(vec![year.to_string(), cx.fig_text(s), cx.fig_text(p)]);
-        sentences.push(t.fill(
-            "chart_participation_year",
-            &[
-                ("year", &year.to_string()),
-                ("sessions", &cx.fig_text(s)),
-                ("participations", &cx.fig_text(p)),
-            ],
-        ));
+        let values: Vec<Option<&Fig>> = figures
+            .iter()
+            .map(|i| c.and_then(|c| c.get(&i.id)))
+            .collect();
+        for (n, (panel, value)) in panels.iter_mut().zip(&values).enumerate() {
+            panel.rows.push(Row {
+                label: cx.with_year("year_n", *year),
+                bold: false,
+                body: bar(
+                    value.map(|f| f.value),
+                    colors[n % colors.len()],
+                    cx.fig_text(*value),
+                ),
+            });
+        }
+        let mut row = vec![year.to_string()];
+        row.extend(values.iter().map(|v| cx.fig_text(*v)));
+        table.rows.push(row);
+        let year_text = year.to_string();
+        let texts: Vec<String> = values.iter().map(|v| cx.fig_text(*v)).collect();
+        let mut fills: Vec<(&str, &str)> = vec![("year", &year_text)];
+        fills.extend(figures.iter().zip(&texts).map(|(i, v)| (&*i.id, v.as_str())));
+        sentences.push(t.fill("chart_participation_year", &fills));
     }
     let layout = cx.with_fallback(Layout {
-        panels: vec![sessions, people],
+        panels,
         ..Layout::default()
     });
     let place = [("place", place.as_str())];
@@ -286,53 +358,64 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     ))
 }
 
+/// The tips chart: a whole (all tips) and the part of it the catalogue names (the valuable
+/// ones) by year, with the part's share.
 fn tips(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let t = cx.t;
-    let CampaignSeries { place, years } = campaigns(cx.report, spec)?;
+    let CampaignSeries { place, years } = campaigns(cx, spec)?;
+    let figures = campaign_figures(cx, ChartRole::Tips);
+    let whole = figures
+        .iter()
+        .find(|i| i.part_of.is_none())
+        .ok_or("the catalogue has no figure for the tips chart")?;
+    let part = figures
+        .iter()
+        .find(|i| i.part_of == Some(&*whole.id))
+        .ok_or("the catalogue has no part of the tips chart's figure")?;
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
             t.get("year").into(),
-            t.get("tips").into(),
-            t.get("valuable_tips").into(),
+            t.get(&whole.id).into(),
+            t.get(&part.id).into(),
             t.get("chart_valuable_share").into(),
         ],
         rows: Vec::new(),
     };
     let mut sentences = Vec::new();
     for (year, c) in &years {
-        let tips = c.and_then(|c| c.tips.as_ref());
-        let valuable = c.and_then(|c| c.valuable_tips.as_ref());
-        let share = match (tips, valuable) {
+        let all = c.and_then(|c| c.get(&whole.id));
+        let of_which = c.and_then(|c| c.get(&part.id));
+        let share = match (all, of_which) {
             (Some(all), Some(v)) => t.numbers.percent(v.value as f64, all.value as f64),
             _ => None,
         };
-        let valuable_text = match (&share, valuable) {
+        let part_text = match (&share, of_which) {
             (Some(share), Some(v)) => format!("{} ({share})", cx.num(v.value)),
-            _ => cx.fig_text(valuable),
+            _ => cx.fig_text(of_which),
         };
         panel.rows.push(Row {
             label: cx.with_year("chart_tips_row", *year),
             bold: false,
-            body: bar(tips.map(|f| f.value), BLUE, cx.fig_text(tips)),
+            body: bar(all.map(|f| f.value), BLUE, cx.fig_text(all)),
         });
         panel.rows.push(Row {
             label: cx.with_year("chart_valuable_row", *year),
             bold: false,
-            body: bar(valuable.map(|f| f.value), VERMILLION, valuable_text.clone()),
+            body: bar(of_which.map(|f| f.value), VERMILLION, part_text.clone()),
         });
         table.rows.push(vec![
             year.to_string(),
-            cx.fig_text(tips),
-            cx.fig_text(valuable),
+            cx.fig_text(all),
+            cx.fig_text(of_which),
             share.clone().unwrap_or_else(|| cx.no_data()),
         ]);
         sentences.push(t.fill(
             "chart_tips_year",
             &[
                 ("year", &year.to_string()),
-                ("tips", &cx.fig_text(tips)),
-                ("valuable", &valuable_text),
+                (&whole.id, &cx.fig_text(all)),
+                ("valuable", &part_text),
             ],
         ));
     }
@@ -505,12 +588,7 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
 /// One commune's count of one model type by year.
 fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String> {
     let t = cx.t;
-    let commune = cx
-        .report
-        .communes
-        .iter()
-        .find(|c| c.id == id)
-        .ok_or_else(|| format!("unknown commune `{id}`"))?;
+    let commune = cx.commune(id)?;
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
@@ -572,10 +650,8 @@ const MAX_COMPARE_ROWS: usize = 30;
 fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let (t, report) = (cx.t, cx.report);
     let model = cx.model(spec)?;
-    if let Some(id) = &spec.commune
-        && !report.communes.iter().any(|c| &c.id == id)
-    {
-        return Err(format!("unknown commune `{id}`"));
+    if let Some(id) = &spec.commune {
+        cx.commune(id)?;
     }
     let year = spec
         .year
@@ -750,6 +826,158 @@ fn attainment(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     };
     let title = cx.with_year("attainment_year", year.year);
     let desc = cx.sentence(&title, &sentences);
+    Ok((title, layout, table, desc))
+}
+
+/// One of the project's indicators by year: the whole area's, or one commune's.
+fn indicator_by_year(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let t = cx.t;
+    let indicator = cx.indicator(spec)?;
+    let money = indicator.kind == "money";
+    let (place, values): (&str, Vec<(i64, Option<&Fig>)>) = match &spec.commune {
+        Some(id) => {
+            let commune = cx.commune(id)?;
+            let values = commune
+                .years
+                .iter()
+                .rev()
+                .filter_map(|y| {
+                    let f = y.indicators.iter().find(|f| f.indicator.id == indicator.id)?;
+                    Some((y.year, f.reported.fig.as_ref()))
+                })
+                .collect();
+            (commune.full_name.as_str(), values)
+        }
+        None => (
+            cx.report.site.locality.as_str(),
+            indicator
+                .area
+                .iter()
+                .map(|a| (a.year, a.reported.fig.as_ref()))
+                .collect(),
+        ),
+    };
+    let mut panel = Panel::default();
+    let mut table = Table {
+        headers: vec![t.get("year").into(), unit_header(indicator)],
+        rows: Vec::new(),
+    };
+    let mut sentences = Vec::new();
+    for (year, fig) in values {
+        let text = fig.map_or_else(|| cx.no_data(), |f| cx.amount(f.value, money));
+        panel.rows.push(Row {
+            label: cx.with_year("year_n", year),
+            bold: false,
+            body: bar(fig.map(|f| f.value), BLUE, text.clone()),
+        });
+        table.rows.push(vec![year.to_string(), text.clone()]);
+        sentences.push(format!("{year}: {text}"));
+    }
+    let layout = cx.with_fallback(Layout {
+        panels: vec![panel],
+        ..Layout::default()
+    });
+    let names = [("indicator", &*indicator.name), ("place", place)];
+    let desc = cx.sentence(&t.fill("chart_indicator_subject", &names), &sentences);
+    Ok((t.fill("chart_indicator_title", &names), layout, table, desc))
+}
+
+/// "Name (unit)", the header of an indicator's column.
+fn unit_header(indicator: &IndicatorData) -> String {
+    if indicator.unit.is_empty() {
+        indicator.name.to_string()
+    } else {
+        format!("{} ({})", indicator.name, indicator.unit)
+    }
+}
+
+/// One of the project's indicators across communes, in the newest year they report it.
+fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+    let t = cx.t;
+    let indicator = cx.indicator(spec)?;
+    let money = indicator.kind == "money";
+    let year = indicator
+        .communes_year
+        .ok_or("no commune reports this indicator")?;
+    let mut table = Table {
+        headers: vec![t.get("commune").into(), unit_header(indicator)],
+        rows: Vec::new(),
+    };
+    let mut with_data = Vec::new();
+    let mut without = Vec::new();
+    for c in &indicator.communes {
+        let value = c.reported.fig.as_ref().map(|f| f.value);
+        table.rows.push(vec![
+            c.commune.full_name.clone(),
+            value.map_or_else(|| cx.no_data(), |v| cx.amount(v, money)),
+        ]);
+        match value {
+            Some(v) => with_data.push((&c.commune, v)),
+            None => without.push(c.commune.name.clone()),
+        }
+    }
+    let mut shown = with_data.clone();
+    if shown.len() > MAX_COMPARE_ROWS {
+        // The largest ones, kept in commune order.
+        let mut by_size: Vec<usize> = (0..shown.len()).collect();
+        by_size.sort_by_key(|i| std::cmp::Reverse(shown[*i].1));
+        let mut keep: Vec<usize> = by_size.into_iter().take(MAX_COMPARE_ROWS).collect();
+        keep.sort_unstable();
+        shown = keep.into_iter().map(|i| with_data[i]).collect();
+    }
+    let highlight = spec.commune.as_deref();
+    let mut rows: Vec<Row> = shown
+        .iter()
+        .map(|(c, v)| {
+            let mine = Some(c.id.as_str()) == highlight;
+            Row {
+                label: c.full_name.clone(),
+                bold: mine,
+                body: bar(
+                    Some(*v),
+                    if mine { VERMILLION } else { BLUE },
+                    cx.amount(*v, money),
+                ),
+            }
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if with_data.len() > shown.len() {
+        let more = (with_data.len() - shown.len()).to_string();
+        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
+    }
+    if !without.is_empty() {
+        notes.push(format!(
+            "{}: {}.",
+            t.get("no_data_title"),
+            without.join(", ")
+        ));
+    }
+    if rows.is_empty() {
+        rows.push(Row {
+            label: cx.with_year("year_n", year),
+            bold: false,
+            body: Body::NoData,
+        });
+    }
+    let layout = Layout {
+        panels: vec![Panel { title: None, rows }],
+        legend: Vec::new(),
+        note: (!notes.is_empty()).then(|| notes.join(" ")),
+    };
+    let sentences: Vec<String> = with_data
+        .iter()
+        .map(|(c, v)| format!("{} {}", c.full_name, cx.amount(*v, money)))
+        .collect();
+    let year = year.to_string();
+    let names = [("indicator", &*indicator.name), ("year", year.as_str())];
+    let title = t.fill("chart_indicator_communes_title", &names);
+    let mut desc = cx.sentence(&title, &sentences);
+    if !without.is_empty() {
+        let n = without.len().to_string();
+        desc.push(' ');
+        desc.push_str(&t.fill("chart_compare_without", &[("n", &n)]));
+    }
     Ok((title, layout, table, desc))
 }
 
