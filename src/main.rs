@@ -124,7 +124,10 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check => check(&cli.root, style, cli.quiet),
-        Command::Schema { output } => schema(&output.unwrap_or_else(|| cli.root.join("schemas"))),
+        Command::Schema { output } => schema(
+            &cli.root,
+            &output.unwrap_or_else(|| cli.root.join("schemas")),
+        ),
         Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
         Command::Build { output, check } => {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
@@ -223,8 +226,11 @@ fn diff(root: &std::path::Path, old: &str, new: Option<&str>, format: diff::Form
     }
 }
 
-fn schema(dir: &std::path::Path) -> ExitCode {
-    match baocao::schema::write(dir) {
+/// Writes the schemas, naming the indicators of the project at `root` (if it has any).
+fn schema(root: &std::path::Path, dir: &std::path::Path) -> ExitCode {
+    let (project, _) = baocao::load::load(root);
+    let catalogue = baocao::catalogue::Catalogue::of_project(&project);
+    match baocao::schema::write(dir, &catalogue) {
         Ok(files) => {
             println!(
                 "wrote {} into {}",

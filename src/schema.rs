@@ -6,20 +6,31 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Map, Value};
 
+use crate::catalogue::{Catalogue, Indicator};
 use crate::load::{
-    CommuneRecord, Count, Figure, FigureMap, ModelRecord, PageFrontMatter,
-    SiteRecord, YearRecord,
+    CommuneRecord, Count, Figure, FigureMap, IndicatorKind, IndicatorRecord, ModelRecord,
+    PageFrontMatter, SiteRecord, YearRecord,
 };
 
-/// The schema of each kind of content file, by kind: `site`, `commune`, `model`, `year` and
-/// `page` (the front matter of a page).
-pub fn schemas() -> Vec<(&'static str, Schema)> {
+/// The schema of each kind of content file, by kind: `site`, `commune`, `model`,
+/// `indicator`, `year` and `page` (the front matter of a page). The `figures:` of commune and
+/// year files list the indicators of `catalogue` that may be reported there, and no others.
+pub fn schemas(catalogue: &Catalogue) -> Vec<(&'static str, Schema)> {
+    let mut commune = root::<CommuneRecord>("content/communes/*.yaml");
+    let mut year = root::<YearRecord>("content/years/<year>.yaml");
+    figures_of(&mut commune, catalogue.own().filter(|i| i.for_communes()));
+    figures_of(&mut year, catalogue.own().filter(|i| i.for_area()));
     vec![
         ("site", root::<SiteRecord>("content/site.yaml")),
-        ("commune", root::<CommuneRecord>("content/communes/*.yaml")),
+        ("commune", commune),
         ("model", root::<ModelRecord>("content/models/*.yaml")),
-        ("year", root::<YearRecord>("content/years/<year>.yaml")),
+        (
+            "indicator",
+            root::<IndicatorRecord>("content/indicators/<id>.yaml"),
+        ),
+        ("year", year),
         (
             "page",
             root::<PageFrontMatter>("front matter of content/pages/*.md"),
@@ -27,11 +38,54 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
     ]
 }
 
+/// Replaces the generic `figures:` schema of `schema` with one naming each indicator, its
+/// name and unit as the description, and the value its kind takes.
+fn figures_of<'a>(schema: &mut Schema, indicators: impl Iterator<Item = &'a Indicator>) {
+    let Some(Value::Object(defs)) = schema.get_mut("$defs") else {
+        return;
+    };
+    let Some(Value::Object(generic)) = defs.get("Figures").cloned() else {
+        return;
+    };
+    let Some(Value::Object(any)) = generic.get("additionalProperties").cloned() else {
+        return;
+    };
+    let Some(Value::Array(shapes)) = any.get("anyOf") else {
+        return;
+    };
+    let mut properties = Map::new();
+    for i in indicators {
+        let shape = match i.kind {
+            IndicatorKind::Count | IndicatorKind::Money => 0,
+            IndicatorKind::Ratio => 1,
+            IndicatorKind::Text => 2,
+        };
+        let mut property = shapes.get(shape).cloned().unwrap_or(Value::Bool(true));
+        if let Value::Object(p) = &mut property {
+            let description = if i.unit.is_empty() {
+                i.name.to_string()
+            } else {
+                format!("{} ({})", i.name, i.unit)
+            };
+            p.insert("description".into(), description.into());
+        }
+        properties.insert(i.id.to_string(), property);
+    }
+    let mut figures = generic;
+    figures.insert(
+        "description".into(),
+        "The project's own indicators (content/indicators/<id>.yaml) by id.".into(),
+    );
+    figures.insert("properties".into(), Value::Object(properties));
+    figures.insert("additionalProperties".into(), false.into());
+    defs.insert("Figures".into(), Value::Object(figures));
+}
+
 /// Writes `<kind>.schema.json` for every kind into `dir` (created if missing), pretty-printed;
 /// returns the files written.
-pub fn write(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn write(dir: &Path, catalogue: &Catalogue) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
-    schemas()
+    schemas(catalogue)
         .into_iter()
         .map(|(kind, schema)| {
             let path = dir.join(format!("{kind}.schema.json"));
@@ -132,7 +186,7 @@ mod tests {
 
     #[test]
     fn spanned_fields_appear_as_their_values() {
-        let schemas = schemas();
+        let schemas = schemas(&Catalogue::builtin());
         let commune = serde_json::to_value(&schemas[1].1).unwrap();
         assert_eq!(commune["title"], "content/communes/*.yaml");
         assert_eq!(commune["additionalProperties"], false);

@@ -194,7 +194,7 @@ fn more_valuable_tips_than_tips() {
     fails(
         &p,
         &[&format!(
-            "{YEAR}:7:18: error: valuable tips (194) cannot exceed all tips (177)"
+            "{YEAR}:7:18: error: `valuable_tips` (194) cannot exceed `tips` (177)"
         )],
     );
 }
@@ -443,7 +443,7 @@ fn every_error_is_reported_not_just_the_first() {
     run.expect_code(1).expect_stderr(&[
         "content/communes/phuong-2.yaml: error: the file is empty",
         "unknown source `nguon-c`",
-        "valuable tips (194) cannot exceed",
+        "`valuable_tips` (194) cannot exceed",
         "3 errors",
     ]);
 }

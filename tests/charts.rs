@@ -22,6 +22,7 @@ fn spec(kind: ChartKind, model: Option<&str>, commune: Option<&str>) -> ChartSpe
     ChartSpec {
         kind,
         model: model.map(Into::into),
+        indicator: None,
         year: None,
         commune: commune.map(Into::into),
     }

@@ -59,8 +59,8 @@ const VIETNAMESE: &[&str] = &[
     "gợi ý: có phải bạn muốn viết `camera-an-ninh`?",
     "content/communes/phuong-2.yaml:2:9: lỗi: tệp không phải văn bản UTF-8",
     "gợi ý: hãy lưu tệp dưới dạng UTF-8",
-    "content/years/2023.yaml:7:18: lỗi: số tin có giá trị (400) không thể lớn hơn tổng số tin báo (177)",
-    "gợi ý: valuable_tips là số tin có giá trị trong số tin `tips`; hãy kiểm tra lại cả hai số",
+    "content/years/2023.yaml:7:18: lỗi: `valuable_tips` (400) không thể lớn hơn `tips` (177)",
+    "gợi ý: `valuable_tips` là một phần của `tips`; hãy kiểm tra lại cả hai số",
 ];
 
 const ENGLISH: &[&str] = &[
@@ -71,8 +71,8 @@ const ENGLISH: &[&str] = &[
     "hint: did you mean `camera-an-ninh`?",
     "content/communes/phuong-2.yaml:2:9: error: the file is not UTF-8 text",
     "hint: save the file as UTF-8",
-    "content/years/2023.yaml:7:18: error: valuable tips (400) cannot exceed all tips (177)",
-    "hint: valuable_tips counts the tips of value among `tips`; check both figures",
+    "content/years/2023.yaml:7:18: error: `valuable_tips` (400) cannot exceed `tips` (177)",
+    "hint: `valuable_tips` counts part of `tips`; check both figures",
 ];
 
 #[test]

@@ -9,14 +9,14 @@ use std::path::Path;
 use common::{TestProject, fixture};
 use serde_json::{Value, json};
 
-const KINDS: [&str; 5] = ["site", "commune", "model", "year", "page"];
+const KINDS: [&str; 6] = ["site", "commune", "model", "indicator", "year", "page"];
 
 /// Runs `baocao schema` on a copy of the good fixture and compiles what it wrote.
 fn validators() -> Vec<(&'static str, jsonschema::Validator)> {
     let project = TestProject::good();
     let run = project.run(&["schema"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("5 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("6 schemas"), "{}", run.stdout);
     KINDS
         .iter()
         .map(|kind| {
@@ -47,6 +47,7 @@ fn documents(root: &Path) -> Vec<(String, &'static str, Value)> {
             ["site.yaml"] => "site",
             ["communes", _] => "commune",
             ["models", _] => "model",
+            ["indicators", _] => "indicator",
             ["years", _] => "year",
             ["pages", name] if name.ends_with(".md") => "page",
             _ => continue,
@@ -77,9 +78,10 @@ fn the_example_and_the_good_fixture_match_the_schemas() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for project in [root.to_path_buf(), fixture("good")] {
         let documents = documents(&project);
-        for kind in KINDS {
+        // Neither project has indicators of its own (tests/indicators.rs has).
+        for kind in KINDS.iter().filter(|k| **k != "indicator") {
             assert!(
-                documents.iter().any(|(_, k, _)| *k == kind),
+                documents.iter().any(|(_, k, _)| k == kind),
                 "no {kind} file in {}",
                 project.display()
             );
@@ -89,6 +91,21 @@ fn the_example_and_the_good_fixture_match_the_schemas() {
             assert!(errors.is_empty(), "{file}: {errors:#?}");
         }
     }
+    let indicator = serde_json::json!({
+        "name": "Số vụ phạm pháp hình sự", "unit": "vụ", "kind": "count", "total": "sum"
+    });
+    let errors = errors(validator(&validators, "indicator"), &indicator);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let wrong = serde_json::json!({ "name": "X", "kind": "number" });
+    assert!(!errors_of(&validators, "indicator", &wrong).is_empty());
+}
+
+fn errors_of(
+    validators: &[(&str, jsonschema::Validator)],
+    kind: &str,
+    value: &Value,
+) -> Vec<String> {
+    errors(validator(validators, kind), value)
 }
 
 #[test]

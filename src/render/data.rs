@@ -488,8 +488,8 @@ mod tests {
 
     #[test]
     fn json_is_laid_out_as_serde_json_pretty_prints_it() {
-        let column = |name| Column {
-            name,
+        let column = |name: &str| Column {
+            name: name.to_owned(),
             description: String::new(),
         };
         let mut d = Dataset {

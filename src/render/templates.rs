@@ -28,6 +28,8 @@ builtin!(
     "commune.html",
     "models.html",
     "model.html",
+    "indicators.html",
+    "indicator.html",
     "campaign.html",
     "sources.html",
     "data.html",
