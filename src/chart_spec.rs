@@ -8,9 +8,9 @@ use std::fmt;
 /// The kinds of chart baocao draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChartKind {
-    /// Campaign launch sessions and participations by year, as two panels.
+    /// The campaign's participation figures by year, a panel each.
     Participation,
-    /// Tips from the public and tips of value by year.
+    /// A campaign figure and the part of it of value, by year.
     Tips,
     /// One model type's count by year: city-wide (cameras stacked by funding source),
     /// or one commune's with `commune`.

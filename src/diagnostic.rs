@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::load::Language;
+use crate::language::Language;
 use crate::messages::{self, Message};
 
 /// How serious a diagnostic is: errors stop the build, warnings do not.

@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use baocao::diagnostic::Diagnostic;
-use baocao::load::Language;
+use baocao::language::Language;
 use baocao::{diff, write};
 
 /// Builds the static website of a public-security annual report from YAML records.

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::load::Language;
+use crate::language::Language;
 
 /// One entry of the catalogue. `{name}` in a text stands for the parameter `name`; other
 /// braces are written as they are.

@@ -319,7 +319,7 @@ impl Writer {
             if entry.file_type().is_dir() {
                 continue;
             }
-            let relative = crate::load::relative_path(&self.output, entry.path());
+            let relative = crate::paths::relative_path(&self.output, entry.path());
             if relative != MARKER && !taken.contains(&relative) {
                 removed.push(relative);
             }

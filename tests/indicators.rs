@@ -58,7 +58,10 @@ fn indicators_reach_every_page_chart_and_data_file() {
 
     let commune = p.read("output/communes/phuong-2.html");
     assert!(commune.contains("Số vụ phạm pháp hình sự"), "{commune}");
-    assert!(commune.contains("<span class=\"fig\">5 vụ</span>"), "{commune}");
+    assert!(
+        commune.contains("<span class=\"fig\">5 vụ</span>"),
+        "{commune}"
+    );
     assert!(commune.contains("120 triệu đồng"), "{commune}");
     assert!(commune.contains("href=\"../indicators/pham-phap-hinh-su.html\""));
     // A commune chart of the indicator by year: 2022 and 2023.
@@ -66,7 +69,12 @@ fn indicators_reach_every_page_chart_and_data_file() {
 
     // A commune that does not report the money figure shows "no data", never 0.
     let other = p.read("output/communes/phuong-10.html");
-    assert!(other.contains("Thiệt hại do cháy, nổ</a></dt><dd><span class=\"nodata\">không có số liệu</span>"), "{other}");
+    assert!(
+        other.contains(
+            "Thiệt hại do cháy, nổ</a></dt><dd><span class=\"nodata\">không có số liệu</span>"
+        ),
+        "{other}"
+    );
 
     let year = p.read("output/years/2023.html");
     assert!(year.contains("<span class=\"fig\">12 vụ</span>"), "{year}");
@@ -80,11 +88,17 @@ fn indicators_reach_every_page_chart_and_data_file() {
     assert!(page.contains("<svg"), "no chart on the indicator page");
     assert!(page.contains("Số vụ phạm pháp hình sự: các xã, phường năm 2023"));
     // The communes' sum in 2023 and Dương Thành's own source.
-    assert!(page.contains("<span class=\"fig\">12 vụ</span></td></tr></tfoot>"), "{page}");
+    assert!(
+        page.contains("<span class=\"fig\">12 vụ</span></td></tr></tfoot>"),
+        "{page}"
+    );
     assert!(page.contains("sources.html#nguon-nguon-b"), "{page}");
     let list = p.read("output/indicators/index.html");
     assert!(list.contains("Thiệt hại do cháy, nổ"));
-    assert!(p.read("output/index.html").contains("indicators/index.html"));
+    assert!(
+        p.read("output/index.html")
+            .contains("indicators/index.html")
+    );
 
     let csv = p.read("output/data/indicators.csv");
     assert!(
@@ -102,7 +116,10 @@ fn indicators_reach_every_page_chart_and_data_file() {
     assert!(p.read("output/data.html").contains("data/indicators.csv"));
 
     let search = p.read("output/assets/search-index.js");
-    assert!(search.contains("indicators/pham-phap-hinh-su.html"), "{search}");
+    assert!(
+        search.contains("indicators/pham-phap-hinh-su.html"),
+        "{search}"
+    );
     assert!(search.contains("so vu pham phap hinh su"), "{search}");
 
     let sources = p.read("output/sources.html");
@@ -158,7 +175,8 @@ fn diff_lists_changed_indicator_figures() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("2023 · Thiệt hại do cháy, nổ: 450 triệu đồng → 500 triệu đồng"),
+        run.stdout
+            .contains("2023 · Thiệt hại do cháy, nổ: 450 triệu đồng → 500 triệu đồng"),
         "{}",
         run.stdout
     );
@@ -231,7 +249,11 @@ fn an_unknown_indicator_is_an_error_with_a_suggestion() {
         "content/communes/phuong-10.yaml:6:7: error: unknown indicator `pham-phap-hinhsu`",
         "did you mean `pham-phap-hinh-su`?",
     ]);
-    assert_eq!(before, common::snapshot(p.path()), "a failed build wrote files");
+    assert_eq!(
+        before,
+        common::snapshot(p.path()),
+        "a failed build wrote files"
+    );
 }
 
 #[test]
@@ -294,7 +316,7 @@ fn chart_calls_in_markdown_may_draw_an_indicator() {
         "narrative: |\n",
         "narrative: |\n  {{ chart(kind=\"indicator\", indicator=\"pham-phap-hinh-su\") }}\n\n  {{ chart(kind=\"indicator\", indicator=\"khong-co\") }}\n",
     );
-    p.run(&["check"]).expect_code(1).expect_stderr(&[
-        "error: this chart cannot be drawn: unknown indicator `khong-co`",
-    ]);
+    p.run(&["check"])
+        .expect_code(1)
+        .expect_stderr(&["error: this chart cannot be drawn: unknown indicator `khong-co`"]);
 }

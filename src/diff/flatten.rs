@@ -154,7 +154,10 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
     }
 
     for i in &report.catalogue.own().collect::<Vec<_>>() {
-        let at = At::new(format!("indicator/{}", i.id), format!("Chỉ tiêu {}", i.name));
+        let at = At::new(
+            format!("indicator/{}", i.id),
+            format!("Chỉ tiêu {}", i.name),
+        );
         let mut s = f.part(Kind::Indicator, &i.id, &i.name);
         s.detail(&at.then("name-en", "Tên tiếng Anh"), &Some(&i.name_en));
         s.detail(&at.then("unit", "Đơn vị"), &Some(&i.unit));
@@ -322,7 +325,11 @@ impl Part<'_> {
             let at = at.then(format!("figure/{id}"), name);
             let r = &f.reported;
             let money = f.indicator.kind == "money";
-            self.fig(&at, r.fig.as_ref(), if money { Amount::Money } else { Amount::Count });
+            self.fig(
+                &at,
+                r.fig.as_ref(),
+                if money { Amount::Money } else { Amount::Count },
+            );
             self.ratio(&at, r.ratio.as_ref());
             self.detail(&at, &r.text);
         }

@@ -15,10 +15,10 @@ use walkdir::WalkDir;
 
 pub use records::*;
 pub use source::SourceFile;
-pub use yaml::did_you_mean;
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::{self as msg, Message};
+use crate::paths::{is_ignored, relative_path};
 
 /// Largest content or template file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -433,25 +433,6 @@ pub fn file_stem(path: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-/// Hidden files and the backup or swap files of common editors, which baocao never reads.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-}
-
-/// `path` relative to `root`, with `/` separators, as paths are shown and keyed everywhere.
-pub fn relative_path(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// Reads a text file: size-limited, UTF-8 (a leading byte-order mark is dropped), NFC.
 fn read_text(path: &Path, relative: &str) -> Result<String, Diagnostic> {
     let io_error = |e: std::io::Error| {
@@ -494,23 +475,11 @@ mod tests {
         assert_eq!(classify("site.yaml"), Ok(Kind::Site));
         assert_eq!(classify("communes/tuy-loc.yaml"), Ok(Kind::Commune));
         assert_eq!(classify("models/camera.yml"), Ok(Kind::Model));
-        assert_eq!(
-            classify("indicators/pham-phap.yaml"),
-            Ok(Kind::Indicator)
-        );
+        assert_eq!(classify("indicators/pham-phap.yaml"), Ok(Kind::Indicator));
         assert_eq!(classify("years/2023.yaml"), Ok(Kind::Year(2023)));
         assert_eq!(classify("pages/gioi-thieu.md"), Ok(Kind::Page));
         assert!(classify("years/latest.yaml").is_err());
         assert!(classify("communes/old/tuy-loc.yaml").is_err());
         assert!(classify("notes.txt").is_err());
-    }
-
-    #[test]
-    fn editor_files_are_ignored() {
-        assert!(is_ignored(".DS_Store"));
-        assert!(is_ignored("tuy-loc.yaml~"));
-        assert!(is_ignored("#tuy-loc.yaml#"));
-        assert!(is_ignored(".tuy-loc.yaml.swp"));
-        assert!(!is_ignored("tuy-loc.yaml"));
     }
 }

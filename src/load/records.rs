@@ -9,6 +9,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
+pub use crate::language::Language;
+
 /// A text value with the position where it was written.
 pub type Text = Spanned<String>;
 
@@ -27,15 +29,6 @@ pub struct SiteRecord {
     pub description: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceRecord>,
-}
-
-/// The language of the site's interface.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Vi,
-    En,
 }
 
 /// A publication that figures cite.

@@ -90,7 +90,7 @@ fn describe(text: &str) -> (Message, Option<Message>) {
             .split(", ")
             .filter(|s| !s.is_empty())
             .collect();
-        let hint = match did_you_mean(field, &expected) {
+        let hint = match crate::text::did_you_mean(field, &expected) {
             Some(best) => msg::DID_YOU_MEAN.with("name", best),
             None => msg::ALLOWED_FIELDS_HINT.with("fields", expected.join(", ")),
         };
@@ -136,49 +136,9 @@ fn is_integer_type(name: &str) -> bool {
     bits.is_some_and(|b| matches!(b, "8" | "16" | "32" | "64" | "128" | "size"))
 }
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min()
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (row[j + 1] + 1)
-                .min(row[j] + 1)
-                .min(prev + usize::from(ca != *cb));
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn near_misses_are_suggested() {
-        assert_eq!(
-            did_you_mean("nmae", &["name", "kind", "code"]),
-            Some("name")
-        );
-        assert_eq!(
-            did_you_mean("particpations", &["sessions", "participations"]),
-            Some("participations")
-        );
-        assert_eq!(did_you_mean("zzz", &["name", "kind"]), None);
-    }
 
     #[test]
     fn parser_messages_are_recognised() {

@@ -32,7 +32,7 @@ pub fn build(project: &Project) -> Report {
         citations: Mutex::default(),
         model_rank: BTreeMap::new(),
         number_format: match site_record.map(|s| s.language) {
-            Some(load::Language::En) => NumberFormat::En,
+            Some(crate::language::Language::En) => NumberFormat::En,
             _ => NumberFormat::Vi,
         },
     };
@@ -181,8 +181,8 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
         province: s.province.clone(),
         agency: s.agency.clone(),
         language: match s.language {
-            load::Language::Vi => "vi",
-            load::Language::En => "en",
+            crate::language::Language::Vi => "vi",
+            crate::language::Language::En => "en",
         },
         base_url: s.base_url.as_ref().map(|u| {
             let url = u.value.trim_end_matches('/');
@@ -337,7 +337,11 @@ impl Context<'_> {
         prefix: &[String],
     ) -> Campaign {
         let default = text(c.source.as_ref()).or(default);
-        let id = |id: &'static str| self.catalogue.get(id).map_or_else(|| id.into(), |i| i.id.clone());
+        let id = |id: &'static str| {
+            self.catalogue
+                .get(id)
+                .map_or_else(|| id.into(), |i| i.id.clone())
+        };
         Campaign {
             figures: c
                 .figures()
@@ -364,7 +368,13 @@ impl Context<'_> {
     ) -> Vec<IndicatorFigure> {
         self.catalogue
             .own()
-            .filter(|i| if commune { i.for_communes() } else { i.for_area() })
+            .filter(|i| {
+                if commune {
+                    i.for_communes()
+                } else {
+                    i.for_area()
+                }
+            })
             .map(|i| {
                 let value = figures
                     .0
@@ -743,7 +753,10 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
 /// source (the ones `Context::record` would list), by source id.
 fn figures_citing(c: &Commune) -> BTreeMap<&str, usize> {
     let years = c.years.iter().flat_map(|y| {
-        let campaign = y.campaign.iter().flat_map(|cp| cp.figures.iter().map(|(_, f)| f));
+        let campaign = y
+            .campaign
+            .iter()
+            .flat_map(|cp| cp.figures.iter().map(|(_, f)| f));
         let figs = y.models.iter().map(|m| &m.count).chain(campaign);
         figs.filter_map(|f| f.as_ref()?.source.as_ref())
             .chain(y.villages.as_ref().and_then(|r| r.source.as_ref()))

@@ -84,7 +84,7 @@ pub struct Citation {
     /// What the figure is, in the content's words: `["2023", "Camera an ninh"]`.
     pub parts: Vec<String>,
     /// The UI string (locale key) that ends the name when the content has no word for it:
-    /// `sessions` for `["2023"]`.
+    /// `cite_communes_safe` for `["2023"]`.
     pub key: Option<&'static str>,
     pub value: u64,
     /// How the value is written: `count`, `money` or `ratio` (then `value` is the safe part).
@@ -210,7 +210,7 @@ pub struct CityModelYear {
 }
 
 /// Campaign figures (city-wide or one commune's), by the catalogue's ids. Templates see a
-/// mapping: each figure under its id (`campaign.tips`), each note under `<id>_note`.
+/// mapping: each figure under its id (`campaign.<id>`), each note under `<id>_note`.
 #[derive(Debug, Clone)]
 pub struct Campaign {
     /// Every campaign figure of the catalogue, in its order; `None`: not reported.

@@ -58,12 +58,7 @@ fn first_source<'a>(figs: impl IntoIterator<Item = Option<&'a Fig>>) -> Cell {
     source(figs.into_iter().flatten().find_map(|f| f.source.as_ref()))
 }
 
-fn dataset(
-    t: &Locale,
-    slug: &'static str,
-    columns: &[&str],
-    rows: Vec<Vec<Cell>>,
-) -> Dataset {
+fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Dataset {
     let key = format!("data_{}", slug.replace('-', "_"));
     Dataset {
         slug,
@@ -200,13 +195,7 @@ fn city_models(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
-fn campaign_row(
-    scope: &str,
-    name: &str,
-    year: i64,
-    c: &Campaign,
-    ids: &[&str],
-) -> Vec<Cell> {
+fn campaign_row(scope: &str, name: &str, year: i64, c: &Campaign, ids: &[&str]) -> Vec<Cell> {
     let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
     row.extend(ids.iter().map(|id| fig(c.get(id))));
     row.push(first_source(ids.iter().map(|id| c.get(id))));
@@ -222,13 +211,7 @@ fn campaign(report: &Report, t: &Locale) -> Dataset {
     let mut rows = Vec::new();
     for y in &report.years {
         if let Some(c) = &y.campaign {
-            rows.push(campaign_row(
-                "city",
-                &report.site.locality,
-                y.year,
-                c,
-                &ids,
-            ));
+            rows.push(campaign_row("city", &report.site.locality, y.year, c, &ids));
         }
     }
     for c in &report.communes {
@@ -288,14 +271,16 @@ fn indicators(report: &Report, t: &Locale) -> Dataset {
         }
     }
     let mut dataset = dataset(t, "indicators", &["scope", "name", "year"], rows);
-    dataset.columns.extend(report.indicators.iter().map(|i| Column {
-        name: i.id.to_string(),
-        description: if i.unit.is_empty() {
-            i.name.to_string()
-        } else {
-            format!("{} ({})", i.name, i.unit)
-        },
-    }));
+    dataset
+        .columns
+        .extend(report.indicators.iter().map(|i| Column {
+            name: i.id.to_string(),
+            description: if i.unit.is_empty() {
+                i.name.to_string()
+            } else {
+                format!("{} ({})", i.name, i.unit)
+            },
+        }));
     dataset.columns.push(Column {
         name: "source".into(),
         description: t.get("data_indicators_source").to_owned(),

@@ -96,7 +96,7 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
 }
 
 fn month(value: &str, _: Kwargs, _: &State) -> TeraResult<String> {
-    crate::validate::parse_year_month(value)
+    crate::text::parse_year_month(value)
         .map(|(year, month)| format_month(year, month))
         .ok_or_else(|| tera::Error::message(format!("`{value}` is not a YYYY-MM month")))
 }

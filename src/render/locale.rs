@@ -9,8 +9,9 @@ use serde_saphyr::{DuplicateKeyPolicy, Spanned};
 use tera::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{SourceFile, did_you_mean};
+use crate::load::SourceFile;
 use crate::text::NumberFormat;
+use crate::text::did_you_mean;
 
 /// The built-in locales by language code; the first is the default.
 const BUILTIN: [(&str, &str); 2] = [

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    CityModelYear, CommuneCampaign, CommuneModel, Group, IndicatorFigure, Page, Person, Quote, Report, Site, Year,
+    CityModelYear, CommuneCampaign, CommuneModel, Group, IndicatorFigure, Page, Person, Quote,
+    Report, Site, Year,
 };
 
 /// The `report` value of every template.

@@ -372,7 +372,7 @@ fn busy(stream: &mut TcpStream) {
     );
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], language: crate::load::Language) {
+fn print_diagnostics(diagnostics: &[Diagnostic], language: crate::language::Language) {
     for d in diagnostics {
         eprintln!("{}\n", d.display(language));
     }

@@ -22,7 +22,7 @@ pub fn with_reload_script(html: &[u8], generation: u64) -> Vec<u8> {
 }
 
 /// The page shown while the project does not build: every diagnostic as the terminal shows it.
-pub fn errors(diagnostics: &[Diagnostic], language: crate::load::Language) -> String {
+pub fn errors(diagnostics: &[Diagnostic], language: crate::language::Language) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let items: String = diagnostics
         .iter()
@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn diagnostics_are_escaped() {
         let d = Diagnostic::file_error("content/a.yaml", "unknown field `<b>`").hint("use \"b\"");
-        let page = errors(&[d], crate::load::Language::En);
+        let page = errors(&[d], crate::language::Language::En);
         assert!(page.contains("content/a.yaml: error: unknown field `&lt;b&gt;`"));
         assert!(page.contains("hint: use &quot;b&quot;"));
         assert!(page.contains("có 1 lỗi"));

@@ -28,14 +28,14 @@ pub fn scan(root: &Path) -> Snapshot {
         let walker = walkdir::WalkDir::new(root.join(folder))
             .into_iter()
             .filter_entry(|e| {
-                e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy())
+                e.depth() == 0 || !crate::paths::is_ignored(&e.file_name().to_string_lossy())
             });
         for entry in walker.flatten() {
             let Ok(meta) = entry.metadata() else { continue };
             if meta.is_dir() {
                 continue;
             }
-            let relative = crate::load::relative_path(root, entry.path());
+            let relative = crate::paths::relative_path(root, entry.path());
             files.insert(relative, (meta.len(), meta.modified().ok()));
         }
     }

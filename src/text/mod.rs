@@ -1,13 +1,17 @@
 //! Vietnamese text handling shared by every phase: NFC, slugs, collation, number formats
-//! (Vietnamese and English).
+//! (Vietnamese and English), dates, and suggestions for typos.
 
 mod collate;
+mod dates;
 mod format;
 mod slug;
+mod suggest;
 
 pub use collate::{collation_key, vi_cmp};
+pub use dates::{YEARS, is_valid_date, is_valid_year_month, parse_year_month};
 pub use format::{NumberFormat, format_int, format_money_vnd, format_month, format_percent};
 pub use slug::{is_valid_id, slugify};
+pub use suggest::did_you_mean;
 
 use unicode_normalization::UnicodeNormalization;
 

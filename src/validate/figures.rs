@@ -84,7 +84,11 @@ pub fn check_city_totals(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
 /// Warns where the communes' figures of an indicator that adds up (`total: sum` or
 /// `at_least` in the catalogue) disagree with the area's figure of the same year: more than
 /// it, or, for `sum`, different from it when every commune reports.
-pub fn check_area_totals(project: &Project, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check_area_totals(
+    project: &Project,
+    catalogue: &Catalogue,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let adds_up = |id: &str| {
         catalogue
             .get(id)
@@ -92,7 +96,12 @@ pub fn check_area_totals(project: &Project, catalogue: &Catalogue, diagnostics: 
     };
     // (year, id) → (sum over communes, number of communes reporting)
     let mut sums: BTreeMap<(i64, &str), (u64, usize)> = BTreeMap::new();
-    fn add<'a>(sums: &mut BTreeMap<(i64, &'a str), (u64, usize)>, year: i64, id: &'a str, value: u64) {
+    fn add<'a>(
+        sums: &mut BTreeMap<(i64, &'a str), (u64, usize)>,
+        year: i64,
+        id: &'a str,
+        value: u64,
+    ) {
         let entry = sums.entry((year, id)).or_default();
         entry.0 = entry.0.saturating_add(value);
         entry.1 += 1;

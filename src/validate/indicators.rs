@@ -23,9 +23,8 @@ pub fn check_indicator_files(project: &Project, diagnostics: &mut Vec<Diagnostic
             );
         } else if builtin.get(id).is_some() {
             diagnostics.push(
-                Diagnostic::file_error(&src.path, msg::INDICATOR_ID_BUILTIN.with("id", id)).hint(
-                    msg::INDICATOR_RENAME_HINT.with("suggestion", format!("so-{id}")),
-                ),
+                Diagnostic::file_error(&src.path, msg::INDICATOR_ID_BUILTIN.with("id", id))
+                    .hint(msg::INDICATOR_RENAME_HINT.with("suggestion", format!("so-{id}"))),
             );
         }
         let name = &file.record.name;

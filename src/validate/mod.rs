@@ -18,8 +18,8 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{FigureMap, Project, SourceFile, Text};
 use crate::messages::{self as msg, Message};
 
-/// Earliest and latest years a report may speak of.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
+pub use crate::text::YEARS;
+use crate::text::{is_valid_date, is_valid_year_month};
 
 /// Checks `project` and returns every error and warning found.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
@@ -168,7 +168,7 @@ impl Validator {
             && !self.sources.contains(&id.value)
         {
             let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
-            let hint = match crate::load::did_you_mean(&id.value, &known) {
+            let hint = match crate::text::did_you_mean(&id.value, &known) {
                 Some(best) => msg::DID_YOU_MEAN.with("name", best),
                 None => msg::UNKNOWN_SOURCE_HINT.message(),
             };
@@ -180,7 +180,7 @@ impl Validator {
     fn check_model_ref(&mut self, src: &SourceFile, model: &Text) {
         if !self.models.contains(&model.value) {
             let known: Vec<&str> = self.models.iter().map(String::as_str).collect();
-            let hint = match crate::load::did_you_mean(&model.value, &known) {
+            let hint = match crate::text::did_you_mean(&model.value, &known) {
                 Some(best) => msg::DID_YOU_MEAN.with("name", best),
                 None => msg::KNOWN_MODELS_HINT.with("models", known.join(", ")),
             };
@@ -346,7 +346,7 @@ impl Validator {
         for (_, f) in figures {
             self.check_figure(src, f);
         }
-        // A part (valuable tips) cannot exceed its whole (all tips), as the catalogue says.
+        // A part cannot exceed its whole, as the catalogue says.
         for (id, part) in figures {
             let whole_id = self.catalogue.get(id).and_then(|i| i.part_of);
             let whole = figures
@@ -366,7 +366,11 @@ impl Validator {
                             .with("whole", whole_id)
                             .with("total", whole.value.value),
                     )
-                    .hint(msg::PART_OF_WHOLE_HINT.with("part", id).with("whole", whole_id)),
+                    .hint(
+                        msg::PART_OF_WHOLE_HINT
+                            .with("part", id)
+                            .with("whole", whole_id),
+                    ),
                 );
             }
         }
@@ -385,11 +389,12 @@ impl Validator {
                 );
                 continue;
             }
-            let Some(indicator) = catalogue.get(&id.value).filter(|i| {
-                i.section == crate::catalogue::Section::Indicators
-            }) else {
+            let Some(indicator) = catalogue
+                .get(&id.value)
+                .filter(|i| i.section == crate::catalogue::Section::Indicators)
+            else {
                 let known: Vec<&str> = catalogue.own().map(|i| &*i.id).collect();
-                let hint = match crate::load::did_you_mean(&id.value, &known) {
+                let hint = match crate::text::did_you_mean(&id.value, &known) {
                     Some(best) => msg::DID_YOU_MEAN.with("name", best),
                     None if known.is_empty() => msg::NO_INDICATORS_HINT.message(),
                     None => msg::KNOWN_INDICATORS_HINT.with("ids", known.join(", ")),
@@ -464,7 +469,7 @@ impl Validator {
                 && !self.sources.contains(source)
             {
                 let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
-                let hint = match crate::load::did_you_mean(source, &known) {
+                let hint = match crate::text::did_you_mean(source, &known) {
                     Some(best) => msg::DID_YOU_MEAN.with("name", best),
                     None => msg::UNKNOWN_SOURCE_HINT.message(),
                 };
@@ -514,7 +519,7 @@ impl Validator {
             && !self.sources.contains(id)
         {
             let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();
-            let hint = match crate::load::did_you_mean(id, &known) {
+            let hint = match crate::text::did_you_mean(id, &known) {
                 Some(best) => msg::DID_YOU_MEAN.with("name", best),
                 None => msg::UNKNOWN_SOURCE_HINT.message(),
             };
@@ -530,66 +535,4 @@ fn year_out_of_range(year: i64) -> Message {
         .with("year", year)
         .with("first", YEARS.start())
         .with("last", YEARS.end())
-}
-
-/// `YYYY-MM` with a month 01–12 and a year in range.
-pub fn is_valid_year_month(text: &str) -> bool {
-    parse_year_month(text).is_some()
-}
-
-/// Parses `YYYY-MM` into a year and a month.
-pub fn parse_year_month(text: &str) -> Option<(u16, u8)> {
-    let (y, m) = text.split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
-        return None;
-    }
-    let (year, month) = (y.parse::<u16>().ok()?, m.parse::<u8>().ok()?);
-    (YEARS.contains(&i64::from(year)) && (1..=12).contains(&month)).then_some((year, month))
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real calendar day.
-fn is_valid_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    match parts.as_slice() {
-        [y] => y.len() == 4 && y.parse::<i64>().is_ok_and(|y| YEARS.contains(&y)),
-        [_, _] => is_valid_year_month(text),
-        [y, m, d] => {
-            let Some((year, month)) = parse_year_month(&format!("{y}-{m}")) else {
-                return false;
-            };
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            let days = match month {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            d.len() == 2 && d.parse::<u8>().is_ok_and(|d| (1..=days).contains(&d))
-        }
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_must_exist() {
-        assert!(is_valid_date("2023"));
-        assert!(is_valid_date("2023-12"));
-        assert!(is_valid_date("2024-02-29"));
-        assert!(!is_valid_date("2023-02-29"));
-        assert!(!is_valid_date("2023-13"));
-        assert!(!is_valid_date("3000"));
-        assert!(!is_valid_date("23-1-1"));
-    }
-
-    #[test]
-    fn year_months_parse() {
-        assert_eq!(parse_year_month("2021-06"), Some((2021, 6)));
-        assert_eq!(parse_year_month("2021-6"), None);
-        assert_eq!(parse_year_month("2021-00"), None);
-        assert_eq!(parse_year_month("0000-01"), None);
-    }
 }

@@ -14,8 +14,8 @@ pub use draw::{Drawn, TextBox, WIDTH};
 pub use metrics::text_width;
 
 use super::Locale;
-use crate::chart_spec::{ChartKind, ChartSpec};
 use crate::catalogue::{ChartRole, Indicator, Section};
+use crate::chart_spec::{ChartKind, ChartSpec};
 use crate::model::{Campaign, Commune, Fig, Indicator as IndicatorData, ModelType, Report};
 use draw::{BLUE, Body, GREEN, Layout, Panel, Row, Segment, VERMILLION};
 
@@ -137,7 +137,7 @@ fn draw_chart(
     let cx = Cx { report, index, t };
     let (title, layout, table, desc) = match spec.kind {
         ChartKind::Participation => participation(&cx, spec)?,
-        ChartKind::Tips => tips(&cx, spec)?,
+        ChartKind::Tips => part_of_whole(&cx, spec)?,
         ChartKind::Growth => growth(&cx, spec)?,
         ChartKind::Compare => compare(&cx, spec)?,
         ChartKind::Attainment => attainment(&cx, spec)?,
@@ -299,7 +299,7 @@ fn campaign_figures<'a>(cx: &'a Cx, role: ChartRole) -> Vec<&'a Indicator> {
         .collect()
 }
 
-/// The participation chart: a panel for each of its campaign figures (sessions, people).
+/// The participation chart: a panel for each campaign figure the catalogue gives that role.
 fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let t = cx.t;
     let CampaignSeries { place, years } = campaigns(cx, spec)?;
@@ -341,7 +341,12 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         let year_text = year.to_string();
         let texts: Vec<String> = values.iter().map(|v| cx.fig_text(*v)).collect();
         let mut fills: Vec<(&str, &str)> = vec![("year", &year_text)];
-        fills.extend(figures.iter().zip(&texts).map(|(i, v)| (&*i.id, v.as_str())));
+        fills.extend(
+            figures
+                .iter()
+                .zip(&texts)
+                .map(|(i, v)| (&*i.id, v.as_str())),
+        );
         sentences.push(t.fill("chart_participation_year", &fills));
     }
     let layout = cx.with_fallback(Layout {
@@ -358,20 +363,20 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     ))
 }
 
-/// The tips chart: a whole (all tips) and the part of it the catalogue names (the valuable
-/// ones) by year, with the part's share.
-fn tips(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
+/// The chart of a campaign figure and the part of it the catalogue names, by year, with the
+/// part's share.
+fn part_of_whole(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let t = cx.t;
     let CampaignSeries { place, years } = campaigns(cx, spec)?;
     let figures = campaign_figures(cx, ChartRole::Tips);
     let whole = figures
         .iter()
         .find(|i| i.part_of.is_none())
-        .ok_or("the catalogue has no figure for the tips chart")?;
+        .ok_or("the catalogue has no figure for this chart")?;
     let part = figures
         .iter()
         .find(|i| i.part_of == Some(&*whole.id))
-        .ok_or("the catalogue has no part of the tips chart's figure")?;
+        .ok_or("the catalogue names no part of this chart's figure")?;
     let mut panel = Panel::default();
     let mut table = Table {
         headers: vec![
@@ -842,7 +847,10 @@ fn indicator_by_year(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
                 .iter()
                 .rev()
                 .filter_map(|y| {
-                    let f = y.indicators.iter().find(|f| f.indicator.id == indicator.id)?;
+                    let f = y
+                        .indicators
+                        .iter()
+                        .find(|f| f.indicator.id == indicator.id)?;
                     Some((y.year, f.reported.fig.as_ref()))
                 })
                 .collect();

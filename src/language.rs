@@ -1,0 +1,14 @@
+//! The language of a site's interface and of baocao's messages: a leaf that every phase
+//! may use.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// The language of the site's interface (`language:` in `content/site.yaml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
