@@ -1,6 +1,8 @@
 //! baocao turns a report project (YAML records, Markdown pages, templates) into a static
 //! website. The pipeline runs one way:
-//! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`].
+//! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`]; [`check`] runs the first
+//! three and [`build`] the last two, for the command line and the preview server alike.
+//! `docs/architecture.md` is the map.
 
 pub mod catalogue;
 pub mod chart_spec;
@@ -20,6 +22,7 @@ pub mod validate;
 pub mod write;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use diagnostic::Diagnostic;
 
@@ -27,12 +30,14 @@ use diagnostic::Diagnostic;
 pub struct Checked {
     pub project: load::Project,
     /// Present when there were no errors.
-    pub report: Option<model::Report>,
+    pub report: Option<Arc<model::Report>>,
+    /// The compiled templates and UI strings, present with the report.
+    pub engine: Option<render::Engine>,
     /// Errors and warnings, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads, validates and models the project at `root`.
+/// Loads, validates and models the project at `root`, and compiles its templates.
 pub fn check(root: &Path) -> Checked {
     check_reusing(root, &load::Reuse::default())
 }
@@ -41,19 +46,23 @@ pub fn check(root: &Path) -> Checked {
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let (project, mut diagnostics) = load::load_reusing(root, reuse);
     diagnostics.extend(validate::validate(&project));
-    let mut report =
-        (!diagnostics.iter().any(Diagnostic::is_error)).then(|| model::build(&project));
-    if let Some(r) = report.take() {
-        let r = std::sync::Arc::new(r);
-        let template_errors = render::check_templates(r.clone(), &project);
-        let ok = template_errors.is_empty();
-        diagnostics.extend(template_errors);
-        report = ok.then(|| std::sync::Arc::try_unwrap(r).ok()).flatten();
+    let mut report = None;
+    let mut engine = None;
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        let built = Arc::new(model::build(&project));
+        match render::Engine::new(built.clone(), &project) {
+            Ok(compiled) => {
+                report = Some(built);
+                engine = Some(compiled);
+            }
+            Err(errors) => diagnostics.extend(errors),
+        }
     }
     diagnostic::sort(&mut diagnostics);
     Checked {
         project,
         report,
+        engine,
         diagnostics,
     }
 }
@@ -80,16 +89,17 @@ pub fn render_checked<E: Send>(
     let Checked {
         mut project,
         report,
+        engine,
         mut diagnostics,
     } = checked;
-    let Some(report) = report else {
+    let (Some(report), Some(engine)) = (report, engine) else {
         return (Outcome::Invalid, diagnostics);
     };
     // The model holds what pages show: free the parsed records before rendering.
     project.communes = Vec::new();
     project.years = Vec::new();
     project.models = Vec::new();
-    match render::render(std::sync::Arc::new(report), &project, first, sink) {
+    match render::render(&report, &engine, &project, first, sink) {
         Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
         Err(render::Failure::Templates(errors)) => {
             diagnostics.extend(errors);
@@ -98,4 +108,45 @@ pub fn render_checked<E: Send>(
         }
         Err(render::Failure::Sink(e)) => (Outcome::Refused(e), diagnostics),
     }
+}
+
+/// How a build ended.
+pub enum Built {
+    /// The site is in place; these files differ from what was there.
+    Written {
+        rendered: render::Rendered,
+        changes: write::Changes,
+    },
+    /// The content or the templates have errors: nothing was written.
+    Invalid,
+    /// A file could not be written, or the output could not be put in place.
+    Failed(write::WriteError),
+}
+
+/// The rest of a build after [`check`]: renders the site into `writer` (the pages of `first`
+/// first, each file announced to `written` as soon as it is written) and finishes it, with
+/// the fingerprint that `input` makes from the build's diagnostics. `baocao build` and
+/// `serve` both build this way. Returns how it ended and every diagnostic, sorted.
+pub fn build(
+    checked: Checked,
+    writer: write::Writer,
+    first: &[String],
+    written: &(impl Fn(&str) + Sync),
+    input: impl FnOnce(&[Diagnostic]) -> String,
+) -> (Built, Vec<Diagnostic>) {
+    let sink = |path: &str, file| {
+        writer.put(path, file)?;
+        written(path);
+        Ok(())
+    };
+    let (outcome, diagnostics) = render_checked(checked, first, &sink);
+    let built = match outcome {
+        Outcome::Rendered(rendered) => match writer.finish(&input(&diagnostics)) {
+            Ok(changes) => Built::Written { rendered, changes },
+            Err(e) => Built::Failed(e),
+        },
+        Outcome::Invalid => Built::Invalid,
+        Outcome::Refused(e) => Built::Failed(e),
+    };
+    (built, diagnostics)
 }

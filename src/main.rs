@@ -318,39 +318,28 @@ fn build(
     } else {
         write::Writer::new(&output)
     };
-    let (outcome, diagnostics) =
-        baocao::render_checked(checked, &[], &|path, file| writer.put(path, file));
+    // A build with warnings is never taken for up to date, so that they are shown again.
+    let fingerprint = |diagnostics: &[Diagnostic]| {
+        if diagnostics.is_empty() {
+            input
+        } else {
+            format!("{input} (with warnings)")
+        }
+    };
+    let (built, diagnostics) = baocao::build(checked, writer, &[], &|_| {}, fingerprint);
     progress.clear();
     let (errors, warnings) = print_diagnostics(&diagnostics, style);
-    let rendered = match outcome {
-        baocao::Outcome::Rendered(rendered) => rendered,
-        baocao::Outcome::Invalid => {
+    let (rendered, changes) = match built {
+        baocao::Built::Written { rendered, changes } => (rendered, changes),
+        baocao::Built::Invalid => {
             print_failure(&failure_line(errors, warnings, true, style.language), style);
             return ExitCode::from(1);
         }
-        baocao::Outcome::Refused(e) => {
-            eprintln!("error: {e}\nthe previous output is unchanged");
-            return ExitCode::from(1);
-        }
-    };
-    if !check_only {
-        progress.show("writing the site…");
-    }
-    // A build with warnings is never taken for up to date, so that they are shown again.
-    let input = if warnings > 0 {
-        format!("{input} (with warnings)")
-    } else {
-        input
-    };
-    let changes = writer.finish(&input);
-    progress.clear();
-    let changes = match changes {
-        Ok(changes) => changes,
-        Err(e) if check_only => {
+        baocao::Built::Failed(e) if check_only => {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }
-        Err(e) => {
+        baocao::Built::Failed(e) => {
             eprintln!("error: {e}\nthe previous output is unchanged");
             return ExitCode::from(1);
         }

@@ -11,11 +11,9 @@ use common::{TestProject, fixture, snapshot};
 
 fn report(name: &str) -> Arc<baocao::model::Report> {
     let checked = baocao::check(&fixture(name));
-    Arc::new(
-        checked
-            .report
-            .unwrap_or_else(|| panic!("{:?}", checked.diagnostics)),
-    )
+    checked
+        .report
+        .unwrap_or_else(|| panic!("{:?}", checked.diagnostics))
 }
 
 fn spec(kind: ChartKind, model: Option<&str>, commune: Option<&str>) -> ChartSpec {

@@ -28,9 +28,6 @@ fuzz_target!(|data: &[u8]| {
     let dir = project();
     std::fs::write(dir.path().join("content/communes/fuzz.yaml"), data).unwrap();
     let checked = baocao::check(dir.path());
-    if let Some(report) = checked.report {
-        // A valid report must also render.
-        let project = checked.project;
-        let _ = baocao::render::render(std::sync::Arc::new(report), &project, &[], &|_, _| Ok::<(), ()>(()));
-    }
+    // A valid report must also render.
+    let _ = baocao::render_checked(checked, &[], &|_, _| Ok::<(), ()>(()));
 });

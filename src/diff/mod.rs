@@ -237,7 +237,7 @@ fn load(root: &Path, version: Option<&str>) -> Result<(Side, Option<Snapshot>), 
         errors,
         warnings: warnings.len(),
     };
-    Ok((side, checked.report.as_ref().map(flatten::snapshot)))
+    Ok((side, checked.report.as_deref().map(flatten::snapshot)))
 }
 
 impl Diff {

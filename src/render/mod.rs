@@ -111,17 +111,28 @@ impl Vars<'_> {
     }
 }
 
-/// Compiles the templates and UI strings `report` would be rendered with, without rendering,
-/// so that `check` reports their syntax errors too.
-pub fn check_templates(report: Arc<Report>, project: &Project) -> Vec<Diagnostic> {
-    let locale = match Locale::load(report.site.language, &project.templates) {
-        Ok(locale) => Arc::new(locale),
-        Err(errors) => return errors,
-    };
-    let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
-    templates::load(&project.templates, charts, locale.numbers)
-        .err()
-        .unwrap_or_default()
+/// The compiled templates, UI strings and chart drawer one report is rendered with: made
+/// once per build, by `check` (so that it reports template and locale errors too), and used
+/// by [`render`].
+pub struct Engine {
+    tera: tera::Tera,
+    locale: Arc<Locale>,
+    charts: Arc<charts::Charts>,
+}
+
+impl Engine {
+    /// Compiles the built-in templates and the project's overrides for `report`; errors name
+    /// the template or locale file and line.
+    pub fn new(report: Arc<Report>, project: &Project) -> Result<Engine, Vec<Diagnostic>> {
+        let locale = Arc::new(Locale::load(report.site.language, &project.templates)?);
+        let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
+        let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
+        Ok(Engine {
+            tera,
+            locale,
+            charts,
+        })
+    }
 }
 
 /// Renders every file of the site and hands each to `sink` (path relative to the output
@@ -130,20 +141,20 @@ pub fn check_templates(report: Arc<Report>, project: &Project) -> Vec<Diagnostic
 /// shows the page that was edited without waiting for the rest). Template errors name the
 /// template file and line.
 pub fn render<E: Send>(
-    report: Arc<Report>,
+    report: &Report,
+    engine: &Engine,
     project: &Project,
     first: &[String],
     sink: &(impl Fn(&str, OutputFile) -> Result<(), E> + Sync),
 ) -> Result<Rendered, Failure<E>> {
-    let locale = Arc::new(
-        Locale::load(report.site.language, &project.templates).map_err(Failure::Templates)?,
-    );
-    let charts = Arc::new(charts::Charts::with_locale(report.clone(), locale.clone()));
-    let tera = templates::load(&project.templates, charts.clone(), locale.numbers)
-        .map_err(Failure::Templates)?;
-    let report_value = Value::from_serializable(&views::ReportView::new(&report));
+    let Engine {
+        tera,
+        locale,
+        charts,
+    } = engine;
+    let report_value = Value::from_serializable(&views::ReportView::new(report));
     let strings = locale.to_value();
-    let mut plans = plan(&report);
+    let mut plans = plan(report);
 
     if !first.is_empty() {
         // Stable: the rest keeps its order. Rayon starts with the front of the list.
@@ -162,7 +173,7 @@ pub fn render<E: Send>(
         };
         context.insert("root", &root);
         context.insert("path", &p.path);
-        for (name, value) in p.vars.values(&report) {
+        for (name, value) in p.vars.values(report) {
             context.insert_value(name, value);
         }
         let html = tera
@@ -173,7 +184,7 @@ pub fn render<E: Send>(
     // Besides the pages: the data downloads and their page, the search index, fonts and
     // static files, made alongside the pages (and after the ones asked for first).
     let others = || -> Outcomes<E> {
-        let datasets = data::datasets(&report, &locale);
+        let datasets = data::datasets(report, locale);
         let data_page = PagePlan {
             path: "data.html".into(),
             template: "data.html",
@@ -181,7 +192,7 @@ pub fn render<E: Send>(
         };
         let mut files: Vec<(String, OutputFile)> = vec![(
             "assets/search-index.js".into(),
-            OutputFile::Bytes(search::index_script(&report, &locale)),
+            OutputFile::Bytes(search::index_script(report, locale)),
         )];
         for (name, bytes) in FONTS {
             files.push((

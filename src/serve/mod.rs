@@ -181,8 +181,7 @@ impl Server {
             drop(reuse);
             let writer = crate::write::Writer::in_place(&self.site);
             let waiting = AtomicUsize::new(first.len());
-            let sink = |path: &str, file| {
-                writer.put(path, file)?;
+            let written = |path: &str| {
                 if first.iter().any(|p| p == path) && waiting.fetch_sub(1, Ordering::SeqCst) == 1 {
                     // The edited pages are written: show them now, the rest follows.
                     let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
@@ -190,17 +189,13 @@ impl Server {
                     shown_early.store(true, Ordering::SeqCst);
                     self.announce();
                 }
-                Ok(())
             };
-            let (outcome, diagnostics) = crate::render_checked(checked, &first, &sink);
-            let finished = match outcome {
-                crate::Outcome::Rendered(rendered) => Some(
-                    writer
-                        .finish("preview")
-                        .map(|changes| (rendered, changes, first)),
-                ),
-                crate::Outcome::Refused(e) => Some(Err(e)),
-                crate::Outcome::Invalid => None,
+            let (built, diagnostics) =
+                crate::build(checked, writer, &first, &written, |_| "preview".into());
+            let finished = match built {
+                crate::Built::Written { rendered, changes } => Some(Ok((rendered, changes, first))),
+                crate::Built::Failed(e) => Some(Err(e)),
+                crate::Built::Invalid => None,
             };
             (finished, diagnostics)
         }));
