@@ -1,6 +1,6 @@
 //! baocao turns a report project (YAML records, Markdown pages, templates) into a static
 //! website. The pipeline runs one way:
-//! [`load`] → [`validate`] → [`model`] → [`render`] → [`write`]; [`check`] runs the first
+//! [`load`] → [`validate`] → [`report`] → [`render`] → [`write`]; [`check`] runs the first
 //! three and [`build`] the last two, for the command line and the preview server alike.
 //! `docs/architecture.md` is the map.
 
@@ -11,10 +11,10 @@ pub mod diff;
 pub mod language;
 pub mod load;
 pub mod messages;
-pub mod model;
 pub mod new;
 pub mod paths;
 pub mod render;
+pub mod report;
 pub mod schema;
 pub mod serve;
 pub mod text;
@@ -30,7 +30,7 @@ use diagnostic::Diagnostic;
 pub struct Checked {
     pub project: load::Project,
     /// Present when there were no errors.
-    pub report: Option<Arc<model::Report>>,
+    pub report: Option<Arc<report::Report>>,
     /// The compiled templates and UI strings, present with the report.
     pub engine: Option<render::Engine>,
     /// Errors and warnings, sorted by file and position.
@@ -49,7 +49,7 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let mut report = None;
     let mut engine = None;
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        let built = Arc::new(model::build(&project));
+        let built = Arc::new(report::build(&project));
         match render::Engine::new(built.clone(), &project) {
             Ok(compiled) => {
                 report = Some(built);

@@ -9,7 +9,7 @@ use baocao::chart_spec::{ChartKind, ChartSpec};
 use baocao::render::charts::{self, Charts, WIDTH};
 use common::{TestProject, fixture, snapshot};
 
-fn report(name: &str) -> Arc<baocao::model::Report> {
+fn report(name: &str) -> Arc<baocao::report::Report> {
     let checked = baocao::check(&fixture(name));
     checked
         .report

@@ -122,6 +122,12 @@ fn indicators_reach_every_page_chart_and_data_file() {
     );
     assert!(search.contains("so vu pham phap hinh su"), "{search}");
 
+    let sitemap = p.read("output/sitemap.xml");
+    assert!(
+        sitemap.contains("indicators/thiet-hai-chay-no.html"),
+        "{sitemap}"
+    );
+
     let sources = p.read("output/sources.html");
     assert!(sources.contains("Số vụ phạm pháp hình sự"), "{sources}");
 }

@@ -9,7 +9,7 @@ use super::{Amount, Figure, Kind};
 use std::fmt::Display;
 
 use crate::catalogue::Catalogue;
-use crate::model::{Campaign, Cite, Fig, IndicatorFigure, Quote, Ratio, Report};
+use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Quote, Ratio, Report};
 
 /// A label and a value, e.g. "Tuy Lộc · 2023 · Camera an ninh" and 23.
 #[derive(Debug)]

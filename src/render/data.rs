@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Locale;
 use crate::catalogue::Section;
-use crate::model::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report};
+use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report};
 
 /// One cell: text, a whole number, or nothing reported.
 #[derive(Debug, Clone, PartialEq, Eq)]

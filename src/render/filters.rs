@@ -129,7 +129,7 @@ mod tests {
         tera.autoescape_on([".html"]);
         register(
             &mut tera,
-            Arc::new(Charts::new(Arc::new(crate::model::Report::default()))),
+            Arc::new(Charts::new(Arc::new(crate::report::Report::default()))),
             numbers,
         );
         tera.add_raw_template("t.html", template).unwrap();

@@ -20,7 +20,7 @@ use tera::{Context, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile};
-use crate::model::Report;
+use crate::report::Report;
 
 pub use locale::Locale;
 pub use markdown::to_html as markdown_to_html;
@@ -73,10 +73,10 @@ struct PagePlan<'a> {
 enum Vars<'a> {
     None,
     Ready(Vec<(&'static str, Value)>),
-    Commune(&'a crate::model::Commune),
-    Model(&'a crate::model::ModelType),
-    Indicator(&'a crate::model::Indicator),
-    Page(&'a crate::model::Page),
+    Commune(&'a crate::report::Commune),
+    Model(&'a crate::report::ModelType),
+    Indicator(&'a crate::report::Indicator),
+    Page(&'a crate::report::Page),
     /// The full report of a year, listing every commune.
     FullReport(i64, Value),
     /// The campaign page: the communes' figures of the newest year.

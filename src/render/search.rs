@@ -5,7 +5,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Locale;
-use crate::model::Report;
+use crate::report::Report;
 
 /// One searchable page.
 #[derive(Debug, Serialize)]

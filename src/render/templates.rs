@@ -128,7 +128,7 @@ mod tests {
     use super::*;
 
     fn charts() -> Arc<Charts> {
-        Arc::new(Charts::new(Arc::new(crate::model::Report::default())))
+        Arc::new(Charts::new(Arc::new(crate::report::Report::default())))
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{
+use crate::report::{
     CityModelYear, CommuneCampaign, CommuneModel, Group, IndicatorFigure, Page, Person, Quote,
     Report, Site, Year,
 };

@@ -16,7 +16,7 @@ pub use metrics::text_width;
 use super::Locale;
 use crate::catalogue::{ChartRole, Indicator, Section};
 use crate::chart_spec::{ChartKind, ChartSpec};
-use crate::model::{Campaign, Commune, Fig, Indicator as IndicatorData, ModelType, Report};
+use crate::report::{Campaign, Commune, Fig, Indicator as IndicatorData, ModelType, Report};
 use draw::{BLUE, Body, GREEN, Layout, Panel, Row, Segment, VERMILLION};
 
 /// A drawn chart with what a reader needs besides the picture.

@@ -1,4 +1,4 @@
-//! Phase 3, **model**: the validated project as typed, resolved data, ready to render.
+//! Phase 3, **report**: the validated project as typed, resolved data, ready to render.
 //! References are resolved, lists are in Vietnamese order, every figure knows its source.
 //! Nothing here words the interface: templates do that with the locale and the filters of
 //! `render` (only a derived figure's calculation is written out, in the site's number format).
