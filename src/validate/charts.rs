@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::catalogue::Catalogue;
 use crate::chart_spec::{ChartKind, ChartSpec, chart_lines};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
@@ -12,6 +13,7 @@ use crate::messages::{self as msg, Message};
 pub fn check_chart_calls(
     project: &Project,
     models: &BTreeSet<String>,
+    catalogue: &Catalogue,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let communes: BTreeSet<String> = project
@@ -20,9 +22,8 @@ pub fn check_chart_calls(
         .map(|c| c.record.resolved_id())
         .collect();
     let years: BTreeSet<i64> = project.years.iter().map(|(y, _)| *y).collect();
-    let catalogue = crate::catalogue::Catalogue::of_project(project);
     let known = Known {
-        catalogue: &catalogue,
+        catalogue,
         models,
         communes: &communes,
         years: &years,
@@ -85,7 +86,7 @@ fn first_text_line(src: &SourceFile, text: &Text) -> u32 {
 }
 
 struct Known<'a> {
-    catalogue: &'a crate::catalogue::Catalogue,
+    catalogue: &'a Catalogue,
     models: &'a BTreeSet<String>,
     communes: &'a BTreeSet<String>,
     years: &'a BTreeSet<i64>,

@@ -58,7 +58,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                         figures::check_area_totals(project, &v.catalogue, d);
                     })
                 },
-                || found(&|d| charts::check_chart_calls(project, &v.models, d)),
+                || found(&|d| charts::check_chart_calls(project, &v.models, &v.catalogue, d)),
             )
         },
     );

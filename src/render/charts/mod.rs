@@ -237,6 +237,16 @@ impl<'a> Cx<'a> {
         layout
     }
 
+    /// `desc` followed by how many communes have no data, if any.
+    fn with_without(&self, mut desc: String, without: usize) -> String {
+        if without > 0 {
+            let n = without.to_string();
+            desc.push(' ');
+            desc.push_str(&self.t.fill("chart_compare_without", &[("n", &n)]));
+        }
+        desc
+    }
+
     fn sentence(&self, subject: &str, parts: &[String]) -> String {
         if parts.is_empty() {
             format!("{subject}: {}.", self.t.get("no_data"))
@@ -652,6 +662,109 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
 /// More bars than this and the chart keeps the largest ones; the table keeps every commune.
 const MAX_COMPARE_ROWS: usize = 30;
 
+/// One commune's value in a chart across communes.
+struct CommuneBar<'a> {
+    id: &'a str,
+    name: &'a str,
+    full_name: &'a str,
+    value: Option<u64>,
+}
+
+/// A chart across communes: its layout, a table row for every commune, a sentence for each
+/// commune with a value, and how many have none.
+struct AcrossCommunes {
+    layout: Layout,
+    rows: Vec<Vec<String>>,
+    sentences: Vec<String>,
+    without: usize,
+}
+
+/// Draws a bar for each commune with a value (the largest [`MAX_COMPARE_ROWS`], in commune
+/// order; `highlight` in vermillion), numbers written by `text`; communes without a value
+/// are named in a note. Sentences end with `unit` when there is one.
+fn across_communes(
+    cx: &Cx,
+    communes: Vec<CommuneBar>,
+    highlight: Option<&str>,
+    year: i64,
+    unit: &str,
+    text: &dyn Fn(u64) -> String,
+) -> AcrossCommunes {
+    let t = cx.t;
+    let rows = communes
+        .iter()
+        .map(|c| {
+            let value = c.value.map_or_else(|| cx.no_data(), text);
+            vec![c.full_name.to_owned(), value]
+        })
+        .collect();
+    let with_data: Vec<(&CommuneBar, u64)> = communes
+        .iter()
+        .filter_map(|c| Some((c, c.value?)))
+        .collect();
+    let without: Vec<&str> = communes
+        .iter()
+        .filter(|c| c.value.is_none())
+        .map(|c| c.name)
+        .collect();
+    // The largest ones, kept in commune order.
+    let mut by_size: Vec<usize> = (0..with_data.len()).collect();
+    by_size.sort_by_key(|i| std::cmp::Reverse(with_data[*i].1));
+    let mut keep: Vec<usize> = by_size.into_iter().take(MAX_COMPARE_ROWS).collect();
+    keep.sort_unstable();
+    let mut bars: Vec<Row> = keep
+        .iter()
+        .map(|i| {
+            let (c, v) = with_data[*i];
+            let mine = Some(c.id) == highlight;
+            Row {
+                label: c.full_name.to_owned(),
+                bold: mine,
+                body: bar(Some(v), if mine { VERMILLION } else { BLUE }, text(v)),
+            }
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if with_data.len() > keep.len() {
+        let more = (with_data.len() - keep.len()).to_string();
+        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
+    }
+    if !without.is_empty() {
+        notes.push(format!(
+            "{}: {}.",
+            t.get("no_data_title"),
+            without.join(", ")
+        ));
+    }
+    if bars.is_empty() {
+        bars.push(Row {
+            label: cx.with_year("year_n", year),
+            bold: false,
+            body: Body::NoData,
+        });
+    }
+    let sentences = with_data
+        .iter()
+        .map(|(c, v)| match unit {
+            "" => format!("{} {}", c.full_name, text(*v)),
+            unit => format!("{} {} {unit}", c.full_name, text(*v)),
+        })
+        .collect();
+    AcrossCommunes {
+        layout: Layout {
+            panels: vec![Panel {
+                title: None,
+                rows: bars,
+            }],
+            legend: Vec::new(),
+            note: (!notes.is_empty()).then(|| notes.join(" ")),
+        },
+        rows,
+        sentences,
+        without: without.len(),
+    }
+}
+
 fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let (t, report) = (cx.t, cx.report);
     let model = cx.model(spec)?;
@@ -676,86 +789,41 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         .filter(|c| c.year == year)
         .filter_map(|c| Some((c.commune.id.as_str(), c.count.as_ref()?.value)))
         .collect();
-    let mut table = Table {
+    let communes = report
+        .communes
+        .iter()
+        .map(|c| CommuneBar {
+            id: &c.id,
+            name: &c.name,
+            full_name: &c.full_name,
+            value: counts.get(c.id.as_str()).copied(),
+        })
+        .collect();
+    let num = |v| cx.num(v);
+    let drawn = across_communes(
+        cx,
+        communes,
+        spec.commune.as_deref(),
+        year,
+        &model.unit,
+        &num,
+    );
+    let table = Table {
         headers: vec![
             t.get("commune").into(),
             format!("{} ({})", model.name, model.unit),
         ],
-        rows: Vec::new(),
+        rows: drawn.rows,
     };
-    let mut with_data = Vec::new();
-    let mut without = Vec::new();
-    for c in &report.communes {
-        let value = counts.get(c.id.as_str()).copied();
-        table.rows.push(vec![
-            c.full_name.clone(),
-            value.map_or_else(|| cx.no_data(), |v| cx.num(v)),
-        ]);
-        match value {
-            Some(v) => with_data.push((c, v)),
-            None => without.push(c.name.clone()),
-        }
-    }
-    let mut shown = with_data.clone();
-    if shown.len() > MAX_COMPARE_ROWS {
-        shown.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
-        shown.truncate(MAX_COMPARE_ROWS);
-        let keep: Vec<&str> = shown.iter().map(|(c, _)| c.id.as_str()).collect();
-        shown = with_data
-            .iter()
-            .filter(|(c, _)| keep.contains(&c.id.as_str()))
-            .cloned()
-            .collect();
-    }
-    let highlight = spec.commune.as_deref();
-    let rows = shown
-        .iter()
-        .map(|(c, v)| {
-            let mine = Some(c.id.as_str()) == highlight;
-            Row {
-                label: c.full_name.clone(),
-                bold: mine,
-                body: bar(Some(*v), if mine { VERMILLION } else { BLUE }, cx.num(*v)),
-            }
-        })
-        .collect::<Vec<_>>();
-    let mut notes = Vec::new();
-    if with_data.len() > shown.len() {
-        let more = (with_data.len() - shown.len()).to_string();
-        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
-    }
-    if !without.is_empty() {
-        notes.push(format!(
-            "{}: {}.",
-            t.get("no_data_title"),
-            without.join(", ")
-        ));
-    }
-    let mut panel = Panel { title: None, rows };
-    if panel.rows.is_empty() {
-        panel.rows.push(Row {
-            label: cx.with_year("year_n", year),
-            bold: false,
-            body: Body::NoData,
-        });
-    }
-    let layout = Layout {
-        panels: vec![panel],
-        legend: Vec::new(),
-        note: (!notes.is_empty()).then(|| notes.join(" ")),
-    };
-    let sentences: Vec<String> = with_data
-        .iter()
-        .map(|(c, v)| format!("{} {} {}", c.full_name, cx.num(*v), model.unit))
-        .collect();
     let names = [("model", model.name.as_str()), ("year", &year.to_string())];
-    let mut desc = cx.sentence(&t.fill("chart_compare_subject", &names), &sentences);
-    if !without.is_empty() {
-        let n = without.len().to_string();
-        desc.push(' ');
-        desc.push_str(&t.fill("chart_compare_without", &[("n", &n)]));
-    }
-    Ok((t.fill("chart_compare_title", &names), layout, table, desc))
+    let desc = cx.sentence(&t.fill("chart_compare_subject", &names), &drawn.sentences);
+    let desc = cx.with_without(desc, drawn.without);
+    Ok((
+        t.fill("chart_compare_title", &names),
+        drawn.layout,
+        table,
+        desc,
+    ))
 }
 
 fn attainment(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
@@ -907,86 +975,27 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let year = indicator
         .communes_year
         .ok_or("no commune reports this indicator")?;
-    let mut table = Table {
-        headers: vec![t.get("commune").into(), unit_header(indicator)],
-        rows: Vec::new(),
-    };
-    let mut with_data = Vec::new();
-    let mut without = Vec::new();
-    for c in &indicator.communes {
-        let value = c.reported.fig.as_ref().map(|f| f.value);
-        table.rows.push(vec![
-            c.commune.full_name.clone(),
-            value.map_or_else(|| cx.no_data(), |v| cx.amount(v, money)),
-        ]);
-        match value {
-            Some(v) => with_data.push((&c.commune, v)),
-            None => without.push(c.commune.name.clone()),
-        }
-    }
-    let mut shown = with_data.clone();
-    if shown.len() > MAX_COMPARE_ROWS {
-        // The largest ones, kept in commune order.
-        let mut by_size: Vec<usize> = (0..shown.len()).collect();
-        by_size.sort_by_key(|i| std::cmp::Reverse(shown[*i].1));
-        let mut keep: Vec<usize> = by_size.into_iter().take(MAX_COMPARE_ROWS).collect();
-        keep.sort_unstable();
-        shown = keep.into_iter().map(|i| with_data[i]).collect();
-    }
-    let highlight = spec.commune.as_deref();
-    let mut rows: Vec<Row> = shown
+    let communes = indicator
+        .communes
         .iter()
-        .map(|(c, v)| {
-            let mine = Some(c.id.as_str()) == highlight;
-            Row {
-                label: c.full_name.clone(),
-                bold: mine,
-                body: bar(
-                    Some(*v),
-                    if mine { VERMILLION } else { BLUE },
-                    cx.amount(*v, money),
-                ),
-            }
+        .map(|c| CommuneBar {
+            id: &c.commune.id,
+            name: &c.commune.name,
+            full_name: &c.commune.full_name,
+            value: c.reported.fig.as_ref().map(|f| f.value),
         })
         .collect();
-    let mut notes = Vec::new();
-    if with_data.len() > shown.len() {
-        let more = (with_data.len() - shown.len()).to_string();
-        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
-    }
-    if !without.is_empty() {
-        notes.push(format!(
-            "{}: {}.",
-            t.get("no_data_title"),
-            without.join(", ")
-        ));
-    }
-    if rows.is_empty() {
-        rows.push(Row {
-            label: cx.with_year("year_n", year),
-            bold: false,
-            body: Body::NoData,
-        });
-    }
-    let layout = Layout {
-        panels: vec![Panel { title: None, rows }],
-        legend: Vec::new(),
-        note: (!notes.is_empty()).then(|| notes.join(" ")),
+    let amount = |v| cx.amount(v, money);
+    let drawn = across_communes(cx, communes, spec.commune.as_deref(), year, "", &amount);
+    let table = Table {
+        headers: vec![t.get("commune").into(), unit_header(indicator)],
+        rows: drawn.rows,
     };
-    let sentences: Vec<String> = with_data
-        .iter()
-        .map(|(c, v)| format!("{} {}", c.full_name, cx.amount(*v, money)))
-        .collect();
     let year = year.to_string();
     let names = [("indicator", &*indicator.name), ("year", year.as_str())];
     let title = t.fill("chart_indicator_communes_title", &names);
-    let mut desc = cx.sentence(&title, &sentences);
-    if !without.is_empty() {
-        let n = without.len().to_string();
-        desc.push(' ');
-        desc.push_str(&t.fill("chart_compare_without", &[("n", &n)]));
-    }
-    Ok((title, layout, table, desc))
+    let desc = cx.with_without(cx.sentence(&title, &drawn.sentences), drawn.without);
+    Ok((title, drawn.layout, table, desc))
 }
 
 /// The chart as `<figure>` HTML, worded in `t`; every text from the content is escaped.
