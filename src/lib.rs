@@ -17,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod serve;
+pub mod sheet;
 pub mod text;
 pub mod validate;
 pub mod write;

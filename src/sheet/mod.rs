@@ -1,0 +1,2 @@
+//! Figures to and from spreadsheets.
+pub mod tree;
