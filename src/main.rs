@@ -108,6 +108,24 @@ enum Command {
         #[arg(long)]
         locality: Option<String>,
     },
+    /// Write a workbook for collecting figures (.xlsx): per year, a sheet with a row per
+    /// commune and one with the area-wide figures, filled with the current figures.
+    Export {
+        /// The workbook to write, e.g. `so-lieu-2024.xlsx`.
+        file: PathBuf,
+        /// A year to collect; repeat for several [default: every year with figures].
+        #[arg(long)]
+        year: Vec<i64>,
+    },
+    /// Read figures from a workbook (.xlsx, .xls, .ods) or a .csv file laid out as `export`
+    /// writes it, into the YAML records: only changed figure lines change.
+    Import {
+        /// The spreadsheet to read.
+        file: PathBuf,
+        /// List what would change, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the completion script of a shell, e.g. `baocao completions bash`.
     Completions { shell: clap_complete::Shell },
 }
@@ -135,6 +153,8 @@ fn main() -> ExitCode {
         }
         Command::Serve { port, bind, open } => serve(cli.root, bind, port, open),
         Command::New { dir, locality } => new(&dir, locality.as_deref()),
+        Command::Export { file, year } => export(&cli.root, &file, &year, style),
+        Command::Import { file, dry_run } => import(&cli.root, &file, dry_run, style),
         Command::Completions { shell } => completions(shell),
     }
 }
@@ -206,6 +226,93 @@ fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
                 &failure_line(errors, warnings, false, style.language),
                 style,
             );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn export(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    years: &[i64],
+    style: MessageStyle,
+) -> ExitCode {
+    match baocao::sheet::export(root, years, file) {
+        Ok(done) => {
+            let years: Vec<String> = done.years.iter().map(i64::to_string).collect();
+            let years = years.join(", ");
+            match style.language {
+                Language::Vi => println!(
+                    "đã ghi {}: {} xã, phường; năm {years}",
+                    done.path.display(),
+                    done.communes
+                ),
+                Language::En => println!(
+                    "wrote {}: {}; {} {years}",
+                    done.path.display(),
+                    plural(done.communes, "commune"),
+                    if done.years.len() == 1 { "year" } else { "years" }
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            let (errors, warnings) = print_diagnostics(&errors, style);
+            print_failure(
+                &failure_line(errors, warnings, false, style.language),
+                style,
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    dry_run: bool,
+    style: MessageStyle,
+) -> ExitCode {
+    let colour = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match baocao::sheet::import(root, file, dry_run, colour) {
+        Ok(done) => {
+            print_diagnostics(&done.warnings, style);
+            print!("{}", done.changes.trim_start_matches('\n'));
+            let files = done.files.join(", ");
+            let line = match (style.language, done.files.len(), done.written) {
+                (Language::Vi, 0, _) => {
+                    "không có gì thay đổi: hồ sơ đã có đúng các số liệu này".to_owned()
+                }
+                (Language::Vi, n, false) => {
+                    format!("--dry-run: {n} tệp sẽ thay đổi ({files}); chưa ghi gì")
+                }
+                (Language::Vi, n, true) => format!("đã cập nhật {n} tệp: {files}"),
+                (Language::En, 0, _) => {
+                    "nothing to change: the records already hold these figures".to_owned()
+                }
+                (Language::En, n, false) => format!(
+                    "--dry-run: {} would change ({files}); nothing was written",
+                    plural(n, "file")
+                ),
+                (Language::En, n, true) => format!("updated {}: {files}", plural(n, "file")),
+            };
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            let (errors, warnings) = print_diagnostics(&errors, style);
+            let line = match style.language {
+                Language::Vi => format!(
+                    "{errors} lỗi và {warnings} cảnh báo: chưa ghi gì, các tệp YAML vẫn nguyên vẹn"
+                ),
+                Language::En => format!(
+                    "{} and {}: nothing was written; the YAML records are unchanged",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                ),
+            };
+            print_failure(&line, style);
             ExitCode::from(1)
         }
     }

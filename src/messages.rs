@@ -750,6 +750,176 @@ catalogue! {
         en: "the year {year} is out of range",
         vi: "năm {year} nằm ngoài khoảng cho phép"
     }
+
+    // Spreadsheets: `baocao export` and `baocao import`.
+    SHEET_PROJECT_INVALID "sheet-project-invalid" {
+        en: "the project has errors: fix them first (`baocao check` lists them)",
+        vi: "dự án đang có lỗi: hãy sửa trước (`baocao check` liệt kê các lỗi)"
+    }
+    SHEET_NO_YEARS "sheet-no-years" {
+        en: "the project has no figures for any year yet",
+        vi: "dự án chưa có số liệu của năm nào"
+    }
+    SHEET_NO_YEARS_HINT "sheet-no-years-hint" {
+        en: "name the year to collect: `baocao export --year 2024 so-lieu.xlsx`",
+        vi: "hãy ghi năm cần thu thập: `baocao export --year 2024 so-lieu.xlsx`"
+    }
+    SHEET_BAD_YEAR_ARG "sheet-bad-year-arg" {
+        en: "{year} is not a plausible year",
+        vi: "{year} không phải là một năm hợp lệ"
+    }
+    SHEET_UNSUPPORTED "sheet-unsupported" {
+        en: "baocao reads spreadsheets saved as .xlsx, .xls, .ods or .csv",
+        vi: "baocao đọc được bảng tính dạng .xlsx, .xls, .ods hoặc .csv"
+    }
+    SHEET_EXPORT_FORMAT "sheet-export-format" {
+        en: "baocao writes workbooks as .xlsx only",
+        vi: "baocao chỉ ghi được sổ tính dạng .xlsx"
+    }
+    SHEET_UNREADABLE "sheet-unreadable" {
+        en: "cannot read the file: {error}",
+        vi: "không đọc được tệp: {error}"
+    }
+    SHEET_UNWRITABLE "sheet-unwritable" {
+        en: "cannot write the file: {error}",
+        vi: "không ghi được tệp: {error}"
+    }
+    SHEET_NO_TABLE "sheet-no-table" {
+        en: "the file holds no sheet made by `baocao export` (row 2 holds the keys `year`, `code`, `id`… or `year`, `field`, `value`)",
+        vi: "tệp không có trang tính nào do `baocao export` tạo ra (hàng 2 ghi các khoá `year`, `code`, `id`… hoặc `year`, `field`, `value`)"
+    }
+    SHEET_START_FROM_EXPORT "sheet-start-from-export" {
+        en: "start from a workbook made by `baocao export`, and keep its first two rows and its grey columns",
+        vi: "hãy dùng sổ tính do `baocao export` tạo ra, giữ nguyên hai hàng đầu và các cột màu xám"
+    }
+    SHEET_SKIPPED "sheet-skipped" {
+        en: "this sheet has no key row (row 2) and is skipped",
+        vi: "trang tính này không có hàng khoá (hàng 2) nên được bỏ qua"
+    }
+    SHEET_MISSING_KEY_COLUMN "sheet-missing-key-column" {
+        en: "the key row (row 2) has no `{key}` column",
+        vi: "hàng khoá (hàng 2) thiếu cột `{key}`"
+    }
+    SHEET_UNKNOWN_COLUMN "sheet-unknown-column" {
+        en: "`{key}` is not a figure of this project",
+        vi: "`{key}` không phải là số liệu của dự án này"
+    }
+    SHEET_DUPLICATE_COLUMN "sheet-duplicate-column" {
+        en: "the column `{key}` appears twice, also in {other}",
+        vi: "cột `{key}` xuất hiện hai lần, lần kia ở {other}"
+    }
+    SHEET_NOT_A_NUMBER "sheet-not-a-number" {
+        en: "expected a whole number, found the text \"{text}\"",
+        vi: "cần một số nguyên, nhưng ô ghi chữ \"{text}\""
+    }
+    SHEET_DIGITS_HINT "sheet-digits-hint" {
+        en: "type digits only, e.g. 24527, or leave the cell empty when there is no figure",
+        vi: "chỉ gõ chữ số, ví dụ 24527, hoặc để trống ô nếu không có số liệu"
+    }
+    SHEET_THOUSANDS_TEXT "sheet-thousands-text" {
+        en: "\"{text}\" was typed as text with dots: if it means {number}, type {number}",
+        vi: "\"{text}\" được gõ dạng chữ có dấu chấm: nếu là {number} thì hãy gõ {number}"
+    }
+    SHEET_DECIMAL_TEXT "sheet-decimal-text" {
+        en: "\"{text}\" reads as {whole} point {fraction}, but this figure is a whole number",
+        vi: "\"{text}\" được hiểu là {whole} phẩy {fraction}, nhưng số liệu này phải là số nguyên"
+    }
+    SHEET_DECIMAL_HINT "sheet-decimal-hint" {
+        en: "if the comma separates thousands ({number}), type {number}; otherwise type the whole number",
+        vi: "nếu dấu phẩy là dấu phân cách hàng nghìn ({number}) thì gõ {number}; nếu không, hãy gõ số nguyên"
+    }
+    SHEET_FRACTION "sheet-fraction" {
+        en: "{value} is not a whole number, and this figure cannot have a fraction",
+        vi: "{value} không phải số nguyên, mà số liệu này không thể có phần lẻ"
+    }
+    SHEET_NEGATIVE "sheet-negative" {
+        en: "{value} is negative, and this figure cannot be below 0",
+        vi: "{value} là số âm, mà số liệu này không thể nhỏ hơn 0"
+    }
+    SHEET_TOO_LARGE "sheet-too-large" {
+        en: "{value} is implausibly large for this figure (at most {max})",
+        vi: "{value} quá lớn, khó có thể đúng với số liệu này (tối đa {max})"
+    }
+    SHEET_NOT_A_FLAG "sheet-not-a-flag" {
+        en: "expected \"có\" (yes) or \"không\" (no), found \"{text}\"",
+        vi: "cần \"có\" hoặc \"không\", nhưng ô ghi \"{text}\""
+    }
+    SHEET_DATE "sheet-date" {
+        en: "expected a number, found a date",
+        vi: "cần một số, nhưng ô là ngày tháng"
+    }
+    SHEET_CELL_ERROR "sheet-cell-error" {
+        en: "the cell shows the error {error}",
+        vi: "ô đang báo lỗi {error}"
+    }
+    SHEET_UNCOMPUTED "sheet-uncomputed" {
+        en: "the cell holds the formula {formula} but no computed value",
+        vi: "ô có công thức {formula} nhưng chưa có giá trị đã tính"
+    }
+    SHEET_UNCOMPUTED_HINT "sheet-uncomputed-hint" {
+        en: "open the file in Excel or LibreOffice, let it compute, and save it again; or type the number itself",
+        vi: "hãy mở tệp bằng Excel hoặc LibreOffice để tính, rồi lưu lại; hoặc gõ thẳng con số"
+    }
+    SHEET_SAFE_ABOVE_TOTAL "sheet-safe-above-total" {
+        en: "{safe} attained is more than the total of {total}",
+        vi: "số đạt {safe} lớn hơn tổng số {total}"
+    }
+    SHEET_BAD_YEAR "sheet-bad-year" {
+        en: "expected a year such as 2024, found \"{text}\"",
+        vi: "cần một năm, ví dụ 2024, nhưng ô ghi \"{text}\""
+    }
+    SHEET_UNKNOWN_CODE "sheet-unknown-code" {
+        en: "no commune of the project has the code {code}",
+        vi: "không có xã, phường nào của dự án có mã {code}"
+    }
+    SHEET_UNKNOWN_ID "sheet-unknown-id" {
+        en: "no commune of the project has the id `{id}`",
+        vi: "không có xã, phường nào của dự án có mã định danh `{id}`"
+    }
+    SHEET_MATCH_HINT "sheet-match-hint" {
+        en: "rows are matched by code or id, never by name: add the commune to `content/communes/` first, or correct the code",
+        vi: "các hàng được ghép theo mã hoặc mã định danh, không bao giờ theo tên: hãy thêm xã, phường vào `content/communes/` trước, hoặc sửa lại mã"
+    }
+    SHEET_CODE_ID_DISAGREE "sheet-code-id-disagree" {
+        en: "the code {code} belongs to {by_code}, but the id `{id}` to {by_id}",
+        vi: "mã {code} là của {by_code}, nhưng mã định danh `{id}` là của {by_id}"
+    }
+    SHEET_NO_COMMUNE "sheet-no-commune" {
+        en: "the row has figures but neither a code nor an id",
+        vi: "hàng có số liệu nhưng không có mã hay mã định danh"
+    }
+    SHEET_DUPLICATE_ROW "sheet-duplicate-row" {
+        en: "{what} · {year} appears twice: here and in {other}",
+        vi: "{what} · {year} xuất hiện hai lần: ở đây và ở {other}"
+    }
+    SHEET_DUPLICATE_HINT "sheet-duplicate-hint" {
+        en: "keep one row and delete the other",
+        vi: "hãy giữ một hàng và xoá hàng kia"
+    }
+    SHEET_BLANK_KEPT "sheet-blank-kept" {
+        en: "the cell is empty but the records say {value}: the figure is kept",
+        vi: "ô để trống nhưng hồ sơ đang ghi {value}: giữ nguyên số liệu này"
+    }
+    SHEET_BLANK_KEPT_HINT "sheet-blank-kept-hint" {
+        en: "to delete a figure, delete its line in {file}",
+        vi: "muốn xoá một số liệu, hãy xoá dòng của nó trong {file}"
+    }
+    SHEET_EDIT_FLOW "sheet-edit-flow" {
+        en: "cannot add `{key}` here: this part is written in the short form `{ … }`",
+        vi: "không thêm được `{key}` vào đây: phần này viết ở dạng rút gọn `{ … }`"
+    }
+    SHEET_EDIT_NO_PLACE "sheet-edit-no-place" {
+        en: "cannot find where to add `{key}` in this part of the file",
+        vi: "không tìm được chỗ để thêm `{key}` vào phần này của tệp"
+    }
+    SHEET_EDIT_HINT "sheet-edit-hint" {
+        en: "add the figure by hand, in the form `key: value` on lines of their own, then import again",
+        vi: "hãy thêm số liệu bằng tay, mỗi mục `khoá: giá trị` trên một dòng riêng, rồi nhập lại"
+    }
+    SHEET_RESULT_INVALID "sheet-result-invalid" {
+        en: "with these figures the report would have the errors below: nothing was written",
+        vi: "với các số liệu này báo cáo sẽ có các lỗi dưới đây: chưa ghi gì cả"
+    }
 }
 
 #[cfg(test)]

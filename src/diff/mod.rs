@@ -253,6 +253,12 @@ impl Diff {
             && self.texts.is_empty()
     }
 
+    /// The differences in the text format, without the versions and their validation (as
+    /// `baocao import` lists what it changed).
+    pub fn render_changes(&self, colour: bool) -> String {
+        terminal::changes(self, colour)
+    }
+
     /// Prints the differences; `colour` adds ANSI colours to the text format.
     pub fn render(&self, format: Format, colour: bool) -> String {
         match format {

@@ -58,6 +58,14 @@ pub(super) fn render(diff: &Diff, colour: bool) -> String {
         out.push_str("\nNo differences in the data.\n");
         return out;
     }
+    out.push_str(&changes(diff, colour));
+    out
+}
+
+/// The differences alone, without the two versions' names and validation.
+pub(super) fn changes(diff: &Diff, colour: bool) -> String {
+    let p = Paint(colour);
+    let mut out = String::new();
     for (heading, list, added) in [
         ("Added", &diff.added, true),
         ("Removed", &diff.removed, false),

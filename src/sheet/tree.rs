@@ -63,7 +63,19 @@ pub enum NodeKind {
 pub struct EditError {
     /// 1-based line of the node that is in the way.
     pub line: usize,
-    pub reason: &'static str,
+    pub reason: Reason,
+    /// The path of a figure that could not be placed.
+    pub path: Vec<Step>,
+}
+
+/// What stands in the way of an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The parent is written in flow style (`{ … }`, `[ … ]`).
+    Flow,
+    /// No line to add an entry after (the parent ends with a block of text), or the path
+    /// leads through a scalar.
+    NoPlace,
 }
 
 /// A parsed YAML file and its text.
@@ -143,7 +155,8 @@ impl<'t> Tree<'t> {
                 let leaf = match &node.kind {
                     NodeKind::Map { .. } => child(node, &Step::key("value")).ok_or(EditError {
                         line: node.line,
-                        reason: "not-a-figure",
+                        reason: Reason::NoPlace,
+                        path: path.clone(),
                     })?,
                     _ => node,
                 };
@@ -154,7 +167,8 @@ impl<'t> Tree<'t> {
                     _ => {
                         return Err(EditError {
                             line: leaf.line,
-                            reason: "not-a-figure",
+                            reason: Reason::NoPlace,
+                        path: path.clone(),
                         });
                     }
                 }
@@ -162,6 +176,9 @@ impl<'t> Tree<'t> {
                 let entry = additions
                     .entry(node.start)
                     .or_insert_with(|| (node, Pending::default()));
+                if entry.1.first.is_empty() {
+                    entry.1.first = path.clone();
+                }
                 entry.1.add(&path[depth..], text.clone());
             }
         }
@@ -185,13 +202,15 @@ impl<'t> Tree<'t> {
     fn addition(&self, node: &Node, pending: &Pending) -> Result<(usize, String), EditError> {
         let flow = EditError {
             line: node.line,
-            reason: "flow-style",
+            reason: Reason::Flow,
+            path: pending.first.clone(),
         };
         match &node.kind {
             NodeKind::Map { flow: true, .. } | NodeKind::Seq { flow: true, .. } => Err(flow),
             NodeKind::Scalar { .. } => Err(EditError {
                 line: node.line,
-                reason: "not-a-mapping",
+                reason: Reason::NoPlace,
+                path: pending.first.clone(),
             }),
             NodeKind::Map { .. } if std::ptr::eq(node, &self.root) => {
                 let at = self.text.len();
@@ -205,7 +224,8 @@ impl<'t> Tree<'t> {
             NodeKind::Map { entries, .. } => {
                 let (first_key, first_value) = entries.first().ok_or(EditError {
                     line: node.line,
-                    reason: "not-a-mapping",
+                    reason: Reason::NoPlace,
+                path: pending.first.clone(),
                 })?;
                 let column = self.column(first_key.start);
                 let mut text = String::new();
@@ -226,22 +246,26 @@ impl<'t> Tree<'t> {
                     }
                     None => Err(EditError {
                         line: node.line,
-                        reason: "no-place",
+                        reason: Reason::NoPlace,
+                    path: pending.first.clone(),
                     }),
                 }
             }
             NodeKind::Seq { items, .. } => {
                 let last = items.last().ok_or(EditError {
                     line: node.line,
-                    reason: "no-place",
+                    reason: Reason::NoPlace,
+                    path: pending.first.clone(),
                 })?;
                 let dash = self.dash_column(last.start).ok_or(EditError {
                     line: last.line,
-                    reason: "no-place",
+                    reason: Reason::NoPlace,
+                    path: pending.first.clone(),
                 })?;
                 let end = self.clean_end(last).ok_or(EditError {
                     line: last.line,
-                    reason: "no-place",
+                    reason: Reason::NoPlace,
+                    path: pending.first.clone(),
                 })?;
                 let at = self.line_end(end);
                 let mut text = String::new();
@@ -298,9 +322,22 @@ impl<'t> Tree<'t> {
     }
 }
 
+/// A new file holding the figures of `changes`, in block style.
+pub fn new_document(changes: &[(Vec<Step>, String)]) -> String {
+    let mut pending = Pending::default();
+    for (path, text) in changes {
+        pending.add(path, text.clone());
+    }
+    let mut text = String::new();
+    pending.render_entries(0, &mut text);
+    text
+}
+
 /// The entries to add below one existing node, merged by path.
 #[derive(Debug, Default)]
 struct Pending {
+    /// The whole path of the first figure added, for messages.
+    first: Vec<Step>,
     children: Vec<(Step, Pending)>,
     /// The YAML text of a leaf.
     leaf: Option<String>,
@@ -688,6 +725,6 @@ quotes:
                 "3".into(),
             )])
             .unwrap_err();
-        assert_eq!(err.reason, "flow-style");
+        assert_eq!(err.reason, Reason::Flow);
     }
 }

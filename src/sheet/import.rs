@@ -1,0 +1,653 @@
+//! `baocao import`: figures from a spreadsheet into the YAML records. Every cell is read and
+//! checked first; then the new records are checked as a whole in a staging copy of the
+//! project; only when all is well are the changed files written, each in one step. Nothing
+//! is written when anything is wrong.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Message};
+use crate::text::YEARS;
+use crate::text::did_you_mean;
+
+use super::cell::{self, Cell, Figure};
+use super::export::write_atomically;
+use super::fields::Field;
+use super::table::{self, Table};
+use super::tree::{self, Found, Reason, Step, Tree};
+use super::{CommuneFile, Records, area_file, commune_year, read_text};
+
+/// What `baocao import` did.
+#[derive(Debug)]
+pub struct Imported {
+    /// Files changed (with `--dry-run`: that would change), relative to the project root.
+    pub files: Vec<String>,
+    /// The changes, as `baocao diff` prints them; empty when nothing changed.
+    pub changes: String,
+    /// Warnings about cells (an emptied figure) and about the records after the import.
+    pub warnings: Vec<Diagnostic>,
+    /// Whether the files were written (false with `--dry-run` or when nothing changed).
+    pub written: bool,
+}
+
+/// The figures to write: per file, per path, the new figure.
+#[derive(Default)]
+struct Plan {
+    files: BTreeMap<String, BTreeMap<Vec<Step>, Figure>>,
+}
+
+/// Reads `file` and writes its figures into the records of the project at `root`, unless
+/// `dry_run`. `colour` colours the listed changes.
+pub fn import(
+    root: &Path,
+    file: &Path,
+    dry_run: bool,
+    colour: bool,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let name = file.display().to_string();
+    let tables = table::read(file).map_err(|m| vec![Diagnostic::file_error(&name, m)])?;
+    let records = Records::load(root)?;
+    let mut reader = Reader {
+        root,
+        name: &name,
+        records: &records,
+        texts: HashMap::new(),
+        plan: Plan::default(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        communes_seen: HashMap::new(),
+        area_seen: HashMap::new(),
+    };
+    let mut read_any = false;
+    for table in &tables {
+        read_any |= reader.table(table);
+    }
+    if !read_any && reader.errors.is_empty() {
+        reader.errors.push(
+            Diagnostic::file_error(&name, msg::SHEET_NO_TABLE.message())
+                .hint(msg::SHEET_START_FROM_EXPORT.message()),
+        );
+    }
+    if !reader.errors.is_empty() {
+        return Err(reader.errors);
+    }
+    let mut warnings = reader.warnings;
+    let texts = new_texts(root, &reader.plan)?;
+    if texts.is_empty() {
+        return Ok(Imported {
+            files: Vec::new(),
+            changes: String::new(),
+            warnings,
+            written: false,
+        });
+    }
+    let (changes, staged_warnings) = stage(root, &texts, colour)?;
+    warnings.extend(staged_warnings);
+    if !dry_run {
+        for (path, text) in &texts {
+            let target = root.join(path);
+            let written = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| write_atomically(&target, text.as_bytes()));
+            if let Err(e) = written {
+                return Err(vec![Diagnostic::file_error(
+                    path,
+                    msg::SHEET_UNWRITABLE.with("error", e),
+                )]);
+            }
+        }
+    }
+    Ok(Imported {
+        files: texts.keys().cloned().collect(),
+        changes,
+        warnings,
+        written: !dry_run,
+    })
+}
+
+/// What the tables say, checked cell by cell.
+struct Reader<'a> {
+    root: &'a Path,
+    /// The spreadsheet file as named on the command line.
+    name: &'a str,
+    records: &'a Records,
+    /// Record files read so far: text, or `None` when the file does not exist yet.
+    texts: HashMap<String, String>,
+    plan: Plan,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// (year, commune id) → the cell where the row was first seen.
+    communes_seen: HashMap<(i64, String), String>,
+    /// (year, field key) → the cell where the figure was first seen.
+    area_seen: HashMap<(i64, String), String>,
+}
+
+/// The two layouts a table can have.
+enum Layout {
+    Communes,
+    Area,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&mut self, place: String, message: Message, hint: Option<Message>) {
+        let mut d = Diagnostic::file_error(&place, message);
+        d.hint = hint;
+        self.errors.push(d);
+    }
+
+    /// Reads one table; false when it is not one of baocao's.
+    fn table(&mut self, table: &Table) -> bool {
+        let keys: Vec<String> = (0..table.rows.get(1).map_or(0, Vec::len))
+            .map(|c| table.cell(1, c).as_text().unwrap_or_default())
+            .collect();
+        let has = |k: &str| keys.iter().any(|key| key == k);
+        let known_field = keys.iter().any(|k| {
+            self.records.commune_fields.iter().any(|f| &f.key == k)
+                || self.records.area_fields.iter().any(|f| &f.key == k)
+        });
+        let layout = if has("field") || has("value") {
+            Layout::Area
+        } else if has("code") || has("id") || known_field {
+            Layout::Communes
+        } else {
+            if table.sheet.as_deref() != Some("Hướng dẫn") && has("year") {
+                self.error(
+                    table.whole(self.name),
+                    msg::SHEET_MISSING_KEY_COLUMN.with("key", "code"),
+                    Some(msg::SHEET_START_FROM_EXPORT.message()),
+                );
+            } else if table.sheet.as_deref() != Some("Hướng dẫn") && table.sheet.is_some() {
+                self.warnings.push(
+                    Diagnostic::file_error(&table.whole(self.name), msg::SHEET_SKIPPED.message())
+                        .warning(),
+                );
+            }
+            return false;
+        };
+        let required: &[&str] = match layout {
+            Layout::Communes => &["year"],
+            Layout::Area => &["year", "field", "value"],
+        };
+        let mut missing = false;
+        for key in required {
+            if !has(key) {
+                self.error(
+                    table.whole(self.name),
+                    msg::SHEET_MISSING_KEY_COLUMN.with("key", key),
+                    Some(msg::SHEET_START_FROM_EXPORT.message()),
+                );
+                missing = true;
+            }
+        }
+        if missing {
+            return true;
+        }
+        let column = |k: &str| keys.iter().position(|key| key == k);
+        match layout {
+            Layout::Communes => self.communes(table, &keys, column("year").expect("checked")),
+            Layout::Area => self.area(
+                table,
+                column("year").expect("checked"),
+                column("field").expect("checked"),
+                column("value").expect("checked"),
+            ),
+        }
+        true
+    }
+
+    /// The text of a record file, read once.
+    fn text(&mut self, path: &str) -> Result<&str, Diagnostic> {
+        if !self.texts.contains_key(path) {
+            let text = read_text(self.root, path).map_err(|e| {
+                Diagnostic::file_error(path, msg::SHEET_UNREADABLE.with("error", e))
+            })?;
+            self.texts.insert(path.to_owned(), text);
+        }
+        Ok(&self.texts[path])
+    }
+
+    /// The figure the records hold at `path` of `file`.
+    fn current(&mut self, file: &str, path: &[Step], field: &Field) -> Option<Figure> {
+        let text = match self.text(file) {
+            Ok(text) => text,
+            Err(e) => {
+                self.errors.push(e);
+                return None;
+            }
+        };
+        match Tree::parse(text)?.get(path)? {
+            Found::Scalar(s) => Figure::from_yaml(field.value, s),
+            Found::Other => None,
+        }
+    }
+
+    fn year(&mut self, table: &Table, row: usize, column: usize) -> Option<i64> {
+        let text = table.cell(row, column).as_text().unwrap_or_default();
+        match text.parse::<i64>() {
+            Ok(year) if YEARS.contains(&year) => Some(year),
+            _ => {
+                self.error(
+                    table.place(self.name, row, column),
+                    msg::SHEET_BAD_YEAR.with("text", text),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// Compares a cell with the records and plans the change.
+    #[allow(clippy::too_many_arguments)]
+    fn figure(
+        &mut self,
+        table: &Table,
+        (row, column): (usize, usize),
+        file: &str,
+        path: Vec<Step>,
+        field: &Field,
+    ) -> Option<Figure> {
+        let place = table.place(self.name, row, column);
+        let typed = match cell::read(table.cell(row, column), field.value) {
+            Ok(typed) => typed,
+            Err(e) => {
+                self.error(place, e.message, e.hint);
+                return None;
+            }
+        };
+        let current = self.current(file, &path, field);
+        match (&typed, &current) {
+            (None, Some(kept)) => self.warnings.push(
+                Diagnostic::file_error(
+                    &place,
+                    msg::SHEET_BLANK_KEPT.with("value", kept.display()),
+                )
+                .hint(msg::SHEET_BLANK_KEPT_HINT.with("file", file))
+                .warning(),
+            ),
+            (Some(new), old) if Some(new) != old.as_ref() => {
+                self.plan
+                    .files
+                    .entry(file.to_owned())
+                    .or_default()
+                    .insert(path, new.clone());
+            }
+            _ => {}
+        }
+        typed.or(current)
+    }
+
+    /// Checks that no `safe` part exceeds its total, among the figures of one row or year.
+    fn parts_within_totals(
+        &mut self,
+        fields: &[Field],
+        values: &HashMap<String, (Option<Figure>, String)>,
+    ) {
+        for field in fields {
+            let Some(total_key) = &field.at_most else {
+                continue;
+            };
+            if let (Some((Some(Figure::Number(safe)), place)), Some((Some(Figure::Number(total)), _))) =
+                (values.get(&field.key), values.get(total_key))
+                && safe > total
+            {
+                let place = place.clone();
+                self.error(
+                    place,
+                    msg::SHEET_SAFE_ABOVE_TOTAL
+                        .with("safe", safe)
+                        .with("total", total),
+                    None,
+                );
+            }
+        }
+    }
+
+    fn communes(&mut self, table: &Table, keys: &[String], year_column: usize) {
+        let records = self.records;
+        let fields = &records.commune_fields;
+        let code_column = keys.iter().position(|k| k == "code");
+        let id_column = keys.iter().position(|k| k == "id");
+        let mut columns: Vec<(usize, &Field)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let known: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+        for (c, key) in keys.iter().enumerate() {
+            if key.is_empty() || ["year", "code", "id", "name"].contains(&key.as_str()) {
+                continue;
+            }
+            let place = table.place(self.name, 1, c);
+            if let Some(&first) = seen.get(key.as_str()) {
+                self.error(
+                    place,
+                    msg::SHEET_DUPLICATE_COLUMN
+                        .with("key", key)
+                        .with("other", cell::column_name(first)),
+                    None,
+                );
+                continue;
+            }
+            seen.insert(key, c);
+            match fields.iter().find(|f| &f.key == key) {
+                Some(field) => columns.push((c, field)),
+                None => self.error(
+                    place,
+                    msg::SHEET_UNKNOWN_COLUMN.with("key", key),
+                    did_you_mean(key, &known).map(|s| msg::DID_YOU_MEAN.with("name", s)),
+                ),
+            }
+        }
+        for row in 2..table.rows.len() {
+            if table.rows[row].iter().all(Cell::is_empty) {
+                continue;
+            }
+            let Some(year) = self.year(table, row, year_column) else {
+                continue;
+            };
+            let Some((commune, key_place)) = self.commune(table, row, code_column, id_column)
+            else {
+                continue;
+            };
+            let seen_key = (year, commune.id.clone());
+            if let Some(other) = self.communes_seen.get(&seen_key) {
+                let other = other.clone();
+                self.error(
+                    key_place,
+                    msg::SHEET_DUPLICATE_ROW
+                        .with("what", &commune.full_name)
+                        .with("year", year)
+                        .with("other", other),
+                    Some(msg::SHEET_DUPLICATE_HINT.message()),
+                );
+                continue;
+            }
+            self.communes_seen.insert(seen_key, key_place);
+            let base = commune_year(year);
+            let mut values = HashMap::new();
+            for &(column, field) in &columns {
+                let path = [base.as_slice(), &field.path].concat();
+                let value = self.figure(table, (row, column), &commune.path, path, field);
+                values.insert(
+                    field.key.clone(),
+                    (value, table.place(self.name, row, column)),
+                );
+            }
+            self.parts_within_totals(fields, &values);
+        }
+    }
+
+    /// The commune a row names by code or id, and the place of that key.
+    fn commune(
+        &mut self,
+        table: &Table,
+        row: usize,
+        code_column: Option<usize>,
+        id_column: Option<usize>,
+    ) -> Option<(&'a CommuneFile, String)> {
+        let communes = &self.records.communes;
+        let text = |column: Option<usize>| {
+            column.and_then(|c| {
+                let text = table.cell(row, c).as_text()?;
+                (!text.is_empty()).then_some((c, text))
+            })
+        };
+        let by_code = match text(code_column) {
+            None => None,
+            Some((c, code)) => {
+                // A code that lost its leading zeros (typed as a number) still matches.
+                let bare = code.trim_start_matches('0');
+                let found = communes.iter().find(|x| x.code.as_deref() == Some(&code)).or_else(
+                    || {
+                        let mut same = communes.iter().filter(|x| {
+                            x.code.as_deref().map(|k| k.trim_start_matches('0')) == Some(bare)
+                        });
+                        let first = same.next();
+                        first.filter(|_| same.next().is_none())
+                    },
+                );
+                match found {
+                    Some(commune) => Some((commune, c, code)),
+                    None => {
+                        self.error(
+                            table.place(self.name, row, c),
+                            msg::SHEET_UNKNOWN_CODE.with("code", code),
+                            Some(msg::SHEET_MATCH_HINT.message()),
+                        );
+                        return None;
+                    }
+                }
+            }
+        };
+        let by_id = match text(id_column) {
+            None => None,
+            Some((c, id)) => match communes.iter().find(|x| x.id == id) {
+                Some(commune) => Some((commune, c, id)),
+                None => {
+                    self.error(
+                        table.place(self.name, row, c),
+                        msg::SHEET_UNKNOWN_ID.with("id", id),
+                        Some(msg::SHEET_MATCH_HINT.message()),
+                    );
+                    return None;
+                }
+            },
+        };
+        match (by_code, by_id) {
+            (Some((a, c, code)), Some((b, _, id))) if !std::ptr::eq(a, b) => {
+                self.error(
+                    table.place(self.name, row, c),
+                    msg::SHEET_CODE_ID_DISAGREE
+                        .with("code", code)
+                        .with("by_code", &a.full_name)
+                        .with("id", id)
+                        .with("by_id", &b.full_name),
+                    Some(msg::SHEET_MATCH_HINT.message()),
+                );
+                None
+            }
+            (Some((commune, c, _)), _) | (None, Some((commune, c, _))) => {
+                Some((commune, table.place(self.name, row, c)))
+            }
+            (None, None) => {
+                let column = code_column.or(id_column).unwrap_or(0);
+                self.error(
+                    table.place(self.name, row, column),
+                    msg::SHEET_NO_COMMUNE.message(),
+                    Some(msg::SHEET_MATCH_HINT.message()),
+                );
+                None
+            }
+        }
+    }
+
+    fn area(&mut self, table: &Table, year_column: usize, field_column: usize, value_column: usize) {
+        let records = self.records;
+        let known: Vec<&str> = records.area_fields.iter().map(|f| f.key.as_str()).collect();
+        let mut by_year: BTreeMap<i64, HashMap<String, (Option<Figure>, String)>> =
+            BTreeMap::new();
+        for row in 2..table.rows.len() {
+            if table.rows[row].iter().all(Cell::is_empty) {
+                continue;
+            }
+            let Some(year) = self.year(table, row, year_column) else {
+                continue;
+            };
+            let key = table.cell(row, field_column).as_text().unwrap_or_default();
+            let field_place = table.place(self.name, row, field_column);
+            let Some(field) = records.area_fields.iter().find(|f| f.key == key) else {
+                self.error(
+                    field_place,
+                    msg::SHEET_UNKNOWN_COLUMN.with("key", &key),
+                    did_you_mean(&key, &known).map(|s| msg::DID_YOU_MEAN.with("name", s)),
+                );
+                continue;
+            };
+            let seen_key = (year, key.clone());
+            if let Some(other) = self.area_seen.get(&seen_key) {
+                let other = other.clone();
+                self.error(
+                    field_place,
+                    msg::SHEET_DUPLICATE_ROW
+                        .with("what", &field.label)
+                        .with("year", year)
+                        .with("other", other),
+                    Some(msg::SHEET_DUPLICATE_HINT.message()),
+                );
+                continue;
+            }
+            self.area_seen.insert(seen_key, field_place);
+            let file = records
+                .area_files
+                .get(&year)
+                .cloned()
+                .unwrap_or_else(|| area_file(year));
+            let value = self.figure(table, (row, value_column), &file, field.path.clone(), field);
+            by_year.entry(year).or_default().insert(
+                field.key.clone(),
+                (value, table.place(self.name, row, value_column)),
+            );
+        }
+        for values in by_year.values() {
+            self.parts_within_totals(&records.area_fields, values);
+        }
+    }
+}
+
+/// The new text of every file the plan changes.
+fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+    let mut texts = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (path, figures) in &plan.files {
+        let changes: Vec<(Vec<Step>, String)> = figures
+            .iter()
+            .map(|(p, f)| (p.clone(), f.to_yaml()))
+            .collect();
+        let (text, bom) = match std::fs::read_to_string(root.join(path)) {
+            Ok(text) => match text.strip_prefix('\u{feff}') {
+                Some(rest) => (rest.to_owned(), true),
+                None => (text, false),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                texts.insert(path.clone(), tree::new_document(&changes));
+                continue;
+            }
+            Err(e) => {
+                errors.push(Diagnostic::file_error(
+                    path,
+                    msg::SHEET_UNREADABLE.with("error", e),
+                ));
+                continue;
+            }
+        };
+        let Some(tree) = Tree::parse(&text) else {
+            continue;
+        };
+        match tree.edit(&changes) {
+            Ok(new) => {
+                texts.insert(path.clone(), if bom { format!("\u{feff}{new}") } else { new });
+            }
+            Err(e) => {
+                let key = e
+                    .path
+                    .iter()
+                    .map(|s| match s {
+                        Step::Key(k) => k.as_str(),
+                        Step::Item { value, .. } => value.as_str(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(".");
+                let message = match e.reason {
+                    Reason::Flow => msg::SHEET_EDIT_FLOW.with("key", key),
+                    Reason::NoPlace => msg::SHEET_EDIT_NO_PLACE.with("key", key),
+                };
+                let line = u32::try_from(e.line).unwrap_or(0);
+                let source = crate::load::SourceFile::new(path.clone(), text.clone());
+                errors.push(
+                    source
+                        .error_at(line, 1, message)
+                        .hint(msg::SHEET_EDIT_HINT.message()),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(texts)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks the project as it would be with `texts`, in a copy beside it, and lists the changes
+/// as `baocao diff` does. Returns the changes and the warnings about the changed files.
+fn stage(
+    root: &Path,
+    texts: &BTreeMap<String, String>,
+    colour: bool,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let failed = |e: std::io::Error| {
+        vec![Diagnostic::file_error(
+            "content",
+            msg::SHEET_UNWRITABLE.with("error", e),
+        )]
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(".baocao-import-")
+        .tempdir_in(root)
+        .map_err(failed)?;
+    for folder in ["content", "templates"] {
+        mirror(&root.join(folder), &staging.path().join(folder)).map_err(failed)?;
+    }
+    for (path, text) in texts {
+        let target = staging.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(failed)?;
+        }
+        // Replace the link to the original rather than writing through it.
+        let _ = std::fs::remove_file(&target);
+        std::fs::write(&target, text).map_err(failed)?;
+    }
+    let checked = crate::check(staging.path());
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = checked
+        .diagnostics
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        let mut all = vec![Diagnostic::file_error(
+            "content",
+            msg::SHEET_RESULT_INVALID.message(),
+        )];
+        all.extend(errors);
+        return Err(all);
+    }
+    let warnings = warnings
+        .into_iter()
+        .filter(|w| texts.contains_key(&w.file))
+        .collect();
+    let staged = staging.path().display().to_string();
+    let diff = crate::diff::compare(root, &root.display().to_string(), Some(&staged))
+        .map_err(|e| vec![Diagnostic::file_error("content", Message::text(e.to_string()))])?;
+    Ok((diff.render_changes(colour), warnings))
+}
+
+/// Makes `to` a copy of the folder `from` (hard links where the file system allows them).
+fn mirror(from: &Path, to: &Path) -> std::io::Result<()> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(from).follow_links(false) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let relative: PathBuf = entry
+            .path()
+            .strip_prefix(from)
+            .expect("below from")
+            .to_owned();
+        let target = to.join(relative);
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            std::fs::create_dir_all(&target)?;
+        } else if kind.is_file() && std::fs::hard_link(entry.path(), &target).is_err() {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
