@@ -251,7 +251,11 @@ fn export(
                     "wrote {}: {}; {} {years}",
                     done.path.display(),
                     plural(done.communes, "commune"),
-                    if done.years.len() == 1 { "year" } else { "years" }
+                    if done.years.len() == 1 {
+                        "year"
+                    } else {
+                        "years"
+                    }
                 ),
             }
             ExitCode::SUCCESS

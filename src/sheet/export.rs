@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format,
-    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatBorder,
+    Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use crate::diagnostic::Diagnostic;
@@ -186,7 +186,7 @@ fn workbook(root: &Path, records: &Records, years: &[i64]) -> Result<Vec<u8>, Xl
     for commune in &records.communes {
         texts.insert(
             commune.path.clone(),
-            read_text(root, &commune.path).map_err(|e| XlsxError::IoError(e))?,
+            read_text(root, &commune.path).map_err(XlsxError::IoError)?,
         );
     }
     let trees: std::collections::HashMap<&str, Tree> = texts
@@ -246,7 +246,11 @@ fn write_figure(
 
 /// The data validation of a figure's cells; `total` is the cell (relative to the first
 /// validated cell's row) of the total a `safe` part may not exceed.
-fn validation(field: &Field, first: &str, total: Option<&str>) -> Result<DataValidation, XlsxError> {
+fn validation(
+    field: &Field,
+    first: &str,
+    total: Option<&str>,
+) -> Result<DataValidation, XlsxError> {
     let validation = match (field.value, total) {
         (Value::Count { .. }, Some(total)) => DataValidation::new().allow_custom(Formula::new(
             format!("=AND(ISNUMBER({first}),{first}=INT({first}),{first}>=0,OR(ISBLANK({total}),{first}<={total}))"),
@@ -264,7 +268,9 @@ fn validation(field: &Field, first: &str, total: Option<&str>) -> Result<DataVal
         _ if total.is_some() => {
             "Gõ một số nguyên từ 0 trở lên, không lớn hơn tổng số; để trống nếu không có số liệu."
         }
-        _ => "Gõ một số nguyên từ 0 trở lên, chỉ gồm chữ số (ví dụ 24527); để trống nếu không có số liệu.",
+        _ => {
+            "Gõ một số nguyên từ 0 trở lên, chỉ gồm chữ số (ví dụ 24527); để trống nếu không có số liệu."
+        }
     };
     validation
         .set_error_title("Số liệu không hợp lệ")?
@@ -399,7 +405,12 @@ fn guide(sheet: &mut Worksheet, styles: &Styles, years: &[i64]) -> Result<(), Xl
     sheet.write_string_with_format(0, 0, "Hướng dẫn điền số liệu", &styles.title)?;
     let year = years.last().copied().unwrap_or_default().to_string();
     for (i, line) in GUIDE.iter().enumerate() {
-        sheet.write_string_with_format(2 + i as u32, 0, line.replace("{year}", &year), &styles.guide)?;
+        sheet.write_string_with_format(
+            2 + i as u32,
+            0,
+            line.replace("{year}", &year),
+            &styles.guide,
+        )?;
     }
     Ok(())
 }

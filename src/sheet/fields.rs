@@ -97,9 +97,7 @@ fn catalogue_fields(catalogue: &Catalogue, communes: bool) -> Vec<Field> {
                 path,
                 name,
                 &indicator.unit,
-                Value::Count {
-                    max: indicator.max,
-                },
+                Value::Count { max: indicator.max },
             )),
             IndicatorKind::Money => fields.push(Field::new(path, name, "đồng", Value::Money)),
             IndicatorKind::Text => fields.push(Field::new(path, name, "", Value::Text)),

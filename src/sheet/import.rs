@@ -239,7 +239,6 @@ impl<'a> Reader<'a> {
     }
 
     /// Compares a cell with the records and plans the change.
-    #[allow(clippy::too_many_arguments)]
     fn figure(
         &mut self,
         table: &Table,
@@ -259,12 +258,9 @@ impl<'a> Reader<'a> {
         let current = self.current(file, &path, field);
         match (&typed, &current) {
             (None, Some(kept)) => self.warnings.push(
-                Diagnostic::file_error(
-                    &place,
-                    msg::SHEET_BLANK_KEPT.with("value", kept.display()),
-                )
-                .hint(msg::SHEET_BLANK_KEPT_HINT.with("file", file))
-                .warning(),
+                Diagnostic::file_error(&place, msg::SHEET_BLANK_KEPT.with("value", kept.display()))
+                    .hint(msg::SHEET_BLANK_KEPT_HINT.with("file", file))
+                    .warning(),
             ),
             (Some(new), old) if Some(new) != old.as_ref() => {
                 self.plan
@@ -288,8 +284,10 @@ impl<'a> Reader<'a> {
             let Some(total_key) = &field.at_most else {
                 continue;
             };
-            if let (Some((Some(Figure::Number(safe)), place)), Some((Some(Figure::Number(total)), _))) =
-                (values.get(&field.key), values.get(total_key))
+            if let (
+                Some((Some(Figure::Number(safe)), place)),
+                Some((Some(Figure::Number(total)), _)),
+            ) = (values.get(&field.key), values.get(total_key))
                 && safe > total
             {
                 let place = place.clone();
@@ -344,10 +342,12 @@ impl<'a> Reader<'a> {
             let Some(year) = self.year(table, row, year_column) else {
                 continue;
             };
-            let Some((commune, key_place)) = self.commune(table, row, code_column, id_column)
+            let Some((commune, key_column)) = self.commune(table, row, code_column, id_column)
             else {
                 continue;
             };
+            let key_place = table.place(self.name, row, key_column);
+            let key_ref = table.cell_ref(row, key_column);
             let seen_key = (year, commune.id.clone());
             if let Some(other) = self.communes_seen.get(&seen_key) {
                 let other = other.clone();
@@ -361,7 +361,7 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            self.communes_seen.insert(seen_key, key_place);
+            self.communes_seen.insert(seen_key, key_ref);
             let base = commune_year(year);
             let mut values = HashMap::new();
             for &(column, field) in &columns {
@@ -376,14 +376,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The commune a row names by code or id, and the place of that key.
+    /// The commune a row names by code or id, and the column of that key.
     fn commune(
         &mut self,
         table: &Table,
         row: usize,
         code_column: Option<usize>,
         id_column: Option<usize>,
-    ) -> Option<(&'a CommuneFile, String)> {
+    ) -> Option<(&'a CommuneFile, usize)> {
         let communes = &self.records.communes;
         let text = |column: Option<usize>| {
             column.and_then(|c| {
@@ -396,15 +396,16 @@ impl<'a> Reader<'a> {
             Some((c, code)) => {
                 // A code that lost its leading zeros (typed as a number) still matches.
                 let bare = code.trim_start_matches('0');
-                let found = communes.iter().find(|x| x.code.as_deref() == Some(&code)).or_else(
-                    || {
+                let found = communes
+                    .iter()
+                    .find(|x| x.code.as_deref() == Some(&code))
+                    .or_else(|| {
                         let mut same = communes.iter().filter(|x| {
                             x.code.as_deref().map(|k| k.trim_start_matches('0')) == Some(bare)
                         });
                         let first = same.next();
                         first.filter(|_| same.next().is_none())
-                    },
-                );
+                    });
                 match found {
                     Some(commune) => Some((commune, c, code)),
                     None => {
@@ -445,9 +446,7 @@ impl<'a> Reader<'a> {
                 );
                 None
             }
-            (Some((commune, c, _)), _) | (None, Some((commune, c, _))) => {
-                Some((commune, table.place(self.name, row, c)))
-            }
+            (Some((commune, c, _)), _) | (None, Some((commune, c, _))) => Some((commune, c)),
             (None, None) => {
                 let column = code_column.or(id_column).unwrap_or(0);
                 self.error(
@@ -460,11 +459,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn area(&mut self, table: &Table, year_column: usize, field_column: usize, value_column: usize) {
+    fn area(
+        &mut self,
+        table: &Table,
+        year_column: usize,
+        field_column: usize,
+        value_column: usize,
+    ) {
         let records = self.records;
         let known: Vec<&str> = records.area_fields.iter().map(|f| f.key.as_str()).collect();
-        let mut by_year: BTreeMap<i64, HashMap<String, (Option<Figure>, String)>> =
-            BTreeMap::new();
+        let mut by_year: BTreeMap<i64, HashMap<String, (Option<Figure>, String)>> = BTreeMap::new();
         for row in 2..table.rows.len() {
             if table.rows[row].iter().all(Cell::is_empty) {
                 continue;
@@ -495,7 +499,8 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            self.area_seen.insert(seen_key, field_place);
+            self.area_seen
+                .insert(seen_key, table.cell_ref(row, field_column));
             let file = records
                 .area_files
                 .get(&year)
@@ -544,7 +549,10 @@ fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<D
         };
         match tree.edit(&changes) {
             Ok(new) => {
-                texts.insert(path.clone(), if bom { format!("\u{feff}{new}") } else { new });
+                texts.insert(
+                    path.clone(),
+                    if bom { format!("\u{feff}{new}") } else { new },
+                );
             }
             Err(e) => {
                 let key = e
@@ -624,8 +632,13 @@ fn stage(
         .filter(|w| texts.contains_key(&w.file))
         .collect();
     let staged = staging.path().display().to_string();
-    let diff = crate::diff::compare(root, &root.display().to_string(), Some(&staged))
-        .map_err(|e| vec![Diagnostic::file_error("content", Message::text(e.to_string()))])?;
+    let diff =
+        crate::diff::compare(root, &root.display().to_string(), Some(&staged)).map_err(|e| {
+            vec![Diagnostic::file_error(
+                "content",
+                Message::text(e.to_string()),
+            )]
+        })?;
     Ok((diff.render_changes(colour), warnings))
 }
 

@@ -74,7 +74,12 @@ impl Records {
             .map(|c| CommuneFile {
                 id: c.id.clone(),
                 code: c.code.clone(),
-                full_name: c.full_name.clone(),
+                // "Phường 2" names its kind already.
+                full_name: if c.name.starts_with(c.kind) {
+                    c.name.clone()
+                } else {
+                    c.full_name.clone()
+                },
                 path: paths[&c.id].to_owned(),
             })
             .collect();

@@ -30,9 +30,14 @@ impl Table {
 
     /// Where a cell is, for messages: `so-lieu.xlsx: Sheet "2024" D7`, or `so-lieu.csv: D7`.
     pub fn place(&self, file: &str, row: usize, column: usize) -> String {
+        format!("{file}: {}", self.cell_ref(row, column))
+    }
+
+    /// Where a cell is within the file: `Sheet "2024" D7`, or `D7` in a CSV file.
+    pub fn cell_ref(&self, row: usize, column: usize) -> String {
         match &self.sheet {
-            Some(sheet) => format!("{file}: Sheet \"{sheet}\" {}", cell_name(row, column)),
-            None => format!("{file}: {}", cell_name(row, column)),
+            Some(sheet) => format!("Sheet \"{sheet}\" {}", cell_name(row, column)),
+            None => cell_name(row, column),
         }
     }
 
@@ -63,7 +68,9 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, Message> {
     let mut workbook = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
     let mut tables = Vec::new();
     for name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(&e))?;
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         let mut put = |row: usize, column: usize, cell: Cell| {
             if rows.len() <= row {
@@ -77,11 +84,7 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, Message> {
         };
         if let Some((top, left)) = range.start() {
             for (row, column, data) in range.used_cells() {
-                put(
-                    top as usize + row,
-                    left as usize + column,
-                    cell_of(data),
-                );
+                put(top as usize + row, left as usize + column, cell_of(data));
             }
         }
         // Formulas a program wrote without computing them have no value to read.
@@ -92,7 +95,9 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, Message> {
                 let (row, column) = (top as usize + row, left as usize + column);
                 let has_value = range
                     .get_value((row as u32, column as u32))
-                    .is_some_and(|v| *v != Data::Empty);
+                    .is_some_and(|v| {
+                        !matches!(v, Data::Empty) && v != &Data::String(String::new())
+                    });
                 if !formula.is_empty() && !has_value {
                     put(row, column, Cell::Uncomputed(format!("={formula}")));
                 }

@@ -168,7 +168,7 @@ impl<'t> Tree<'t> {
                         return Err(EditError {
                             line: leaf.line,
                             reason: Reason::NoPlace,
-                        path: path.clone(),
+                            path: path.clone(),
                         });
                     }
                 }
@@ -225,7 +225,7 @@ impl<'t> Tree<'t> {
                 let (first_key, first_value) = entries.first().ok_or(EditError {
                     line: node.line,
                     reason: Reason::NoPlace,
-                path: pending.first.clone(),
+                    path: pending.first.clone(),
                 })?;
                 let column = self.column(first_key.start);
                 let mut text = String::new();
@@ -247,7 +247,7 @@ impl<'t> Tree<'t> {
                     None => Err(EditError {
                         line: node.line,
                         reason: Reason::NoPlace,
-                    path: pending.first.clone(),
+                        path: pending.first.clone(),
                     }),
                 }
             }
