@@ -182,26 +182,14 @@ impl std::error::Error for DiffError {}
 /// folder (holding `content/`) when such a folder exists, else a git revision of the
 /// repository holding `root`; `new` defaults to the folder `root` itself.
 pub fn compare(root: &Path, old: &str, new: Option<&str>) -> Result<Diff, DiffError> {
-    let (old, old_data) = load(root, Some(old))?;
-    let (new, new_data) = load(root, new)?;
-    let mut diff = Diff {
-        old,
-        new,
-        added: Vec::new(),
-        removed: Vec::new(),
-        renamed: Vec::new(),
-        figures: Vec::new(),
-        details: Vec::new(),
-        texts: Vec::new(),
-    };
-    if let (Some(a), Some(b)) = (old_data, new_data) {
-        diff.compare(&a, &b);
-    }
-    Ok(diff)
+    let (old_name, old) = load(root, Some(old))?;
+    let old = Version::of(old_name, old);
+    let (new_name, new) = load(root, new)?;
+    Ok(between(old, Version::of(new_name, new)))
 }
 
 /// Loads and checks one version.
-fn load(root: &Path, version: Option<&str>) -> Result<(Side, Option<Snapshot>), DiffError> {
+fn load(root: &Path, version: Option<&str>) -> Result<(String, crate::Checked), DiffError> {
     let no_content = |folder: &str| {
         DiffError(format!(
             "{folder} holds no `content/` folder\n  hint: pass the project folder, the one \
@@ -228,16 +216,51 @@ fn load(root: &Path, version: Option<&str>) -> Result<(Side, Option<Snapshot>), 
             (name, crate::check(&checkout.dir))
         }
     };
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = checked
-        .diagnostics
-        .into_iter()
-        .partition(Diagnostic::is_error);
-    let side = Side {
-        name,
-        errors,
-        warnings: warnings.len(),
+    Ok((name, checked))
+}
+
+/// One version of a report, checked and reduced to what `diff` compares (much smaller than
+/// the project and report it comes from).
+pub struct Version {
+    side: Side,
+    data: Option<Snapshot>,
+}
+
+impl Version {
+    /// The version `checked`, shown as `name`.
+    pub fn of(name: String, checked: crate::Checked) -> Version {
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = checked
+            .diagnostics
+            .into_iter()
+            .partition(Diagnostic::is_error);
+        Version {
+            side: Side {
+                name,
+                errors,
+                warnings: warnings.len(),
+            },
+            data: checked.report.as_deref().map(flatten::snapshot),
+        }
+    }
+}
+
+/// Compares two versions.
+pub fn between(old: Version, new: Version) -> Diff {
+    let mut diff = Diff {
+        old: old.side,
+        new: new.side,
+        added: Vec::new(),
+        removed: Vec::new(),
+        renamed: Vec::new(),
+        figures: Vec::new(),
+        details: Vec::new(),
+        texts: Vec::new(),
     };
-    Ok((side, checked.report.as_deref().map(flatten::snapshot)))
+    let (old_data, new_data) = (old.data, new.data);
+    if let (Some(a), Some(b)) = (old_data, new_data) {
+        diff.compare(&a, &b);
+    }
+    diff
 }
 
 impl Diff {

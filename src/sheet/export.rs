@@ -73,7 +73,7 @@ pub fn export(root: &Path, years: &[i64], out: &Path) -> Result<Exported, Vec<Di
             msg::SHEET_BAD_YEAR_ARG.with("year", year),
         )]);
     }
-    let records = Records::load(root)?;
+    let (records, _) = Records::load(root)?;
     let mut years: Vec<i64> = if years.is_empty() {
         records.years.clone()
     } else {
@@ -182,17 +182,13 @@ fn workbook(root: &Path, records: &Records, years: &[i64]) -> Result<Vec<u8>, Xl
             .set_creation_datetime(&created),
     );
     guide(book.add_worksheet(), &styles, years)?;
-    let mut texts = std::collections::HashMap::new();
+    let mut trees = std::collections::HashMap::new();
     for commune in &records.communes {
-        texts.insert(
-            commune.path.clone(),
-            read_text(root, &commune.path).map_err(XlsxError::IoError)?,
-        );
+        let text = read_text(root, &commune.path).map_err(XlsxError::IoError)?;
+        if let Some(tree) = Tree::parse(&text) {
+            trees.insert(commune.path.as_str(), tree);
+        }
     }
-    let trees: std::collections::HashMap<&str, Tree> = texts
-        .iter()
-        .filter_map(|(path, text)| Some((path.as_str(), Tree::parse(text)?)))
-        .collect();
     for &year in years {
         let sheet = book.add_worksheet();
         sheet.set_name(communes_sheet(year))?;

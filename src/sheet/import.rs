@@ -47,12 +47,26 @@ pub fn import(
 ) -> Result<Imported, Vec<Diagnostic>> {
     let name = file.display().to_string();
     let tables = table::read(file).map_err(|m| vec![Diagnostic::file_error(&name, m)])?;
-    let records = Records::load(root)?;
+    let (records, mut checked) = Records::load(root)?;
+    // The staging check reads again only the files the import changes.
+    let mut reuse = crate::load::Reuse::default();
+    reuse.keep(&mut checked.project);
+    let before_warnings: std::collections::HashSet<(String, String)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.file.clone(),
+                d.message.render(crate::language::Language::En),
+            )
+        })
+        .collect();
+    let before = crate::diff::Version::of("before".to_owned(), checked);
     let mut reader = Reader {
         root,
         name: &name,
         records: &records,
-        texts: HashMap::new(),
+        trees: HashMap::new(),
         plan: Plan::default(),
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -82,7 +96,15 @@ pub fn import(
             written: false,
         });
     }
-    let (changes, staged_warnings) = stage(root, &texts, colour)?;
+    reuse.saved(Some(&texts.keys().cloned().collect::<Vec<_>>()));
+    let (changes, staged_warnings) = stage(root, before, &reuse, &texts, colour)?;
+    // Only what the import brings: warnings the project had before are not repeated.
+    let staged_warnings = staged_warnings.into_iter().filter(|w| {
+        !before_warnings.contains(&(
+            w.file.clone(),
+            w.message.render(crate::language::Language::En),
+        ))
+    });
     warnings.extend(staged_warnings);
     if !dry_run {
         for (path, text) in &texts {
@@ -113,8 +135,8 @@ struct Reader<'a> {
     /// The spreadsheet file as named on the command line.
     name: &'a str,
     records: &'a Records,
-    /// Record files read so far: text, or `None` when the file does not exist yet.
-    texts: HashMap<String, String>,
+    /// Record files read so far, parsed (`None` when the file does not exist yet).
+    trees: HashMap<String, Option<Tree>>,
     plan: Plan,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
@@ -197,27 +219,10 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// The text of a record file, read once.
-    fn text(&mut self, path: &str) -> Result<&str, Diagnostic> {
-        if !self.texts.contains_key(path) {
-            let text = read_text(self.root, path).map_err(|e| {
-                Diagnostic::file_error(path, msg::SHEET_UNREADABLE.with("error", e))
-            })?;
-            self.texts.insert(path.to_owned(), text);
-        }
-        Ok(&self.texts[path])
-    }
-
-    /// The figure the records hold at `path` of `file`.
+    /// The figure the records hold at `path` of `file` (each file is read once).
     fn current(&mut self, file: &str, path: &[Step], field: &Field) -> Option<Figure> {
-        let text = match self.text(file) {
-            Ok(text) => text,
-            Err(e) => {
-                self.errors.push(e);
-                return None;
-            }
-        };
-        match Tree::parse(text)?.get(path)? {
+        self.read_trees(std::iter::once(file));
+        match self.trees.get(file)?.as_ref()?.get(path)? {
             Found::Scalar(s) => Figure::from_yaml(field.value, s),
             Found::Other => None,
         }
@@ -335,6 +340,8 @@ impl<'a> Reader<'a> {
                 ),
             }
         }
+        // First the rows' communes, then their files (read in parallel), then the figures.
+        let mut rows = Vec::new();
         for row in 2..table.rows.len() {
             if table.rows[row].iter().all(Cell::is_empty) {
                 continue;
@@ -347,7 +354,6 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let key_place = table.place(self.name, row, key_column);
-            let key_ref = table.cell_ref(row, key_column);
             let seen_key = (year, commune.id.clone());
             if let Some(other) = self.communes_seen.get(&seen_key) {
                 let other = other.clone();
@@ -361,7 +367,12 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             }
-            self.communes_seen.insert(seen_key, key_ref);
+            self.communes_seen
+                .insert(seen_key, table.cell_ref(row, key_column));
+            rows.push((row, year, commune));
+        }
+        self.read_trees(rows.iter().map(|(_, _, c)| c.path.as_str()));
+        for (row, year, commune) in rows {
             let base = commune_year(year);
             let mut values = HashMap::new();
             for &(column, field) in &columns {
@@ -373,6 +384,29 @@ impl<'a> Reader<'a> {
                 );
             }
             self.parts_within_totals(fields, &values);
+        }
+    }
+
+    /// Reads and parses the record files of `paths` not read yet, in parallel.
+    fn read_trees<'p>(&mut self, paths: impl Iterator<Item = &'p str>) {
+        use rayon::prelude::*;
+        let mut missing: Vec<&str> = paths.filter(|p| !self.trees.contains_key(*p)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let read: Vec<_> = missing
+            .par_iter()
+            .map(|path| (*path, read_text(self.root, path).map(|t| Tree::parse(&t))))
+            .collect();
+        for (path, tree) in read {
+            match tree {
+                Ok(tree) => {
+                    self.trees.insert(path.to_owned(), tree);
+                }
+                Err(e) => self.errors.push(Diagnostic::file_error(
+                    path,
+                    msg::SHEET_UNREADABLE.with("error", e),
+                )),
+            }
         }
     }
 
@@ -586,9 +620,11 @@ fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<D
 }
 
 /// Checks the project as it would be with `texts`, in a copy beside it, and lists the changes
-/// as `baocao diff` does. Returns the changes and the warnings about the changed files.
+/// as `baocao diff` does. Returns the changes and the project's warnings after the import.
 fn stage(
     root: &Path,
+    before: crate::diff::Version,
+    reuse: &crate::load::Reuse,
     texts: &BTreeMap<String, String>,
     colour: bool,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -614,10 +650,11 @@ fn stage(
         let _ = std::fs::remove_file(&target);
         std::fs::write(&target, text).map_err(failed)?;
     }
-    let checked = crate::check(staging.path());
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = checked
+    let after = crate::check_reusing(staging.path(), reuse);
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = after
         .diagnostics
-        .into_iter()
+        .iter()
+        .cloned()
         .partition(Diagnostic::is_error);
     if !errors.is_empty() {
         let mut all = vec![Diagnostic::file_error(
@@ -627,18 +664,7 @@ fn stage(
         all.extend(errors);
         return Err(all);
     }
-    let warnings = warnings
-        .into_iter()
-        .filter(|w| texts.contains_key(&w.file))
-        .collect();
-    let staged = staging.path().display().to_string();
-    let diff =
-        crate::diff::compare(root, &root.display().to_string(), Some(&staged)).map_err(|e| {
-            vec![Diagnostic::file_error(
-                "content",
-                Message::text(e.to_string()),
-            )]
-        })?;
+    let diff = crate::diff::between(before, crate::diff::Version::of("after".to_owned(), after));
     Ok((diff.render_changes(colour), warnings))
 }
 

@@ -47,10 +47,11 @@ struct Records {
 }
 
 impl Records {
-    /// Checks the project at `root`; its errors, if any, are returned instead.
-    fn load(root: &Path) -> Result<Records, Vec<Diagnostic>> {
+    /// Checks the project at `root`; its errors, if any, are returned instead. The project as
+    /// checked comes too, to compare with the project after an import.
+    fn load(root: &Path) -> Result<(Records, crate::Checked), Vec<Diagnostic>> {
         let checked = crate::check(root);
-        let Some(report) = checked.report else {
+        let Some(report) = checked.report.clone() else {
             let mut errors: Vec<Diagnostic> = checked
                 .diagnostics
                 .into_iter()
@@ -89,13 +90,14 @@ impl Records {
             .iter()
             .map(|(year, loaded)| (*year, loaded.source.path.clone()))
             .collect();
-        Ok(Records {
+        let records = Records {
             communes,
             area_files,
             commune_fields: fields::commune_fields(&report),
             area_fields: fields::area_fields(&report),
             years: report.all_years.clone(),
-        })
+        };
+        Ok((records, checked))
     }
 }
 

@@ -79,8 +79,8 @@ pub enum Reason {
 }
 
 /// A parsed YAML file and its text.
-pub struct Tree<'t> {
-    text: &'t str,
+pub struct Tree {
+    text: String,
     root: Node,
 }
 
@@ -91,9 +91,9 @@ pub enum Found<'a> {
     Other,
 }
 
-impl<'t> Tree<'t> {
+impl Tree {
     /// Parses `text` (a file that `baocao check` accepts). `None` when it is not YAML.
-    pub fn parse(text: &'t str) -> Option<Tree<'t>> {
+    pub fn parse(text: &str) -> Option<Tree> {
         let events: Vec<_> = Parser::new_from_str(text)
             .collect::<Result<Vec<_>, _>>()
             .ok()?
@@ -111,7 +111,10 @@ impl<'t> Tree<'t> {
             })
             .collect();
         let root = node(&mut events.into_iter().peekable(), text)?;
-        Some(Tree { text, root })
+        Some(Tree {
+            text: text.to_owned(),
+            root,
+        })
     }
 
     /// The node at `path` below the root, following a figure written as
@@ -182,8 +185,15 @@ impl<'t> Tree<'t> {
                 entry.1.add(&path[depth..], text.clone());
             }
         }
+        // Files saved on Windows end their lines with CR LF; new lines do the same.
+        let crlf = self.text.contains("\r\n");
         for (node, pending) in additions.values() {
             let (at, text) = self.addition(node, pending)?;
+            let text = if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            };
             splices.push((at, at, usize::MAX - node.start, text));
         }
         splices.sort_by_key(|&(start, end, order, _)| (start, end, order));
@@ -709,6 +719,16 @@ quotes:
             ])
             .unwrap();
         assert_eq!(out, "figures:\n  a: \"mới\"\n  b: \"mới\"\n");
+    }
+
+    #[test]
+    fn new_lines_end_as_the_file_does() {
+        let text = "campaign:\r\n  sessions: 3\r\n";
+        let tree = Tree::parse(text).unwrap();
+        let out = tree
+            .edit(&[(vec![Step::key("campaign"), Step::key("tips")], "2".into())])
+            .unwrap();
+        assert_eq!(out, "campaign:\r\n  sessions: 3\r\n  tips: 2\r\n");
     }
 
     #[test]
