@@ -189,6 +189,19 @@ baocao check
 
 Liệt kê mọi lỗi, mỗi lỗi kèm tên tệp, số dòng, số cột và gợi ý cách sửa.
 
+## Nhập số liệu từ Excel
+
+```sh
+baocao export so-lieu.xlsx
+baocao import so-lieu.xlsx --dry-run
+baocao import so-lieu.xlsx
+```
+
+`export` tạo sổ Excel thu thập số liệu (mỗi xã, phường một hàng, mỗi số liệu một cột) để
+gửi các xã, phường điền; `import` ghi số liệu đã điền vào các tệp YAML, chỉ sửa những dòng
+số liệu thay đổi. Có ô sai thì baocao báo trang tính và ô, và không ghi gì. Hướng dẫn:
+`docs/spreadsheets.md` trong mã nguồn của baocao.
+
 ## Xem trước trong khi sửa
 
 ```sh

@@ -593,3 +593,29 @@ fn libreoffice_opens_the_example_workbook() {
     );
     assert_eq!(snapshot(&dir.path().join("content")), before);
 }
+
+#[test]
+fn an_emptied_cell_keeps_its_figure_and_new_warnings_are_shown() {
+    let p = TestProject::good();
+    let mut book = exported(&p, &["--year", "2023"]);
+    let grid = sheet(&mut book, "2023");
+    let (tips, tips_cell) = commune_cell(grid, "dong-tam", "campaign.tips");
+    *tips = Data::Empty;
+    let (camera, _) = commune_cell(grid, "dong-tam", "models.camera-an-ninh.count");
+    *camera = Data::Float(5000.0);
+    write_book(&p.path().join("edited.xlsx"), &book);
+    let out = run(&p, &["import", &file(&p, "edited.xlsx")]);
+    out.expect_code(0);
+    out.expect_stderr(&[
+        &format!(
+            "edited.xlsx: Sheet \"2023\" {tips_cell}: cảnh báo: ô để trống nhưng hồ sơ đang ghi 9: \
+             giữ nguyên số liệu này\n  gợi ý: muốn xoá một số liệu, hãy xoá dòng của nó trong \
+             content/communes/dong-tam.yaml"
+        ),
+        "content/years/2023.yaml:",
+        "nhiều hơn tổng số toàn thành phố là 953",
+    ]);
+    let record = p.read("content/communes/dong-tam.yaml");
+    assert!(record.contains("      tips: 9\n"), "{record}");
+    assert!(record.contains("        count: 5000\n"), "{record}");
+}
