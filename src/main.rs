@@ -400,6 +400,52 @@ fn build(
             return ExitCode::from(2);
         }
     };
+    // One build of a folder at a time: a second one waits (two terminals, or a script).
+    let language = style.language;
+    let lock = write::OutputLock::acquire(&output, || {
+        eprintln!(
+            "{}",
+            match language {
+                Language::Vi => format!(
+                    "một lệnh baocao build khác đang ghi {}; đang chờ lệnh đó xong…",
+                    output.display()
+                ),
+                Language::En => format!(
+                    "another baocao build is writing {}; waiting for it to finish…",
+                    output.display()
+                ),
+            }
+        )
+    });
+    let _lock = match lock {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match write::recover(&output) {
+        Ok(Some(from)) => eprintln!(
+            "{}",
+            match language {
+                Language::Vi => format!(
+                    "lần dựng trước bị ngắt giữa chừng: đã đưa trang web trước đó từ {} về lại {}",
+                    from.display(),
+                    output.display()
+                ),
+                Language::En => format!(
+                    "the last build was interrupted: moved the previous site back from {} to {}",
+                    from.display(),
+                    output.display()
+                ),
+            }
+        ),
+        Ok(None) => {}
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    }
     let progress = Progress::new(quiet);
     let input = baocao::load::fingerprint(root);
     if !check_only && write::is_current(&output, &input) {

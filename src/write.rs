@@ -133,6 +133,128 @@ pub fn is_current(output: &Path, input: &str) -> bool {
     lines.next() == Some(&format!("files: {files} bytes: {bytes}"))
 }
 
+/// The file marking a temporary folder as baocao's, so that only folders baocao made are
+/// ever deleted.
+const STAGING_MARKER: &str = ".baocao-staging";
+
+/// An exclusive hold on an output folder: while one build holds it, another build of the same
+/// folder waits. The lock is an advisory lock on the folder that holds the output (on other
+/// systems than Unix, on a file `.{name}.lock` there), released when the hold is dropped or
+/// the process ends, even when it is killed.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+impl OutputLock {
+    /// Takes the lock of `output`; when another build holds it, calls `waiting` once and
+    /// waits for it.
+    pub fn acquire(output: &Path, waiting: impl FnOnce()) -> Result<OutputLock, WriteError> {
+        let (parent, name) = parent_and_name(output);
+        fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
+        let path = if cfg!(unix) {
+            parent.clone()
+        } else {
+            parent.join(format!(".{name}.lock"))
+        };
+        let io = |e| WriteError::Io(path.clone(), e);
+        let file = if cfg!(unix) {
+            fs::File::open(&path)
+        } else {
+            fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+        }
+        .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock().map_err(io)?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        Ok(OutputLock { _file: file })
+    }
+}
+
+/// Puts back the site of a build that was killed between moving the output aside and moving
+/// the new site in (possible only where the folders cannot be exchanged in one step): when
+/// `output` is missing and a complete earlier site waits beside it, that site is moved back.
+/// Returns the folder it came from. Then removes what killed builds left beside the output.
+/// Call it holding the [`OutputLock`].
+pub fn recover(output: &Path) -> Result<Option<PathBuf>, WriteError> {
+    let (parent, name) = parent_and_name(output);
+    let restored = restore(output, &parent, &name)?;
+    remove_stale(&parent, &name);
+    Ok(restored)
+}
+
+fn restore(output: &Path, parent: &Path, name: &str) -> Result<Option<PathBuf>, WriteError> {
+    if output.exists() {
+        return Ok(None);
+    }
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(None);
+    };
+    let prefix = format!(".{name}.old-");
+    let mut candidates: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .filter(|p| p.join(MARKER).is_file())
+        .collect();
+    candidates.sort();
+    match candidates.pop() {
+        Some(old) => {
+            fs::rename(&old, output).map_err(|e| WriteError::Io(output.to_path_buf(), e))?;
+            Ok(Some(old))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Exchanges the folders `a` and `b` in one step. `Ok(false)` where the system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that live across the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP) => Ok(false),
+        _ => Err(error),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Fault injection for tests: the process dies at the step of the swap named by
+/// `BAOCAO_KILL_AT`, as a killed build would.
+fn kill_point(step: &str) {
+    if std::env::var("BAOCAO_KILL_AT").is_ok_and(|s| s == step) {
+        std::process::abort();
+    }
+}
+
 /// Takes the files of a site one at a time, from any thread, and compares each with the
 /// output folder. Unless it only compares ([`Writer::compare`]), it writes the files into a
 /// temporary folder beside the output, made when the first file differs, and
@@ -284,7 +406,9 @@ impl Writer {
         fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
         remove_stale(&parent, &name);
         let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        fs::create_dir_all(&staging).map_err(|e| WriteError::Io(staging.clone(), e))?;
+        fs::create_dir_all(&staging)
+            .and_then(|()| fs::write(staging.join(STAGING_MARKER), ""))
+            .map_err(|e| WriteError::Io(staging.clone(), e))?;
         state.staging = Some(staging.clone());
         for relative in std::mem::take(&mut state.unchanged) {
             let target = staging.join(&relative);
@@ -300,12 +424,7 @@ impl Writer {
     }
 
     fn parent_and_name(&self) -> (PathBuf, String) {
-        let parent = self.output.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .output
-            .file_name()
-            .map_or("output".into(), |n| n.to_string_lossy().into_owned());
-        (parent, name)
+        parent_and_name(&self.output)
     }
 
     /// Lists the files of the output that no file of the site replaced.
@@ -384,17 +503,35 @@ impl Writer {
         // A failure from here on removes the temporary folder (see `finish`).
         let marker_file = staging.join(MARKER);
         fs::write(&marker_file, &marker).map_err(|e| WriteError::Io(marker_file, e))?;
+        let _ = fs::remove_file(staging.join(STAGING_MARKER));
+        kill_point("before-swap");
+        if self.output.exists() {
+            // One step where the system can: the output is never missing.
+            let exchanged = std::env::var_os("BAOCAO_NO_EXCHANGE").is_none()
+                && exchange(&staging, &self.output)
+                    .map_err(|e| WriteError::Io(self.output.clone(), e))?;
+            if exchanged {
+                kill_point("after-exchange");
+                // The temporary folder now holds the previous site.
+                fs::write(staging.join(STAGING_MARKER), "")
+                    .and_then(|()| fs::remove_dir_all(&staging))
+                    .map_err(|e| WriteError::Io(staging.clone(), e))?;
+                return Ok(changes);
+            }
+        }
         let (parent, name) = self.parent_and_name();
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         if self.output.exists() {
             fs::rename(&self.output, &old).map_err(|e| WriteError::Io(self.output.clone(), e))?;
         }
+        kill_point("between-renames");
         if let Err(e) = fs::rename(&staging, &self.output) {
             if old.exists() {
                 let _ = fs::rename(&old, &self.output);
             }
             return Err(WriteError::Io(self.output.clone(), e));
         }
+        kill_point("after-renames");
         if old.exists() {
             fs::remove_dir_all(&old).map_err(|e| WriteError::Io(old.clone(), e))?;
         }
@@ -409,6 +546,15 @@ impl Drop for Writer {
             let _ = fs::remove_dir_all(staging);
         }
     }
+}
+
+/// The folder holding `output`, and `output`'s name.
+fn parent_and_name(output: &Path) -> (PathBuf, String) {
+    let parent = output.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let name = output
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
 }
 
 /// Whether the file at `path` holds exactly `bytes`; `None` when there is no such file.
@@ -439,7 +585,9 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
         .then(|| p.to_path_buf())
 }
 
-/// Removes temporary folders left by builds that were killed.
+/// Removes temporary folders left by builds that were killed: only folders baocao marked as
+/// its own (a new site being written, or a previous site being replaced), never a folder of
+/// the user's that happens to have a similar name.
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -447,8 +595,10 @@ fn remove_stale(parent: &Path, name: &str) {
     let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p)) {
-            let _ = fs::remove_dir_all(entry.path());
+        let path = entry.path();
+        let ours = path.join(STAGING_MARKER).is_file() || path.join(MARKER).is_file();
+        if prefixes.iter().any(|p| file_name.starts_with(p)) && ours {
+            let _ = fs::remove_dir_all(path);
         }
     }
 }

@@ -274,16 +274,25 @@ fn a_failure_in_the_middle_of_writing_loses_nothing() {
     );
 }
 
-/// A build killed while writing leaves a temporary folder; the next build removes it.
+/// A build killed while writing leaves a temporary folder; the next build removes it, but
+/// never a folder of the user's that only looks like one.
 #[test]
 fn a_stale_temporary_folder_is_cleaned_up() {
     let p = TestProject::good();
     let stale = p.path().join(".output.tmp-4242");
     std::fs::create_dir_all(stale.join("communes")).unwrap();
+    std::fs::write(stale.join(".baocao-staging"), "").unwrap();
     std::fs::write(stale.join("communes/half.html"), "<p>half").unwrap();
+    let mine = p.path().join(".output.old-notes");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("ghi-chu.txt"), "của tôi").unwrap();
     p.run(&["build"]).expect_code(0);
     assert!(!stale.exists());
     assert!(p.output().join("index.html").exists());
+    assert_eq!(
+        std::fs::read_to_string(mine.join("ghi-chu.txt")).unwrap(),
+        "của tôi"
+    );
 }
 
 #[test]
