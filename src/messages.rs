@@ -751,6 +751,15 @@ catalogue! {
         vi: "năm {year} nằm ngoài khoảng cho phép"
     }
 
+    NAME_TOO_LONG "name-too-long" {
+        en: "this name is {length} characters long; a name may have at most {max}",
+        vi: "tên này dài {length} ký tự; tên dài tối đa {max} ký tự"
+    }
+    NAME_TOO_LONG_HINT "name-too-long-hint" {
+        en: "write the short official name here, and put the rest in `summary` or `description`",
+        vi: "hãy ghi tên chính thức ngắn gọn ở đây, phần còn lại đưa vào `summary` hoặc `description`"
+    }
+
     // Spreadsheets: `baocao export` and `baocao import`.
     SHEET_PROJECT_INVALID "sheet-project-invalid" {
         en: "the project has errors: fix them first (`baocao check` lists them)",

@@ -384,3 +384,35 @@ fn a_kind_typed_without_diacritics_gets_a_suggestion() {
         "hint: did you mean `phường`?",
     ]);
 }
+
+/// A name pasted 10.000 times is refused at once with the file, line and column; a long but
+/// allowed name builds, its chart labels shortened with "…".
+#[test]
+fn a_hundred_thousand_letter_name_is_refused_quickly() {
+    let p = TestProject::good();
+    let huge = "Tân Thành ".repeat(10_000);
+    p.write(
+        "content/communes/dai.yaml",
+        format!("id: dai\nname: {}\nkind: xã\n", huge.trim_end()),
+    );
+    let started = std::time::Instant::now();
+    let run = p.run(&["build"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    no_panic(&run);
+    run.expect_code(1).expect_stderr(&[
+        "content/communes/dai.yaml:2:7: error: this name is 99999 characters long; a name may have at most 200",
+        "hint: write the short official name here",
+    ]);
+    let long = "Tân Thành ".repeat(19);
+    p.write(
+        "content/communes/dai.yaml",
+        format!("id: dai\nname: {}\nkind: xã\nyears:\n  - year: 2023\n    models:\n      - model: camera-an-ninh\n        count: 3\n", long.trim_end()),
+    );
+    let started = std::time::Instant::now();
+    p.run(&["build"]).expect_code(0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(
+        p.read("output/models/camera-an-ninh.html")
+            .contains("Tân Thành Tân")
+    );
+}

@@ -62,6 +62,10 @@ pub fn check_page_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The longest name of a commune or model type, in characters: the longest real unit names
+/// are under 50; anything near this limit is a paste gone wrong.
+pub const MAX_NAME_CHARS: usize = 200;
+
 fn check_unique(
     what: &'static Entry,
     owners: Vec<Owner>,
@@ -69,6 +73,20 @@ fn check_unique(
 ) -> BTreeSet<String> {
     let mut by_id: BTreeMap<&str, Vec<&Owner>> = BTreeMap::new();
     for owner in &owners {
+        let length = owner.name.value.chars().count();
+        if length > MAX_NAME_CHARS {
+            diagnostics.push(
+                at(
+                    owner.src,
+                    owner.name,
+                    msg::NAME_TOO_LONG
+                        .with("length", length)
+                        .with("max", MAX_NAME_CHARS),
+                )
+                .hint(&msg::NAME_TOO_LONG_HINT),
+            );
+            continue;
+        }
         match owner.explicit {
             Some(id) if !is_valid_id(&id.value) => {
                 diagnostics.push(
