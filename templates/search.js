@@ -25,7 +25,7 @@
       li.appendChild(document.createTextNode(" · " + e.d));
       list.appendChild(li);
     });
-    status.textContent = words.length === 0 ? "" : hits.length + " {{ t.search_results_for }} “" + query + "”";
+    status.textContent = words.length === 0 ? "" : hits.length + " " + {{ t.search_results_for | js_string }} + " “" + query + "”";
   }
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) { input.value = params.get("q"); }

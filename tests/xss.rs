@@ -112,3 +112,20 @@ fn no_script_handler_or_dangerous_url_reaches_a_page() {
             .contains("Đồng Tâm &lt;script&gt;alert(1)&lt;/script&gt;")
     );
 }
+
+/// A UI string of the project's own reaches the search script as a quoted JavaScript string:
+/// a quote in it cannot end the string and run what follows.
+#[test]
+fn a_locale_string_cannot_break_out_of_the_search_script() {
+    let p = TestProject::good();
+    p.write(
+        "templates/locales/vi.yaml",
+        "search_results_for: '\"; alert(1); var x = \"</script>'\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let script = p.read("output/assets/search.js");
+    assert!(
+        script.contains(r#"hits.length + " " + "\"; alert(1); var x = \"\u003c/script>" + " “""#),
+        "{script}"
+    );
+}

@@ -428,9 +428,10 @@ impl Dataset {
 }
 
 /// Quotes a CSV field when it holds a comma, a quote or a line break; formula-like text
-/// (starting with `=`, `+`, `-`, `@`) is prefixed with `'` so spreadsheets do not run it.
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return, as OWASP lists them) is
+/// prefixed with `'` so spreadsheets do not run it.
 fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -452,6 +453,8 @@ mod tests {
         assert_eq!(csv_field("tự phòng, tự quản"), "\"tự phòng, tự quản\"");
         assert_eq!(csv_field("nói \"có\""), "\"nói \"\"có\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("\t=1+2"), "'\t=1+2");
+        assert_eq!(csv_field("\r=1+2"), "\"'\r=1+2\"");
     }
 
     #[test]

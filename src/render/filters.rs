@@ -51,6 +51,12 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
         },
     );
     tera.register_filter("fill", fill);
+    // A text inside JavaScript: a quoted string literal in which no quote, backslash, line
+    // break or `</script>` of the text can end the string or the script.
+    tera.register_filter("js_string", |v: &str, _: Kwargs, _: &State| {
+        let json = serde_json::to_string(v).expect("a string serialises");
+        Value::safe_string(&json.replace('<', "\\u003c"))
+    });
     let for_markdown = charts.clone();
     // A commune's summary is shown on its page and in every year's full report: each text
     // is rendered once per build.
