@@ -95,7 +95,8 @@ impl fmt::Display for Human<'_> {
             Severity::Error => &messages::LABEL_ERROR,
             Severity::Warning => &messages::LABEL_WARNING,
         };
-        write!(f, "{}", d.file)?;
+        let esc = crate::text::escape_controls;
+        write!(f, "{}", esc(&d.file))?;
         if d.line > 0 {
             write!(f, ":{}:{}", d.line, d.column.max(1))?;
         }
@@ -103,9 +104,10 @@ impl fmt::Display for Human<'_> {
             f,
             ": {}: {}",
             label.message().render(language),
-            d.message.render(language)
+            esc(&d.message.render(language))
         )?;
         if let Some(snippet) = &d.snippet {
+            let snippet = esc(snippet);
             let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             let caret_pad: String = snippet
@@ -120,7 +122,7 @@ impl fmt::Display for Human<'_> {
                 f,
                 "\n  {}: {}",
                 messages::LABEL_HINT.message().render(language),
-                hint.render(language)
+                esc(&hint.render(language))
             )?;
         }
         Ok(())

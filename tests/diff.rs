@@ -414,3 +414,36 @@ fn an_unknown_format_is_a_usage_error() {
         .expect_code(2)
         .expect_stderr(&["unknown format `html`: use text, markdown or json"]);
 }
+
+/// Terminal escape sequences and direction overrides typed into content reach neither
+/// `check` nor `diff` raw: they could erase a line or reorder "23 → 2.300" on the reviewer's
+/// screen.
+#[test]
+fn control_characters_from_content_are_shown_escaped() {
+    let old = TestProject::good();
+    let new = TestProject::good();
+    new.edit(
+        "content/communes/dong-tam.yaml",
+        "name: Đồng Tâm",
+        "id: dong-tam\nname: \"Đồng Tâm\\e[1A\\e[2K\\u202E\"",
+    );
+    new.edit("content/communes/dong-tam.yaml", "count: 25", "count: 2500");
+    let run = run_in(new.path(), &["diff", old.path().to_str().unwrap()], &[]);
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(!run.stdout.contains('\u{202e}'), "{:?}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Đồng Tâm\\u{1b}[1A\\u{1b}[2K\\u{202e} · 2023 · Camera an ninh: 25 → 2.500"),
+        "{}",
+        run.stdout
+    );
+    // A raw escape byte in a file is a YAML error; its line is shown escaped too.
+    new.write(
+        "content/communes/dong-tam.yaml",
+        "name: \"Đồng \u{1b}[2K Tâm\"\nkind: phường\n",
+    );
+    let run = new.run(&["check"]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("Đồng \\u{1b}[2K Tâm"), "{}", run.stderr);
+}

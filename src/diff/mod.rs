@@ -286,7 +286,7 @@ impl Diff {
     pub fn render(&self, format: Format, colour: bool) -> String {
         match format {
             Format::Text => terminal::render(self, colour),
-            Format::Markdown => markdown::render(self),
+            Format::Markdown => crate::text::escape_controls(&markdown::render(self)).into_owned(),
             Format::Json => json::render(self),
         }
     }

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::*;
+use crate::text::escape_controls as esc;
 
 /// ANSI styles, or nothing when colour is off.
 struct Paint(bool);
@@ -79,6 +80,7 @@ pub(super) fn changes(diff: &Diff, colour: bool) -> String {
                 Kind::Year => format!("{} {}", e.kind.name(), e.name),
                 _ => format!("{} {} ({})", e.kind.name(), e.name, e.id),
             };
+            let line = esc(&line);
             let line = if added { p.green(&line) } else { p.red(&line) };
             let _ = writeln!(out, "  {line}");
         }
@@ -86,37 +88,39 @@ pub(super) fn changes(diff: &Diff, colour: bool) -> String {
     if !diff.renamed.is_empty() {
         let _ = writeln!(out, "\n{}", p.bold("Renamed:"));
         for r in &diff.renamed {
-            let _ = writeln!(out, "  {} {}: {} → {}", r.kind.name(), r.id, r.old, r.new);
+            let line = format!("{} {}: {} → {}", r.kind.name(), r.id, r.old, r.new);
+            let _ = writeln!(out, "  {}", esc(&line));
         }
     }
     section(&mut out, &p, "Figures", diff.figures.len());
     for c in &diff.figures {
         let old = show_figure(c.old.as_ref());
         let new = show_figure(c.new.as_ref());
-        let _ = write!(out, "  {}: ", c.label);
+        let mut line = format!("  {}: ", c.label);
         if old == new {
-            out.push_str(&old);
+            line.push_str(&old);
         } else {
-            let _ = write!(out, "{old} → {new}");
+            let _ = write!(line, "{old} → {new}");
         }
         if let Some(how) = figure_change(c) {
-            let _ = write!(out, " ({how})");
+            let _ = write!(line, " ({how})");
         }
+        out.push_str(&esc(&line));
         out.push('\n');
     }
     section(&mut out, &p, "Details", diff.details.len());
     for c in &diff.details {
         let old = show_detail(c.old.as_ref());
         let new = show_detail(c.new.as_ref());
-        let _ = writeln!(out, "  {}: {old} → {new}", c.label);
+        let _ = writeln!(out, "{}", esc(&format!("  {}: {old} → {new}", c.label)));
     }
     section(&mut out, &p, "Texts", diff.texts.len());
     for c in &diff.texts {
-        let _ = writeln!(out, "  {}:", c.label);
+        let _ = writeln!(out, "  {}:", esc(&c.label));
         for line in text_lines(c) {
             let line = match line {
-                Line::Removed(l) => p.red(&marked('-', l)),
-                Line::Added(l) => p.green(&marked('+', l)),
+                Line::Removed(l) => p.red(&esc(&marked('-', l))),
+                Line::Added(l) => p.green(&esc(&marked('+', l))),
             };
             let _ = writeln!(out, "    {line}");
         }

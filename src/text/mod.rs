@@ -24,6 +24,29 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
+/// Text from content as it may be shown on a terminal: control characters (an escape
+/// sequence that moves the cursor or recolours, a carriage return that overwrites the line)
+/// and bidirectional overrides (which reorder what is shown) are written as `\u{1b}`, so
+/// that nothing in a name can hide or fake what baocao prints. Line breaks and tabs stay.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Escapes text for HTML and XML content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
