@@ -47,6 +47,7 @@ pub fn check(root: &Path) -> Checked {
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let (project, mut diagnostics) = load::load_reusing(root, reuse);
     diagnostics.extend(validate::validate(&project));
+    diagnostics.extend(render::unused_overrides(&project.templates));
     let mut report = None;
     let mut engine = None;
     if !diagnostics.iter().any(Diagnostic::is_error) {

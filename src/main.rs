@@ -140,6 +140,26 @@ fn main() -> ExitCode {
         },
         format: cli.message_format,
     };
+    let needs_project = !matches!(
+        cli.command,
+        Command::New { .. } | Command::Completions { .. }
+    );
+    if needs_project && !cli.root.is_dir() {
+        eprintln!(
+            "{}",
+            match style.language {
+                Language::Vi => format!(
+                    "lỗi: không có thư mục dự án {}: hãy kiểm tra đường dẫn sau --root",
+                    cli.root.display()
+                ),
+                Language::En => format!(
+                    "error: the project folder {} does not exist: check the path after --root",
+                    cli.root.display()
+                ),
+            }
+        );
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::Check => check(&cli.root, style, cli.quiet),
         Command::Schema { output } => schema(

@@ -751,6 +751,18 @@ catalogue! {
         vi: "năm {year} nằm ngoài khoảng cho phép"
     }
 
+    TEMPLATE_UNUSED "template-unused" {
+        en: "no built-in template is called `{name}` and no template includes it: this file changes nothing",
+        vi: "không có mẫu trang có sẵn nào tên `{name}` và không mẫu nào dùng đến nó: tệp này không thay đổi gì"
+    }
+    TEMPLATE_UNUSED_HINT "template-unused-hint" {
+        en: "name an override after the built-in template it replaces, such as `commune.html`",
+        vi: "hãy đặt tên tệp thay thế trùng tên mẫu có sẵn mà nó thay, ví dụ `commune.html`"
+    }
+    NOT_A_FILE "not-a-file" {
+        en: "this is not a regular file (a pipe, socket or device) and is ignored",
+        vi: "đây không phải là một tệp bình thường (mà là ống dẫn, socket hoặc thiết bị) nên được bỏ qua"
+    }
     NAME_TOO_LONG "name-too-long" {
         en: "this name is {length} characters long; a name may have at most {max}",
         vi: "tên này dài {length} ký tự; tên dài tối đa {max} ký tự"

@@ -416,3 +416,45 @@ fn a_hundred_thousand_letter_name_is_refused_quickly() {
             .contains("Tân Thành Tân")
     );
 }
+
+/// Small things that went by without a word: a named pipe among the content (which would
+/// block a read forever), an override whose name matches no template, a project folder that
+/// does not exist (a usage error, exit 2), and a big SVG whose first 256 KiB end inside a
+/// Vietnamese letter.
+#[test]
+fn pipes_unused_overrides_missing_roots_and_cut_letters() {
+    let p = TestProject::good();
+    let fifo = p.path().join("content/communes/pipe.yaml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    p.write("templates/comune.html", "{% extends \"base.html\" %}");
+    let run = p.run(&["check"]);
+    no_panic(&run);
+    run.expect_code(0).expect_stderr(&[
+        "content/communes/pipe.yaml: warning: this is not a regular file (a pipe, socket or device) and is ignored",
+        "templates/comune.html: warning: no built-in template is called `comune.html` and no template includes it: this file changes nothing",
+        "hint: did you mean `commune.html`?",
+    ]);
+    std::fs::remove_file(&fifo).unwrap();
+
+    let missing = p.path().join("khong-co");
+    let run = common::run_in(&missing, &["check"], &[]);
+    run.expect_code(2)
+        .expect_stderr(&["does not exist: check the path after --root"]);
+
+    // The 256 KiB header of this SVG ends in the middle of "ộ".
+    let mut svg =
+        String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><desc>");
+    while svg.len() < 256 * 1024 - 1 {
+        svg.push('a');
+    }
+    svg.push_str("ộ</desc></svg>");
+    assert!(!svg.is_char_boundary(256 * 1024));
+    p.write("content/static/anh/cho.svg", &svg);
+    p.run(&["build"]).expect_code(0);
+}

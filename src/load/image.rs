@@ -60,7 +60,15 @@ pub fn size(bytes: &[u8]) -> Option<(u32, u32)> {
             _ => None,
         }
     } else {
-        svg_size(std::str::from_utf8(bytes).ok()?)
+        // The header may end inside a character: read the whole characters before the cut.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) if e.error_len().is_none() => {
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid up to here")
+            }
+            Err(_) => return None,
+        };
+        svg_size(text)
     };
     found.filter(|(w, h)| *w > 0 && *h > 0)
 }
@@ -123,8 +131,15 @@ mod tests {
         );
         assert_eq!(size(b"not an image"), None);
         assert_eq!(size(b"\xff\xd8\xff"), None);
+        assert_eq!(size("<svg width=éé height=\"3\">".as_bytes()), None);
+        // A header cut inside a character (the first 256 KiB of a big SVG) still reads.
+        let mut cut = "<svg width=\"4\" height=\"3\"><desc>Lộc</desc>"
+            .as_bytes()
+            .to_vec();
+        cut.truncate(cut.len() - "c</desc>".len() - 2);
+        assert_eq!(size(&cut), Some((4, 3)));
         assert_eq!(
-            size("<svg width=éé height=\"3\">".as_bytes()),
+            size(b"<svg width=\"4\" height=\"3\">\xff\xfe"),
             None,
             "no panic on odd bytes"
         );

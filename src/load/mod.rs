@@ -397,7 +397,11 @@ fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                     .warning(),
             ),
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() => {}
+            // A named pipe would block the read forever; a socket or device is no content.
+            Ok(e) => diagnostics.push(
+                Diagnostic::file_error(&relative_path(root, e.path()), &msg::NOT_A_FILE).warning(),
+            ),
             Err(err) => {
                 let path = err
                     .path()

@@ -9,6 +9,7 @@ pub mod locale;
 mod markdown;
 pub mod search;
 mod templates;
+pub use templates::unused_overrides;
 mod views;
 
 use std::collections::BTreeMap;

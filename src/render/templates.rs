@@ -8,6 +8,7 @@ use super::charts::Charts;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
+use crate::messages as msg;
 use crate::text::NumberFormat;
 
 macro_rules! builtin {
@@ -42,6 +43,37 @@ builtin!(
     "search.js",
     "favicon.svg",
 );
+
+/// Warnings for override files that nothing uses: a name that is not a built-in template (a
+/// typo such as `comune.html` silently changes nothing) and that no template includes.
+pub fn unused_overrides(overrides: &[SourceFile]) -> Vec<Diagnostic> {
+    let names: Vec<&str> = BUILTIN.iter().map(|(name, _)| *name).collect();
+    let mentioned = |name: &str| {
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        BUILTIN
+            .iter()
+            .map(|(_, text)| *text)
+            .chain(overrides.iter().map(|t| t.text.as_str()))
+            .any(|text| quoted.iter().any(|q| text.contains(q.as_str())))
+    };
+    overrides
+        .iter()
+        .filter(|t| {
+            !super::locale::is_locale_file(&t.path)
+                && !names.contains(&t.path.as_str())
+                && !mentioned(&t.path)
+        })
+        .map(|t| {
+            let file = format!("templates/{}", t.path);
+            let d =
+                Diagnostic::file_error(&file, msg::TEMPLATE_UNUSED.with("name", &t.path)).warning();
+            match crate::text::did_you_mean(&t.path, &names) {
+                Some(name) => d.hint(msg::DID_YOU_MEAN.with("name", name)),
+                None => d.hint(&msg::TEMPLATE_UNUSED_HINT),
+            }
+        })
+        .collect()
+}
 
 /// Builds the template engine: filters (writing numbers as `numbers` says), then built-ins
 /// merged with the project's overrides. Locale files are not templates and are left out.
