@@ -114,9 +114,14 @@ fn marker_text(files: usize, bytes: u64, input: &str) -> String {
 }
 
 /// Whether `output` holds a complete site built from the input with this fingerprint, so
-/// that a build can skip rendering. Checks the marker and the number and size of the files.
+/// that a build can skip rendering. Checks the marker, the number and size of the files, and
+/// that no file was modified after the marker was written (a hand edit that keeps the size).
 pub fn is_current(output: &Path, input: &str) -> bool {
-    let Ok(marker) = fs::read_to_string(output.join(MARKER)) else {
+    let marker_path = output.join(MARKER);
+    let Ok(marker) = fs::read_to_string(&marker_path) else {
+        return false;
+    };
+    let Ok(written) = fs::metadata(&marker_path).and_then(|m| m.modified()) else {
         return false;
     };
     let mut lines = marker.lines().skip(1);
@@ -126,8 +131,14 @@ pub fn is_current(output: &Path, input: &str) -> bool {
     let (mut files, mut bytes) = (0usize, 0u64);
     for entry in walkdir::WalkDir::new(output).into_iter().flatten() {
         if entry.file_type().is_file() && entry.file_name() != MARKER {
+            let Ok(meta) = entry.metadata() else {
+                return false;
+            };
+            if meta.modified().map_or(true, |m| m > written) {
+                return false;
+            }
             files += 1;
-            bytes += entry.metadata().map_or(0, |m| m.len());
+            bytes += meta.len();
         }
     }
     lines.next() == Some(&format!("files: {files} bytes: {bytes}"))
@@ -492,6 +503,14 @@ impl Writer {
                 let fresh = self.output.join(format!("{MARKER}.tmp"));
                 fs::write(&fresh, &marker)
                     .and_then(|()| fs::rename(&fresh, &marker_path))
+                    .map_err(|e| WriteError::Io(marker_path.clone(), e))?;
+            } else {
+                // Every file was compared and found right (after a checkout, say, that gave
+                // them newer times than the marker): mark the output as checked now.
+                fs::File::options()
+                    .write(true)
+                    .open(&marker_path)
+                    .and_then(|f| f.set_modified(std::time::SystemTime::now()))
                     .map_err(|e| WriteError::Io(marker_path.clone(), e))?;
             }
             return Ok(changes);

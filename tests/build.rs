@@ -629,3 +629,35 @@ fn warnings_are_shown_again_on_an_unchanged_rebuild() {
     let run = p.run(&["build"]);
     assert!(run.stdout.starts_with("up to date"), "{}", run.stdout);
 }
+
+/// A hand edit of a published figure in `output/` that keeps the file's size is noticed and
+/// repaired by the next build; once the output is checked again, builds are skipped again.
+#[test]
+fn a_same_size_hand_edit_of_the_output_is_repaired() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let page = "output/communes/dong-tam.html";
+    let good = p.read(page);
+    assert!(good.contains("25 mắt camera"));
+    p.write(page, good.replacen("25 mắt camera", "95 mắt camera", 1));
+    let run = p.run(&["build"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("1 changed"), "{}", run.stdout);
+    assert_eq!(p.read(page), good);
+    let run = p.run(&["build"]);
+    assert!(run.stdout.starts_with("up to date"), "{}", run.stdout);
+    // Files that only got newer times (a checkout) are compared once, then skipped.
+    let file = std::fs::File::options()
+        .write(true)
+        .open(p.path().join(page))
+        .unwrap();
+    file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+    drop(file);
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout.contains("(0 added, 0 changed, 0 removed)"),
+        "{}",
+        run.stdout
+    );
+}
