@@ -125,6 +125,10 @@ enum Command {
         /// List what would change, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The source (an id of the sources in content/site.yaml) that the years the import
+        /// adds cite, such as the report the figures were collected for.
+        #[arg(long)]
+        source: Option<String>,
     },
     /// Print the completion script of a shell, e.g. `baocao completions bash`.
     Completions { shell: clap_complete::Shell },
@@ -174,7 +178,11 @@ fn main() -> ExitCode {
         Command::Serve { port, bind, open } => serve(cli.root, bind, port, open),
         Command::New { dir, locality } => new(&dir, locality.as_deref()),
         Command::Export { file, year } => export(&cli.root, &file, &year, style),
-        Command::Import { file, dry_run } => import(&cli.root, &file, dry_run, style),
+        Command::Import {
+            file,
+            dry_run,
+            source,
+        } => import(&cli.root, &file, dry_run, source.as_deref(), style),
         Command::Completions { shell } => completions(shell),
     }
 }
@@ -295,11 +303,17 @@ fn import(
     root: &std::path::Path,
     file: &std::path::Path,
     dry_run: bool,
+    source: Option<&str>,
     style: MessageStyle,
 ) -> ExitCode {
     let colour = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    match baocao::sheet::import(root, file, dry_run, colour) {
+    let options = baocao::sheet::ImportOptions {
+        dry_run,
+        source,
+        colour,
+    };
+    match baocao::sheet::import(root, file, &options) {
         Ok(done) => {
             print_diagnostics(&done.warnings, style);
             print!("{}", done.changes.trim_start_matches('\n'));

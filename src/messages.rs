@@ -937,6 +937,42 @@ catalogue! {
         en: "add the figure by hand, in the form `key: value` on lines of their own, then import again",
         vi: "hãy thêm số liệu bằng tay, mỗi mục `khoá: giá trị` trên một dòng riêng, rồi nhập lại"
     }
+    SHEET_UNKNOWN_SOURCE "sheet-unknown-source" {
+        en: "no source of `content/site.yaml` has the id `{id}`",
+        vi: "không có nguồn nào trong `content/site.yaml` có mã `{id}`"
+    }
+    SHEET_SOURCE_INHERITED "sheet-source-inherited" {
+        en: "the figures of {year} are new in this file and will cite its source `{source}`",
+        vi: "số liệu năm {year} là số liệu mới của tệp này và sẽ dẫn nguồn chung của tệp là `{source}`"
+    }
+    SHEET_SOURCE_NONE "sheet-source-none" {
+        en: "the figures of {year} are new in this file and cite no source",
+        vi: "số liệu năm {year} là số liệu mới của tệp này và không dẫn nguồn nào"
+    }
+    SHEET_SOURCE_HINT "sheet-source-hint" {
+        en: "add the document the figures come from to the sources of `content/site.yaml`, then import with `--source ID`",
+        vi: "hãy thêm văn bản chứa các số liệu này vào danh sách nguồn trong `content/site.yaml`, rồi nhập với `--source MÃ`"
+    }
+    SHEET_CSV_NOT_UTF8 "sheet-csv-not-utf8" {
+        en: "the file is not UTF-8 text: in Excel, save it with “Save As” → “CSV UTF-8 (Comma delimited)”",
+        vi: "tệp không phải văn bản UTF-8: trong Excel, hãy lưu bằng “Lưu thành” → “CSV UTF-8 (Comma delimited)”"
+    }
+    SHEET_YEAR_MISMATCH "sheet-year-mismatch" {
+        en: "this row is for {year}, but its sheet is named \"{sheet}\"",
+        vi: "hàng này ghi năm {year}, nhưng trang tính mang tên \"{sheet}\""
+    }
+    SHEET_YEAR_MISMATCH_HINT "sheet-year-mismatch-hint" {
+        en: "to collect {year}, make its sheet with `baocao export --year {year}` (or correct the year column)",
+        vi: "muốn thu thập năm {year}, hãy tạo trang của năm đó bằng `baocao export --year {year}` (hoặc sửa cột Năm)"
+    }
+    SHEET_EDIT_SHARED "sheet-edit-shared" {
+        en: "this file uses anchors (`&name`, `*name`, `<<:`), so one written value may stand in several places: baocao does not change it",
+        vi: "tệp này dùng neo (`&tên`, `*tên`, `<<:`), nên một giá trị có thể đứng ở nhiều chỗ: baocao không sửa tệp này"
+    }
+    SHEET_LEFT_CHANGED "sheet-left-changed" {
+        en: "this file was written by the import and could not be put back ({error}): check it by hand",
+        vi: "tệp này đã được ghi và không khôi phục lại được ({error}): hãy kiểm tra bằng tay"
+    }
     SHEET_RESULT_INVALID "sheet-result-invalid" {
         en: "with these figures the report would have the errors below: nothing was written",
         vi: "với các số liệu này báo cáo sẽ có các lỗi dưới đây: chưa ghi gì cả"

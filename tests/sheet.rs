@@ -499,13 +499,93 @@ fn a_new_area_year_gets_its_own_file_and_dry_run_writes_nothing() {
         dry.stdout
     );
     assert!(dry.stdout.contains("chưa ghi gì"), "{}", dry.stdout);
+    // Without a source, the new year's figures would cite nothing: a warning says so.
+    dry.expect_stderr(&[
+        "content/years/2024.yaml: cảnh báo: số liệu năm 2024 là số liệu mới của tệp này và không dẫn nguồn nào",
+        "rồi nhập với `--source MÃ`",
+    ]);
     assert!(!p.path().join("content/years/2024.yaml").exists());
-    run(&p, &["import", &file(&p, "new.xlsx")]).expect_code(0);
+    let wrong = run(
+        &p,
+        &["import", "--source", "nguon-c", &file(&p, "new.xlsx")],
+    );
+    wrong.expect_code(1).expect_stderr(&[
+        "không có nguồn nào trong `content/site.yaml` có mã `nguon-c`",
+        "có phải bạn muốn viết `nguon-a`?",
+    ]);
+    run(
+        &p,
+        &["import", "--source", "nguon-b", &file(&p, "new.xlsx")],
+    )
+    .expect_code(0);
     assert_eq!(
         p.read("content/years/2024.yaml"),
-        "campaign:\n  sessions: 240\n"
+        "campaign:\n  sessions: 240\nsource: \"nguon-b\"\n"
     );
     run(&p, &["check"]).expect_code(0);
+}
+
+/// A sheet copied and renamed to collect the next year still holds last year's rows: they
+/// are refused, not written over last year's figures.
+#[test]
+fn a_sheet_renamed_to_another_year_is_refused() {
+    refused(
+        |b| {
+            let (name, grid) = b.iter_mut().find(|(n, _)| n == "2023").unwrap();
+            *name = "2024".to_owned();
+            let year = column(grid, "year");
+            let r = grid
+                .iter()
+                .position(|row| text(&row[2]) == "dong-tam")
+                .unwrap();
+            format!("2024\" {}", cell_name(r, year))
+        },
+        "vi",
+        "lỗi: hàng này ghi năm 2023, nhưng trang tính mang tên \"2024\"",
+    );
+}
+
+/// A title row added above the headers moves the key row down: the sheet is still read.
+#[test]
+fn a_title_row_above_the_headers_is_fine() {
+    let p = TestProject::good();
+    let mut book = exported(&p, &["--year", "2023"]);
+    let grid = sheet(&mut book, "2023");
+    let (camera, _) = commune_cell(grid, "dong-tam", "models.camera-an-ninh.count");
+    *camera = Data::Float(31.0);
+    grid.insert(
+        0,
+        vec![Data::String("SỐ LIỆU NĂM 2023 — CÔNG AN XÃ".into())],
+    );
+    write_book(&p.path().join("title.xlsx"), &book);
+    let out = run(&p, &["import", &file(&p, "title.xlsx")]);
+    out.expect_code(0);
+    assert!(
+        out.stdout
+            .contains("Đồng Tâm · 2023 · Camera an ninh: 25 → 31"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// A year file whose figures were all deleted (comments left) takes the new ones after its
+/// comments.
+#[test]
+fn a_year_file_of_comments_only_gets_the_figures() {
+    let p = TestProject::good();
+    p.write(
+        "content/years/2024.yaml",
+        "# Số liệu năm 2024 sẽ bổ sung sau",
+    );
+    let mut book = exported(&p, &["--year", "2024"]);
+    let (tips, _) = area_cell(sheet(&mut book, "Toàn địa bàn 2024"), "campaign.tips");
+    *tips = Data::Float(5.0);
+    write_book(&p.path().join("c.xlsx"), &book);
+    run(&p, &["import", &file(&p, "c.xlsx")]).expect_code(0);
+    assert_eq!(
+        p.read("content/years/2024.yaml"),
+        "# Số liệu năm 2024 sẽ bổ sung sau\ncampaign:\n  tips: 5\n"
+    );
 }
 
 /// The example report's workbook opens in LibreOffice, holds the site's figures, and the CSV

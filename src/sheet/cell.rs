@@ -145,18 +145,36 @@ fn read_number(cell: &Cell, max: u64) -> Result<Figure, CellError> {
     if number.fract() != 0.0 {
         return Err(fail(msg::SHEET_FRACTION.with("value", shown)));
     }
-    checked(number as u64, number > max as f64, max)
+    if number > max as f64 {
+        return Err(too_large(&format!("{number:.0}"), max));
+    }
+    checked(number as u64, max)
 }
 
-fn checked(value: u64, too_large: bool, max: u64) -> Result<Figure, CellError> {
-    if too_large || value > max {
-        return Err(fail(
-            msg::SHEET_TOO_LARGE
-                .with("value", format_int(value.min(i64::MAX as u64) as i64))
-                .with("max", format_int(max.min(i64::MAX as u64) as i64)),
-        ));
+fn checked(value: u64, max: u64) -> Result<Figure, CellError> {
+    if value > max {
+        return Err(too_large(&value.to_string(), max));
     }
     Ok(Figure::Number(value))
+}
+
+/// `digits` is more than `max`; both are shown with Vietnamese thousands separators.
+fn too_large(digits: &str, max: u64) -> CellError {
+    let grouped = |digits: &str| {
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        out
+    };
+    fail(
+        msg::SHEET_TOO_LARGE
+            .with("value", grouped(digits))
+            .with("max", grouped(&max.to_string())),
+    )
 }
 
 /// A number typed as text: digits are read; "1.234" and "12,5" are explained, not guessed.
@@ -164,8 +182,8 @@ fn read_number_text(text: &str, max: u64) -> Result<Figure, CellError> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if digits(text) {
         return match text.parse::<u64>() {
-            Ok(v) => checked(v, false, max),
-            Err(_) => checked(u64::MAX, true, max),
+            Ok(v) => checked(v, max),
+            Err(_) => Err(too_large(text.trim_start_matches('0'), max)),
         };
     }
     if let Some(rest) = text.strip_prefix('-')
@@ -294,6 +312,10 @@ mod tests {
             "2.000.000 quá lớn, khó có thể đúng với số liệu này (tối đa 1.000.000)"
         );
         assert!(error(Cell::Uncomputed("=SUM(D3:D9)".into())).contains("=SUM(D3:D9)"));
+        assert_eq!(
+            error(Cell::Number(1e20)),
+            "100.000.000.000.000.000.000 quá lớn, khó có thể đúng với số liệu này (tối đa 1.000.000)"
+        );
     }
 
     #[test]

@@ -31,6 +31,17 @@ pub struct Imported {
     pub written: bool,
 }
 
+/// How `baocao import` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions<'a> {
+    /// List the changes, write nothing.
+    pub dry_run: bool,
+    /// The source (an id of `content/site.yaml`) that the years the import adds cite.
+    pub source: Option<&'a str>,
+    /// Colour the listed changes.
+    pub colour: bool,
+}
+
 /// The figures to write: per file, per path, the new figure.
 #[derive(Default)]
 struct Plan {
@@ -42,9 +53,13 @@ struct Plan {
 pub fn import(
     root: &Path,
     file: &Path,
-    dry_run: bool,
-    colour: bool,
+    options: &ImportOptions,
 ) -> Result<Imported, Vec<Diagnostic>> {
+    let ImportOptions {
+        dry_run,
+        source,
+        colour,
+    } = *options;
     let name = file.display().to_string();
     let tables = table::read(file).map_err(|m| vec![Diagnostic::file_error(&name, m)])?;
     let (records, mut checked) = Records::load(root)?;
@@ -77,6 +92,18 @@ pub fn import(
     for table in &tables {
         read_any |= reader.table(table);
     }
+    if let Some(id) = source
+        && !records.sources.iter().any(|s| s == id)
+    {
+        let known: Vec<&str> = records.sources.iter().map(String::as_str).collect();
+        let mut d = Diagnostic::file_error(
+            "content/site.yaml",
+            msg::SHEET_UNKNOWN_SOURCE.with("id", id),
+        );
+        d.hint = did_you_mean(id, &known).map(|s| msg::DID_YOU_MEAN.with("name", s));
+        reader.errors.push(d);
+    }
+    reader.cite(source);
     if !read_any && reader.errors.is_empty() {
         reader.errors.push(
             Diagnostic::file_error(&name, msg::SHEET_NO_TABLE.message())
@@ -107,19 +134,7 @@ pub fn import(
     });
     warnings.extend(staged_warnings);
     if !dry_run {
-        for (path, text) in &texts {
-            let target = root.join(path);
-            let written = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| write_atomically(&target, text.as_bytes()));
-            if let Err(e) = written {
-                return Err(vec![Diagnostic::file_error(
-                    path,
-                    msg::SHEET_UNWRITABLE.with("error", e),
-                )]);
-            }
-        }
+        write_all(root, &texts)?;
     }
     Ok(Imported {
         files: texts.keys().cloned().collect(),
@@ -127,6 +142,44 @@ pub fn import(
         warnings,
         written: !dry_run,
     })
+}
+
+/// Writes every file of `texts`, each in one step; when one cannot be written, puts the
+/// files already written back as they were, so that an import changes all or nothing.
+fn write_all(root: &Path, texts: &BTreeMap<String, String>) -> Result<(), Vec<Diagnostic>> {
+    let mut done: Vec<(&String, Option<Vec<u8>>)> = Vec::new();
+    for (path, text) in texts {
+        let target = root.join(path);
+        let before = std::fs::read(&target).ok();
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| write_atomically(&target, text.as_bytes()));
+        match written {
+            Ok(()) => done.push((path, before)),
+            Err(e) => {
+                let mut errors = vec![Diagnostic::file_error(
+                    path,
+                    msg::SHEET_UNWRITABLE.with("error", e),
+                )];
+                for (undo, before) in done.into_iter().rev() {
+                    let target = root.join(undo);
+                    let undone = match before {
+                        Some(bytes) => write_atomically(&target, &bytes),
+                        None => std::fs::remove_file(&target),
+                    };
+                    if let Err(e) = undone {
+                        errors.push(Diagnostic::file_error(
+                            undo,
+                            msg::SHEET_LEFT_CHANGED.with("error", e),
+                        ));
+                    }
+                }
+                return Err(errors);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What the tables say, checked cell by cell.
@@ -161,9 +214,23 @@ impl<'a> Reader<'a> {
 
     /// Reads one table; false when it is not one of baocao's.
     fn table(&mut self, table: &Table) -> bool {
-        let keys: Vec<String> = (0..table.rows.get(1).map_or(0, Vec::len))
-            .map(|c| table.cell(1, c).as_text().unwrap_or_default())
-            .collect();
+        // The key row is row 2 as exported; a title row or two added above it are fine.
+        let row_keys = |row: usize| -> Vec<String> {
+            (0..table.rows.get(row).map_or(0, Vec::len))
+                .map(|c| table.cell(row, c).as_text().unwrap_or_default())
+                .collect()
+        };
+        let key_row = (0..table.rows.len().min(10))
+            .find(|&r| {
+                let keys = row_keys(r);
+                keys.iter().any(|k| k == "year")
+                    && keys
+                        .iter()
+                        .any(|k| ["code", "id", "field", "value"].contains(&k.as_str()))
+            })
+            .unwrap_or(1);
+        let keys = row_keys(key_row);
+        let sheet_year = table.sheet.as_deref().and_then(sheet_year);
         let has = |k: &str| keys.iter().any(|key| key == k);
         let known_field = keys.iter().any(|k| {
             self.records.commune_fields.iter().any(|f| &f.key == k)
@@ -174,7 +241,8 @@ impl<'a> Reader<'a> {
         } else if has("code") || has("id") || known_field {
             Layout::Communes
         } else {
-            if table.sheet.as_deref() != Some("Hướng dẫn") && has("year") {
+            if table.sheet.as_deref() != Some("Hướng dẫn") && (has("year") || sheet_year.is_some())
+            {
                 self.error(
                     table.whole(self.name),
                     msg::SHEET_MISSING_KEY_COLUMN.with("key", "code"),
@@ -207,16 +275,82 @@ impl<'a> Reader<'a> {
             return true;
         }
         let column = |k: &str| keys.iter().position(|key| key == k);
+        let year_column = column("year").expect("checked");
+        let first = key_row + 1;
         match layout {
-            Layout::Communes => self.communes(table, &keys, column("year").expect("checked")),
+            Layout::Communes => self.communes(table, &keys, first, year_column, sheet_year),
             Layout::Area => self.area(
                 table,
-                column("year").expect("checked"),
+                first,
+                (year_column, sheet_year),
                 column("field").expect("checked"),
                 column("value").expect("checked"),
             ),
         }
         true
+    }
+
+    /// Gives each year the import adds (a new year of a commune, a new area year file) the
+    /// source `source`; without one, warns that its figures will cite the file's own source.
+    fn cite(&mut self, source: Option<&str>) {
+        let area_files: Vec<&String> = self.records.area_files.values().collect();
+        let mut added: Vec<(String, Vec<Step>, String)> = Vec::new();
+        for (file, figures) in &self.plan.files {
+            let tree = self.trees.get(file).and_then(Option::as_ref);
+            if !area_files.contains(&file) && file.starts_with("content/years/") {
+                let year = super::file_year(file);
+                added.push((file.clone(), Vec::new(), year));
+                continue;
+            }
+            let mut years: Vec<&Step> = figures
+                .keys()
+                .filter_map(|path| path.get(1))
+                .filter(|step| matches!(step, Step::Item { .. }))
+                .collect();
+            years.dedup();
+            for step in years {
+                let base = vec![Step::key("years"), step.clone()];
+                if tree.is_none_or(|t| t.get(&base).is_none()) {
+                    let Step::Item { value, .. } = step else {
+                        continue;
+                    };
+                    added.push((file.clone(), base, value.clone()));
+                }
+            }
+        }
+        for (file, base, year) in added {
+            match source {
+                Some(id) => {
+                    let path = [base.as_slice(), &[Step::key("source")]].concat();
+                    self.plan
+                        .files
+                        .entry(file)
+                        .or_default()
+                        .insert(path, Figure::Text(id.to_owned()));
+                }
+                None => {
+                    let cited =
+                        self.trees
+                            .get(&file)
+                            .and_then(Option::as_ref)
+                            .and_then(|t| match t.get(&[Step::key("source")]) {
+                                Some(Found::Scalar(s)) => Some(s.to_owned()),
+                                _ => None,
+                            });
+                    let message = match cited {
+                        Some(cited) => msg::SHEET_SOURCE_INHERITED
+                            .with("year", &year)
+                            .with("source", cited),
+                        None => msg::SHEET_SOURCE_NONE.with("year", &year),
+                    };
+                    self.warnings.push(
+                        Diagnostic::file_error(&file, message)
+                            .hint(&msg::SHEET_SOURCE_HINT)
+                            .warning(),
+                    );
+                }
+            }
+        }
     }
 
     /// The figure the records hold at `path` of `file` (each file is read once).
@@ -228,9 +362,28 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn year(&mut self, table: &Table, row: usize, column: usize) -> Option<i64> {
+    /// The year of a row; a sheet named after a year takes rows of that year only (a sheet
+    /// copied and renamed to collect a new year would overwrite the old year's figures).
+    fn year(
+        &mut self,
+        table: &Table,
+        row: usize,
+        column: usize,
+        sheet_year: Option<i64>,
+    ) -> Option<i64> {
         let text = table.cell(row, column).as_text().unwrap_or_default();
         match text.parse::<i64>() {
+            Ok(year) if sheet_year.is_some_and(|s| s != year) => {
+                let sheet = sheet_year.unwrap_or_default();
+                self.error(
+                    table.place(self.name, row, column),
+                    msg::SHEET_YEAR_MISMATCH
+                        .with("year", year)
+                        .with("sheet", table.sheet.as_deref().unwrap_or_default()),
+                    Some(msg::SHEET_YEAR_MISMATCH_HINT.with("year", sheet)),
+                );
+                None
+            }
             Ok(year) if YEARS.contains(&year) => Some(year),
             _ => {
                 self.error(
@@ -307,7 +460,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn communes(&mut self, table: &Table, keys: &[String], year_column: usize) {
+    fn communes(
+        &mut self,
+        table: &Table,
+        keys: &[String],
+        first: usize,
+        year_column: usize,
+        sheet_year: Option<i64>,
+    ) {
         let records = self.records;
         let fields = &records.commune_fields;
         let code_column = keys.iter().position(|k| k == "code");
@@ -319,7 +479,7 @@ impl<'a> Reader<'a> {
             if key.is_empty() || ["year", "code", "id", "name"].contains(&key.as_str()) {
                 continue;
             }
-            let place = table.place(self.name, 1, c);
+            let place = table.place(self.name, first - 1, c);
             if let Some(&first) = seen.get(key.as_str()) {
                 self.error(
                     place,
@@ -342,11 +502,11 @@ impl<'a> Reader<'a> {
         }
         // First the rows' communes, then their files (read in parallel), then the figures.
         let mut rows = Vec::new();
-        for row in 2..table.rows.len() {
+        for row in first..table.rows.len() {
             if table.rows[row].iter().all(Cell::is_empty) {
                 continue;
             }
-            let Some(year) = self.year(table, row, year_column) else {
+            let Some(year) = self.year(table, row, year_column, sheet_year) else {
                 continue;
             };
             let Some((commune, key_column)) = self.commune(table, row, code_column, id_column)
@@ -496,18 +656,19 @@ impl<'a> Reader<'a> {
     fn area(
         &mut self,
         table: &Table,
-        year_column: usize,
+        first: usize,
+        (year_column, sheet_year): (usize, Option<i64>),
         field_column: usize,
         value_column: usize,
     ) {
         let records = self.records;
         let known: Vec<&str> = records.area_fields.iter().map(|f| f.key.as_str()).collect();
         let mut by_year: BTreeMap<i64, HashMap<String, (Option<Figure>, String)>> = BTreeMap::new();
-        for row in 2..table.rows.len() {
+        for row in first..table.rows.len() {
             if table.rows[row].iter().all(Cell::is_empty) {
                 continue;
             }
-            let Some(year) = self.year(table, row, year_column) else {
+            let Some(year) = self.year(table, row, year_column, sheet_year) else {
                 continue;
             };
             let key = table.cell(row, field_column).as_text().unwrap_or_default();
@@ -552,6 +713,15 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The year a sheet is named after: `2024` or `Toàn địa bàn 2024`.
+fn sheet_year(name: &str) -> Option<i64> {
+    let year = name.trim().rsplit(' ').next()?;
+    (year.len() == 4)
+        .then(|| year.parse().ok())
+        .flatten()
+        .filter(|y| YEARS.contains(y))
+}
+
 /// The new text of every file the plan changes.
 fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     let mut texts = BTreeMap::new();
@@ -579,6 +749,16 @@ fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<D
             }
         };
         let Some(tree) = Tree::parse(&text) else {
+            // A file of comments only (the figures were all deleted): the new ones follow.
+            let mut new = text.clone();
+            if !new.is_empty() && !new.ends_with('\n') {
+                new.push('\n');
+            }
+            new.push_str(&tree::new_document(&changes));
+            texts.insert(
+                path.clone(),
+                if bom { format!("\u{feff}{new}") } else { new },
+            );
             continue;
         };
         match tree.edit(&changes) {
@@ -601,6 +781,7 @@ fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<D
                 let message = match e.reason {
                     Reason::Flow => msg::SHEET_EDIT_FLOW.with("key", key),
                     Reason::NoPlace => msg::SHEET_EDIT_NO_PLACE.with("key", key),
+                    Reason::Shared => msg::SHEET_EDIT_SHARED.message(),
                 };
                 let line = u32::try_from(e.line).unwrap_or(0);
                 let source = crate::load::SourceFile::new(path.clone(), text.clone());
@@ -634,9 +815,11 @@ fn stage(
             msg::SHEET_UNWRITABLE.with("error", e),
         )]
     };
+    // In the system's temporary folder, so that nothing is left in the project if the import
+    // is killed (hard links where it is on the same disk, copies elsewhere).
     let staging = tempfile::Builder::new()
-        .prefix(".baocao-import-")
-        .tempdir_in(root)
+        .prefix("baocao-import-")
+        .tempdir()
         .map_err(failed)?;
     for folder in ["content", "templates"] {
         mirror(&root.join(folder), &staging.path().join(folder)).map_err(failed)?;

@@ -17,7 +17,7 @@ pub mod tree;
 use std::path::Path;
 
 pub use export::{Exported, export};
-pub use import::{Imported, import};
+pub use import::{ImportOptions, Imported, import};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
@@ -44,6 +44,8 @@ struct Records {
     area_fields: Vec<Field>,
     /// Every year with figures, oldest first.
     years: Vec<i64>,
+    /// The ids of the sources of `content/site.yaml`.
+    sources: Vec<String>,
 }
 
 impl Records {
@@ -96,6 +98,7 @@ impl Records {
             commune_fields: fields::commune_fields(&report),
             area_fields: fields::area_fields(&report),
             years: report.all_years.clone(),
+            sources: report.sources.iter().map(|s| s.id.clone()).collect(),
         };
         Ok((records, checked))
     }
@@ -109,6 +112,11 @@ fn commune_year(year: i64) -> [Step; 2] {
 /// Where a new area-wide year is written.
 fn area_file(year: i64) -> String {
     format!("content/years/{year}.yaml")
+}
+
+/// The year of an area file, `content/years/2024.yaml` → `2024`.
+fn file_year(path: &str) -> String {
+    crate::load::file_stem(path).to_owned()
 }
 
 /// A file's text as it is on disk, without a byte-order mark; empty when it does not exist.

@@ -127,7 +127,7 @@ fn read_csv(path: &Path) -> Result<Table, Message> {
     let unreadable = |e: &dyn std::fmt::Display| msg::SHEET_UNREADABLE.with("error", e);
     let bytes = std::fs::read(path).map_err(|e| unreadable(&e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| unreadable(&e))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| msg::SHEET_CSV_NOT_UTF8.message())?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -136,6 +136,20 @@ fn read_csv(path: &Path) -> Result<Table, Message> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| unreadable(&e))?;
+        // Blank lines are skipped by the reader: keep rows at their line, so that a cell is
+        // named as the spreadsheet shows it.
+        let line = record.position().map_or(rows.len() + 1, |p| {
+            // The reader's position may point at the line break before the record.
+            let bytes = text.as_bytes();
+            let mut start = (p.byte() as usize).min(bytes.len());
+            while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                start += 1;
+            }
+            bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
+        });
+        while rows.len() + 1 < line {
+            rows.push(Vec::new());
+        }
         rows.push(
             record
                 .iter()
@@ -178,16 +192,16 @@ mod tests {
         let path = dir.path().join("so-lieu.csv");
         std::fs::write(
             &path,
-            "\u{feff}Năm;Mã;\"Tên; đầy đủ\"\r\nyear;code;name\r\n2024;04276;Tuy Lộc\r\n",
+            "\u{feff}Năm;Mã;\"Tên; đầy đủ\"\r\nyear;code;name\r\n\r\n2024;04276;Tuy Lộc\r\n",
         )
         .unwrap();
         let table = read(&path).unwrap().remove(0);
         assert_eq!(table.sheet, None);
         assert_eq!(table.cell(0, 0), &Cell::Text("Năm".into()));
         assert_eq!(table.cell(0, 2), &Cell::Text("Tên; đầy đủ".into()));
-        assert_eq!(table.cell(2, 1), &Cell::Text("04276".into()));
+        assert_eq!(table.cell(3, 1), &Cell::Text("04276".into()));
         assert_eq!(table.cell(9, 9), &Cell::Empty);
-        assert_eq!(table.place("so-lieu.csv", 2, 1), "so-lieu.csv: B3");
+        assert_eq!(table.place("so-lieu.csv", 3, 1), "so-lieu.csv: B4");
     }
 
     #[test]

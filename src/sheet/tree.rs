@@ -76,12 +76,17 @@ pub enum Reason {
     /// No line to add an entry after (the parent ends with a block of text), or the path
     /// leads through a scalar.
     NoPlace,
+    /// The file uses anchors or aliases.
+    Shared,
 }
 
 /// A parsed YAML file and its text.
 pub struct Tree {
     text: String,
     root: Node,
+    /// The file uses anchors (`&name`) or aliases (`*name`, `<<: *name`): one written value
+    /// may stand in several places, so no figure of it is edited in place.
+    shared: bool,
 }
 
 /// What a path leads to: a scalar's text, or something that is not a scalar.
@@ -94,9 +99,19 @@ pub enum Found<'a> {
 impl Tree {
     /// Parses `text` (a file that `baocao check` accepts). `None` when it is not YAML.
     pub fn parse(text: &str) -> Option<Tree> {
-        let events: Vec<_> = Parser::new_from_str(text)
+        let all: Vec<_> = Parser::new_from_str(text)
             .collect::<Result<Vec<_>, _>>()
-            .ok()?
+            .ok()?;
+        let shared = all.iter().any(|(event, _)| {
+            matches!(
+                event,
+                Event::Alias(..)
+                    | Event::Scalar(_, _, 1.., _)
+                    | Event::SequenceStart(_, 1.., _)
+                    | Event::MappingStart(_, 1.., _)
+            )
+        });
+        let events: Vec<_> = all
             .into_iter()
             .filter(|(event, _)| {
                 matches!(
@@ -114,6 +129,7 @@ impl Tree {
         Some(Tree {
             text: text.to_owned(),
             root,
+            shared,
         })
     }
 
@@ -139,6 +155,38 @@ impl Tree {
     /// replaced, missing entries and sequence items are added in block style with the
     /// indentation of their neighbours. Nothing else changes.
     pub fn edit(&self, changes: &[(Vec<Step>, String)]) -> Result<String, EditError> {
+        if self.shared {
+            return Err(EditError {
+                line: 1,
+                reason: Reason::Shared,
+                path: changes.first().map(|(p, _)| p.clone()).unwrap_or_default(),
+            });
+        }
+        let out = self.splice(changes)?;
+        // Whatever the file looked like, the result must hold exactly the planned figures.
+        let back = Tree::parse(&out);
+        for (path, text) in changes {
+            let expected =
+                Tree::parse(&format!("v: {text}\n")).and_then(|t| match t.get(&[Step::key("v")]) {
+                    Some(Found::Scalar(v)) => Some(v.to_owned()),
+                    _ => None,
+                });
+            let found = back.as_ref().and_then(|t| match t.get(path) {
+                Some(Found::Scalar(v)) => Some(v.to_owned()),
+                _ => None,
+            });
+            if found.is_none() || found != expected {
+                return Err(EditError {
+                    line: 1,
+                    reason: Reason::NoPlace,
+                    path: path.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn splice(&self, changes: &[(Vec<Step>, String)]) -> Result<String, EditError> {
         // Replacements of existing scalars, and additions grouped under the deepest node
         // that exists, so that two new figures of one new year share one new item.
         // (start, end, order, text): at one offset, additions under deeper nodes come first.
@@ -163,7 +211,20 @@ impl Tree {
                     })?,
                     _ => node,
                 };
-                match leaf.kind {
+                match &leaf.kind {
+                    // An empty value (`count:`): its place is just after the colon.
+                    NodeKind::Scalar { block: false, .. } if leaf.start == leaf.end => {
+                        let line_end = self.text[leaf.start..]
+                            .find('\n')
+                            .map_or(self.text.len(), |i| leaf.start + i);
+                        match self.text[leaf.start..line_end].find(':') {
+                            Some(i) => {
+                                let at = leaf.start + i + 1;
+                                splices.push((at, at, 0, format!(" {text}")));
+                            }
+                            None => splices.push((leaf.start, leaf.end, 0, text.clone())),
+                        }
+                    }
                     NodeKind::Scalar { block: false, .. } => {
                         splices.push((leaf.start, leaf.end, 0, text.clone()))
                     }
@@ -188,7 +249,11 @@ impl Tree {
         // Files saved on Windows end their lines with CR LF; new lines do the same.
         let crlf = self.text.contains("\r\n");
         for (node, pending) in additions.values() {
-            let (at, text) = self.addition(node, pending)?;
+            let (at, mut text) = self.addition(node, pending)?;
+            // The last line of a file may lack its line break (after a comment, say).
+            if at > 0 && !self.text[..at].ends_with('\n') {
+                text.insert(0, '\n');
+            }
             let text = if crlf {
                 text.replace('\n', "\r\n")
             } else {
@@ -225,9 +290,6 @@ impl Tree {
             NodeKind::Map { .. } if std::ptr::eq(node, &self.root) => {
                 let at = self.text.len();
                 let mut text = String::new();
-                if !self.text.is_empty() && !self.text.ends_with('\n') {
-                    text.push('\n');
-                }
                 pending.render_entries(0, &mut text);
                 Ok((at, text))
             }
@@ -729,6 +791,40 @@ quotes:
             .edit(&[(vec![Step::key("campaign"), Step::key("tips")], "2".into())])
             .unwrap();
         assert_eq!(out, "campaign:\r\n  sessions: 3\r\n  tips: 2\r\n");
+    }
+
+    #[test]
+    fn a_last_line_without_a_line_break_keeps_its_comment() {
+        let text = "years:\n  - year: 2023\n    campaign:\n      tips: 5 # theo bài báo";
+        let tree = Tree::parse(text).unwrap();
+        let path = vec![
+            Step::key("years"),
+            year("2023"),
+            Step::key("campaign"),
+            Step::key("valuable_tips"),
+        ];
+        let out = tree.edit(&[(path, "3".into())]).unwrap();
+        assert_eq!(out, format!("{text}\n      valuable_tips: 3\n"));
+    }
+
+    #[test]
+    fn an_empty_value_is_filled_after_its_colon() {
+        let text = "campaign:\n  tips:\n  sessions: 2\n";
+        let tree = Tree::parse(text).unwrap();
+        let out = tree
+            .edit(&[(vec![Step::key("campaign"), Step::key("tips")], "25".into())])
+            .unwrap();
+        assert_eq!(out, "campaign:\n  tips: 25\n  sessions: 2\n");
+    }
+
+    #[test]
+    fn files_with_anchors_are_not_edited() {
+        let text = "a: &x 23\nb: *x\n";
+        let tree = Tree::parse(text).unwrap();
+        let err = tree
+            .edit(&[(vec![Step::key("a")], "25".into())])
+            .unwrap_err();
+        assert_eq!(err.reason, Reason::Shared);
     }
 
     #[test]
