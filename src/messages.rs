@@ -751,6 +751,22 @@ catalogue! {
         vi: "năm {year} nằm ngoài khoảng cho phép"
     }
 
+    STATIC_ACTIVE "static-active" {
+        en: "a .{kind} file would run as part of the site, so it is not published",
+        vi: "tệp .{kind} sẽ chạy như một phần của trang web nên không được xuất bản"
+    }
+    STATIC_ACTIVE_HINT "static-active-hint" {
+        en: "remove it from `content/static/`; if the site really needs it, set `allow_scripts: true` in `content/site.yaml`",
+        vi: "hãy bỏ tệp này khỏi `content/static/`; nếu trang web thật sự cần, ghi `allow_scripts: true` trong `content/site.yaml`"
+    }
+    STATIC_SVG_ACTIVE "static-svg-active" {
+        en: "this SVG image holds {what}, which could run script or fetch from another site when the image is opened",
+        vi: "ảnh SVG này chứa {what}, có thể chạy mã hoặc tải nội dung từ trang khác khi mở ảnh"
+    }
+    STATIC_SVG_HINT "static-svg-hint" {
+        en: "save the image again without scripts, links or embedded content (for example export it as a plain SVG or as PNG)",
+        vi: "hãy lưu lại ảnh không có mã, liên kết hay nội dung nhúng (ví dụ xuất thành SVG thường hoặc PNG)"
+    }
     TEMPLATE_UNUSED "template-unused" {
         en: "no built-in template is called `{name}` and no template includes it: this file changes nothing",
         vi: "không có mẫu trang có sẵn nào tên `{name}` và không mẫu nào dùng đến nó: tệp này không thay đổi gì"

@@ -129,3 +129,38 @@ fn a_locale_string_cannot_break_out_of_the_search_script() {
         "{script}"
     );
 }
+
+/// Files of `content/static/` are published as they are: an SVG that runs script or fetches
+/// from elsewhere is refused, and HTML or JavaScript files only go out when the project says
+/// so in `site.yaml`.
+#[test]
+fn static_files_that_would_run_script_are_refused() {
+    let p = TestProject::good();
+    p.write(
+        "content/static/a.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\">\n<script>alert(1)</script></svg>",
+    );
+    p.write(
+        "content/static/b.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\" onload=\"alert(2)\"></svg>",
+    );
+    p.write("content/static/c.html", "<script>alert(3)</script>");
+    p.write(
+        "content/static/d.xhtml",
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(4)</script></html>",
+    );
+    let run = p.run(&["build"]);
+    run.expect_code(1).expect_stderr(&[
+        "content/static/a.svg:2:1: error: this SVG image holds <script>, which could run script",
+        "content/static/b.svg:1:62: error: this SVG image holds an event handler (on…=)",
+        "content/static/c.html: error: a .html file would run as part of the site, so it is not published",
+        "content/static/d.xhtml: error: a .xhtml file would run",
+        "hint: remove it from `content/static/`; if the site really needs it, set `allow_scripts: true`",
+    ]);
+    assert!(!p.output().exists());
+    p.remove("content/static/a.svg")
+        .remove("content/static/b.svg");
+    p.edit("content/site.yaml", "title:", "allow_scripts: true\ntitle:");
+    p.run(&["build"]).expect_code(0);
+    assert!(p.output().join("static/c.html").exists());
+}

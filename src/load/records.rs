@@ -29,6 +29,10 @@ pub struct SiteRecord {
     pub description: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceRecord>,
+    /// Publish HTML and JavaScript files of `content/static/` (refused otherwise: they would
+    /// run as part of the site).
+    #[serde(default)]
+    pub allow_scripts: bool,
 }
 
 /// A publication that figures cite.

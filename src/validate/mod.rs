@@ -5,6 +5,7 @@ mod charts;
 mod figures;
 mod ids;
 mod indicators;
+mod statics;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -37,6 +38,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     v.check_site(project);
     v.models = ids::check_model_ids(project, &mut v.diagnostics);
     indicators::check_indicator_files(project, &mut v.diagnostics);
+    statics::check_static_files(project, &mut v.diagnostics);
     // The checks over every commune run side by side; their messages keep a fixed order.
     let found = |check: &(dyn Fn(&mut Vec<Diagnostic>) + Sync)| {
         let mut diagnostics = Vec::new();
