@@ -751,6 +751,22 @@ catalogue! {
         vi: "năm {year} nằm ngoài khoảng cho phép"
     }
 
+    ID_RESERVED "id-reserved" {
+        en: "the id `{id}` is taken by the list page of its folder",
+        vi: "mã `{id}` đã dùng cho trang danh sách của thư mục"
+    }
+    ID_RESERVED_HINT "id-reserved-hint" {
+        en: "give it another id, for example `id: {id}-1`",
+        vi: "hãy đặt mã khác, ví dụ `id: {id}-1`"
+    }
+    IMPLAUSIBLE_MONEY "implausible-money" {
+        en: "{value} is implausibly large for an amount of money",
+        vi: "{value} quá lớn, khó có thể đúng với một khoản tiền"
+    }
+    IMPLAUSIBLE_MONEY_HINT "implausible-money-hint" {
+        en: "write the amount in đồng with digits only, e.g. 10000000000 for 10 tỷ đồng",
+        vi: "hãy ghi số tiền bằng đồng, chỉ gồm chữ số, ví dụ 10000000000 cho 10 tỷ đồng"
+    }
     STATIC_ACTIVE "static-active" {
         en: "a .{kind} file would run as part of the site, so it is not published",
         vi: "tệp .{kind} sẽ chạy như một phần của trang web nên không được xuất bản"

@@ -458,3 +458,24 @@ fn pipes_unused_overrides_missing_roots_and_cut_letters() {
     p.write("content/static/anh/cho.svg", &svg);
     p.run(&["build"]).expect_code(0);
 }
+
+/// What passed `check` and then failed `build`: an id taken by a list page, and an amount of
+/// money too large for a page to show. `check` reports both now.
+#[test]
+fn check_finds_what_build_would_fail_on() {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "name: Đồng Tâm", "id: index\nname: Đồng Tâm");
+    p.edit(
+        "content/years/2023.yaml",
+        "value_vnd: 10000000000",
+        "value_vnd: 10000000000000000000",
+    );
+    let run = p.run(&["check"]);
+    no_panic(&run);
+    run.expect_code(1).expect_stderr(&[
+        "content/communes/dong-tam.yaml:1:5: error: the id `index` is taken by the list page of its folder",
+        "hint: give it another id, for example `id: index-1`",
+        "content/years/2023.yaml:",
+        "is implausibly large for an amount of money",
+    ]);
+}

@@ -87,6 +87,15 @@ fn check_unique(
             );
             continue;
         }
+        // `index` is the list page of each folder (communes/index.html).
+        if owner.id == "index" {
+            let place = owner.explicit.unwrap_or(owner.name);
+            diagnostics.push(
+                at(owner.src, place, msg::ID_RESERVED.with("id", &owner.id))
+                    .hint(msg::ID_RESERVED_HINT.with("id", &owner.id)),
+            );
+            continue;
+        }
         match owner.explicit {
             Some(id) if !is_valid_id(&id.value) => {
                 diagnostics.push(

@@ -333,6 +333,18 @@ impl Validator {
                 self.check_figure(src, b.locations.as_ref());
                 if let Some(v) = &b.value_vnd {
                     self.check_source_ref_of(src, v);
+                    // Beyond this the pages cannot even show the amount.
+                    if v.value.value > crate::catalogue::MAX_MONEY {
+                        self.diagnostics.push(
+                            at(
+                                src,
+                                v,
+                                msg::IMPLAUSIBLE_MONEY
+                                    .with("value", crate::text::format_money_vnd(v.value.value)),
+                            )
+                            .hint(&msg::IMPLAUSIBLE_MONEY_HINT),
+                        );
+                    }
                 }
             }
             figures::check_city_model(src, m, &mut self.diagnostics);
