@@ -46,7 +46,9 @@ pub fn check(root: &Path) -> Checked {
 /// Like [`check`], taking unchanged files already parsed from `reuse` (see [`load::Reuse`]).
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let (project, mut diagnostics) = load::load_reusing(root, reuse);
-    diagnostics.extend(validate::validate(&project));
+    let mut found = validate::validate(&project);
+    found.retain(|d| !follows_from_unreadable(d, &diagnostics));
+    diagnostics.extend(found);
     diagnostics.extend(render::unused_overrides(&project.templates));
     let mut report = None;
     let mut engine = None;
@@ -66,6 +68,28 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
         report,
         engine,
         diagnostics,
+    }
+}
+
+/// Whether `d` only follows from a file that could not be read (one root cause, one error):
+/// with `site.yaml` unreadable every citation looks unknown; with a commune file unreadable,
+/// the area's totals look wrong; with a model or indicator file unreadable, its id looks
+/// unknown wherever it is used.
+fn follows_from_unreadable(d: &Diagnostic, load_errors: &[Diagnostic]) -> bool {
+    let unreadable = |prefix: &str| {
+        load_errors
+            .iter()
+            .any(|e| e.is_error() && e.file.starts_with(prefix))
+    };
+    match d.message.id() {
+        "unknown-source" => unreadable("content/site.yaml"),
+        "communes-exceed-area"
+        | "communes-sum-differs-area"
+        | "communes-exceed-city"
+        | "communes-sum-differs" => unreadable("content/communes/"),
+        "unknown-model" => unreadable("content/models/"),
+        "unknown-indicator" => unreadable("content/indicators/"),
+        _ => false,
     }
 }
 

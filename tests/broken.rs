@@ -505,3 +505,32 @@ fn two_site_files() {
         &["content/site.yml: error: there is already content/site.yaml"],
     );
 }
+
+/// One root cause, one error: a typo in `site.yaml` does not make every citation of every
+/// commune look unknown, and a commune file that cannot be read does not make the area's
+/// totals look wrong.
+#[test]
+fn errors_that_follow_from_an_unreadable_file_are_not_repeated() {
+    let p = TestProject::good();
+    p.edit("content/site.yaml", "title:", "titel:");
+    let run = p.run(&["check"]);
+    run.expect_code(1);
+    assert_eq!(run.stderr.matches(": error:").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("content/site.yaml:"), "{}", run.stderr);
+
+    let p = TestProject::good();
+    p.edit(
+        "content/communes/dong-tam.yaml",
+        "count: 25",
+        "count: nhiều",
+    );
+    let run = p.run(&["check"]);
+    run.expect_code(1);
+    assert_eq!(run.stderr.matches(": error:").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches(": warning:").count(),
+        0,
+        "{}",
+        run.stderr
+    );
+}
