@@ -85,8 +85,7 @@ pub fn import(
         plan: Plan::default(),
         errors: Vec::new(),
         warnings: Vec::new(),
-        communes_seen: HashMap::new(),
-        area_seen: HashMap::new(),
+        seen: HashMap::new(),
     };
     let mut read_any = false;
     for table in &tables {
@@ -193,10 +192,8 @@ struct Reader<'a> {
     plan: Plan,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
-    /// (year, commune id) → the cell where the row was first seen.
-    communes_seen: HashMap<(i64, String), String>,
-    /// (year, field key) → the cell where the figure was first seen.
-    area_seen: HashMap<(i64, String), String>,
+    /// (year, `commune/<id>` or `area/<key>`) → the cell where that row was first seen.
+    seen: HashMap<(i64, String), String>,
 }
 
 /// The two layouts a table can have.
@@ -513,22 +510,15 @@ impl<'a> Reader<'a> {
             else {
                 continue;
             };
-            let key_place = table.place(self.name, row, key_column);
-            let seen_key = (year, commune.id.clone());
-            if let Some(other) = self.communes_seen.get(&seen_key) {
-                let other = other.clone();
-                self.error(
-                    key_place,
-                    msg::SHEET_DUPLICATE_ROW
-                        .with("what", &commune.full_name)
-                        .with("year", year)
-                        .with("other", other),
-                    Some(msg::SHEET_DUPLICATE_HINT.message()),
-                );
+            let first = self.first_row(
+                table,
+                (row, key_column),
+                (year, format!("commune/{}", commune.id)),
+                &commune.full_name,
+            );
+            if !first {
                 continue;
             }
-            self.communes_seen
-                .insert(seen_key, table.cell_ref(row, key_column));
             rows.push((row, year, commune));
         }
         self.read_trees(rows.iter().map(|(_, _, c)| c.path.as_str()));
@@ -545,6 +535,31 @@ impl<'a> Reader<'a> {
             }
             self.parts_within_totals(fields, &values);
         }
+    }
+
+    /// Whether this is the first row for `seen_key` in the file; else an error at `cell`
+    /// naming `what` and the cell of the first row.
+    fn first_row(
+        &mut self,
+        table: &Table,
+        (row, column): (usize, usize),
+        (year, key): (i64, String),
+        what: &str,
+    ) -> bool {
+        if let Some(other) = self.seen.get(&(year, key.clone())) {
+            let other = other.clone();
+            self.error(
+                table.place(self.name, row, column),
+                msg::SHEET_DUPLICATE_ROW
+                    .with("what", what)
+                    .with("year", year)
+                    .with("other", other),
+                Some(msg::SHEET_DUPLICATE_HINT.message()),
+            );
+            return false;
+        }
+        self.seen.insert((year, key), table.cell_ref(row, column));
+        true
     }
 
     /// Reads and parses the record files of `paths` not read yet, in parallel.
@@ -681,21 +696,15 @@ impl<'a> Reader<'a> {
                 );
                 continue;
             };
-            let seen_key = (year, key.clone());
-            if let Some(other) = self.area_seen.get(&seen_key) {
-                let other = other.clone();
-                self.error(
-                    field_place,
-                    msg::SHEET_DUPLICATE_ROW
-                        .with("what", &field.label)
-                        .with("year", year)
-                        .with("other", other),
-                    Some(msg::SHEET_DUPLICATE_HINT.message()),
-                );
+            let first = self.first_row(
+                table,
+                (row, field_column),
+                (year, format!("area/{key}")),
+                &field.label,
+            );
+            if !first {
                 continue;
             }
-            self.area_seen
-                .insert(seen_key, table.cell_ref(row, field_column));
             let file = records
                 .area_files
                 .get(&year)
