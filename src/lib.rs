@@ -71,6 +71,29 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     }
 }
 
+/// Like [`check`], and also renders the site without writing it when the project overrides
+/// templates, so that errors which only show while rendering a page (a variable a page does
+/// not have, a filter given the wrong value) are found as `build` would find them. The
+/// built-in templates render every checked project, so without overrides nothing is rendered.
+pub fn check_thoroughly(root: &Path) -> Checked {
+    let mut checked = check(root);
+    if checked.project.templates.is_empty() {
+        return checked;
+    }
+    if let (Some(report), Some(engine)) = (&checked.report, &checked.engine) {
+        let discard = |_: &str, _| Ok::<(), std::convert::Infallible>(());
+        if let Err(render::Failure::Templates(errors)) =
+            render::render(report, engine, &checked.project, &[], &discard)
+        {
+            checked.diagnostics.extend(errors);
+            diagnostic::sort(&mut checked.diagnostics);
+            checked.report = None;
+            checked.engine = None;
+        }
+    }
+    checked
+}
+
 /// Whether `d` only follows from a file that could not be read (one root cause, one error):
 /// with `site.yaml` unreadable every citation looks unknown; with a commune file unreadable,
 /// the area's totals look wrong; with a model or indicator file unreadable, its id looks

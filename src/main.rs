@@ -234,7 +234,7 @@ fn failure_line(errors: usize, warnings: usize, built: bool, language: Language)
 }
 
 fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
-    let checked = baocao::check(root);
+    let checked = baocao::check_thoroughly(root);
     let (errors, warnings) = print_diagnostics(&checked.diagnostics, style);
     match &checked.report {
         Some(_) if errors == 0 && quiet => ExitCode::SUCCESS,

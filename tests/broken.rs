@@ -415,9 +415,12 @@ fn broken_template_override() {
         "templates/commune.html",
         "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ commune.full_name | upper }}</h1>\n{{ commune.nosuchfield }}\n{% endblock main %}\n",
     );
-    let run = p.run(&["build"]);
-    run.expect_code(1)
-        .expect_stderr(&["templates/commune.html:4:", "nosuchfield"]);
+    // `check` finds it too, although only rendering a commune's page shows it.
+    for command in ["check", "build"] {
+        p.run(&[command])
+            .expect_code(1)
+            .expect_stderr(&["templates/commune.html:4:", "nosuchfield"]);
+    }
     assert!(!p.output().exists());
 }
 
