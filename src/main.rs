@@ -175,7 +175,7 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
             build(&cli.root, &output, check, style, cli.quiet)
         }
-        Command::Serve { port, bind, open } => serve(cli.root, bind, port, open),
+        Command::Serve { port, bind, open } => serve(cli.root, bind, port, open, cli.lang),
         Command::New { dir, locality } => new(&dir, locality.as_deref()),
         Command::Export { file, year } => export(&cli.root, &file, &year, style),
         Command::Import {
@@ -579,12 +579,22 @@ fn build(
     ExitCode::SUCCESS
 }
 
-fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16, open: bool) -> ExitCode {
+fn serve(
+    root: PathBuf,
+    bind: std::net::IpAddr,
+    port: u16,
+    open: bool,
+    lang: Option<Lang>,
+) -> ExitCode {
     let options = baocao::serve::Options {
         root,
         bind,
         port,
         open,
+        language: lang.map(|l| match l {
+            Lang::Vi => Language::Vi,
+            Lang::En => Language::En,
+        }),
     };
     match baocao::serve::run(&options) {
         Ok(never) => match never {},

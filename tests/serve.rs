@@ -56,9 +56,15 @@ impl Drop for Server {
 impl Server {
     /// Starts `baocao --root ROOT serve --port 0` and reads the address it prints.
     fn start(root: &std::path::Path) -> Server {
+        Server::start_with(root, &[])
+    }
+
+    /// Starts `baocao --root ROOT [ARGS] serve --port 0`.
+    fn start_with(root: &std::path::Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
             .arg("--root")
             .arg(root)
+            .args(args)
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -73,7 +79,8 @@ impl Server {
         let deadline = Instant::now() + DEADLINE;
         loop {
             let printed = server.stdout.lock().unwrap().clone();
-            if let Some((_, rest)) = printed.split_once("Serving http://") {
+            // "Serving http://…/" or "Xem trước tại http://…/", in the site's language.
+            if let Some((_, rest)) = printed.split_once(" http://") {
                 server.address = rest.split_once("/\n").expect("a whole line").0.to_owned();
                 return server;
             }
@@ -119,7 +126,13 @@ impl Server {
         let mut events = TcpStream::connect(&self.address).unwrap();
         events.set_read_timeout(Some(DEADLINE)).unwrap();
         events
-            .write_all(b"GET /__baocao/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            .write_all(
+                format!(
+                    "GET /__baocao/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+                    self.address
+                )
+                .as_bytes(),
+            )
             .unwrap();
         BufReader::new(events)
     }
@@ -159,7 +172,7 @@ impl Response {
     fn content_type(&self) -> &str {
         self.head
             .lines()
-            .find_map(|l| l.strip_prefix("Content-Type: "))
+            .find_map(|l| l.strip_prefix("content-type: "))
             .unwrap_or("")
     }
 }
@@ -203,12 +216,15 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
             let (stop, answered) = (stop.clone(), answered.clone());
             let address = server.address.clone();
             thread::spawn(move || {
+                let request = format!(
+                    "GET /assets/style.css HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+                );
                 for _ in 0..500 {
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
                     if let Ok(mut s) = TcpStream::connect(&address) {
-                        let _ = s.write_all(b"GET /assets/style.css HTTP/1.1\r\n\r\n");
+                        let _ = s.write_all(request.as_bytes());
                         if s.read_to_end(&mut Vec::new()).is_ok() {
                             answered.fetch_add(1, Ordering::SeqCst);
                         }
@@ -234,7 +250,10 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
 
     p.edit("content/communes/dong-tam.yaml", "count: 25", "count: 25.5");
     next_event(&mut events, Some(&rebuilt));
-    let error = server.wait_for(page, "the error page", |r| r.status == 500);
+    // A save can be seen half-written (an empty file) under load: wait for the whole one.
+    let error = server.wait_for(page, "the error page", |r| {
+        r.status == 500 && r.body.contains("25.5")
+    });
     assert_eq!(error.content_type(), "text/html; charset=utf-8");
     for needle in [
         "content/communes/dong-tam.yaml:9:16",
@@ -309,13 +328,178 @@ fn serves_content_types_and_refuses_paths_outside_the_site() {
         assert_eq!(r.status, 404, "{target}");
         assert!(!r.body.contains("[package]") && !r.body.contains("root:"));
     }
-    let absolute = server.send("GET /etc/passwd HTTP/1.1\r\n\r\n");
+    let host = &server.address;
+    let absolute = server.send(&format!(
+        "GET /etc/passwd HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    ));
     assert_eq!(absolute.status, 404);
 
-    let head = server.send("HEAD / HTTP/1.1\r\n\r\n");
+    let head = server.send(&format!(
+        "HEAD / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    ));
     assert_eq!((head.status, head.body.as_str()), (200, ""));
-    assert_eq!(server.send("POST / HTTP/1.1\r\n\r\n").status, 405);
+    let length = server.get("/").body.len();
+    assert!(
+        head.head.contains(&format!("content-length: {length}")),
+        "HEAD gives the length of GET: {}",
+        head.head
+    );
+    let post = server.send(&format!(
+        "POST / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    ));
+    assert_eq!(post.status, 405);
     assert!(!p.output().exists(), "serve wrote into output/");
+}
+
+#[test]
+fn only_answers_to_local_names_so_other_sites_cannot_read_the_preview() {
+    let p = TestProject::good();
+    let server = Server::start(p.path());
+    let port = server.address.rsplit_once(':').unwrap().1.to_owned();
+    let request =
+        |host: &str| format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    // A page of evil.example whose name was made to point at 127.0.0.1 (DNS rebinding).
+    for host in [
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        "localhost:1".to_owned(),
+    ] {
+        let refused = server.send(&request(&host));
+        assert_eq!(refused.status, 403, "{host}");
+        assert!(refused.body.contains("localhost"), "{}", refused.body);
+        assert!(!refused.body.contains("Bà con"), "no content leaks");
+    }
+    let without = server.send("GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(without.status, 403);
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        assert_eq!(server.send(&request(&host)).status, 200, "{host}");
+    }
+}
+
+#[test]
+fn slow_clients_do_not_lock_others_out_and_are_cut_off() {
+    let p = TestProject::good();
+    let server = Server::start(p.path());
+    // 200 clients: half say nothing, half send a request head a byte at a time.
+    let mut silent = Vec::new();
+    let mut trickling = Vec::new();
+    for i in 0..200 {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        if i % 2 == 1 {
+            stream.write_all(b"GET / HTTP/1.1\r\nHo").unwrap();
+            trickling.push(stream);
+        } else {
+            silent.push(stream);
+        }
+    }
+    let started = Instant::now();
+    let page = server.get("/communes/dong-tam.html");
+    assert_eq!(page.status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "a page took {:?} while slow clients were connected",
+        started.elapsed()
+    );
+    // The whole head must arrive within 10 s of connecting, however it trickles in.
+    let stop = Arc::new(AtomicBool::new(false));
+    let trickler = {
+        let stop = stop.clone();
+        thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                for stream in &mut trickling {
+                    let _ = stream.write_all(b"x");
+                }
+                thread::sleep(Duration::from_millis(500));
+            }
+            trickling
+        })
+    };
+    // Closed by the server (maybe after a 408 response), not still open when reading stops.
+    let cut_off = |stream: &mut TcpStream, wait: u64| {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(wait)))
+            .unwrap();
+        match stream.read_to_end(&mut Vec::new()) {
+            Ok(_) => true,
+            Err(e) => !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+        }
+    };
+    assert!(cut_off(&mut silent[0], 20), "a silent client was kept");
+    let cut_after = started.elapsed();
+    assert!(
+        cut_after < Duration::from_secs(15),
+        "silent clients were kept {cut_after:?}"
+    );
+    thread::sleep(Duration::from_secs(1));
+    stop.store(true, Ordering::SeqCst);
+    let mut trickling = trickler.join().unwrap();
+    assert!(
+        cut_off(&mut trickling[0], 5),
+        "a client trickling its head was not cut off"
+    );
+}
+
+#[test]
+fn large_files_are_streamed_not_read_into_memory() {
+    let p = TestProject::good();
+    let size = 64 << 20;
+    let big: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+    p.write("content/static/ban-do.png", &big);
+    let server = Server::start(p.path());
+    let pid = server.child.id();
+    let resident = || {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+        line.split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            * 1024
+    };
+    let before = resident();
+    // Six downloads that read a little and then stall.
+    let mut stalled = Vec::new();
+    for _ in 0..6 {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        let request = format!(
+            "GET /static/ban-do.png HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.address
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut first = [0; 4096];
+        stream.read_exact(&mut first).unwrap();
+        stalled.push(stream);
+    }
+    thread::sleep(Duration::from_millis(500));
+    let grew = resident().saturating_sub(before);
+    assert!(
+        grew < 32 << 20,
+        "6 stalled downloads of a 64 MiB file grew the server by {} MiB",
+        grew >> 20
+    );
+    // A whole download gives the whole file.
+    let whole = server.send(&format!(
+        "GET /static/ban-do.png HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    ));
+    assert!(whole.head.contains(&format!("content-length: {size}")));
+    drop(stalled);
+}
+
+#[test]
+fn lang_chooses_the_language_of_the_terminal() {
+    let p = TestProject::good();
+    let english = Server::start_with(p.path(), &["--lang", "en"]);
+    assert!(english.stdout.lock().unwrap().contains("Serving http://"));
+    drop(english);
+    let vietnamese = Server::start(p.path());
+    let printed = vietnamese.stdout.lock().unwrap().clone();
+    assert!(printed.contains("Xem trước tại http://"), "{printed}");
+    assert!(printed.contains("đã dựng"), "{printed}");
 }
 
 #[test]

@@ -1,66 +1,8 @@
-//! Just enough HTTP/1.1 for a preview server: read a bounded request head, map its path to a
-//! file of the served folder without ever leaving it, and write a response.
+//! What the preview server decides about a request, apart from HTTP itself: which file of the
+//! served folder its path names (never one outside it), the file's content type, and whether
+//! its `Host` is one the server answers to.
 
-use std::io::{self, Read, Write};
 use std::path::{Component, Path, PathBuf};
-
-/// The longest request head accepted; browsers send a few hundred bytes.
-const MAX_HEAD: usize = 16 * 1024;
-
-/// A request the server answers.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Request {
-    /// The path and query, as sent.
-    pub target: String,
-    /// `HEAD`: send the headers only.
-    pub head_only: bool,
-}
-
-/// Why a request gets no normal answer.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// The client went away or stayed silent: answer nothing.
-    Closed,
-    /// Answer with this status.
-    Status(u16),
-}
-
-/// Reads the request line and headers (the body of a GET or HEAD is not read).
-pub fn read_request(stream: &mut impl Read) -> Result<Request, Refusal> {
-    let mut head = Vec::with_capacity(1024);
-    let mut buf = [0; 2048];
-    let end = loop {
-        let n = stream.read(&mut buf).map_err(|_| Refusal::Closed)?;
-        if n == 0 {
-            return Err(Refusal::Closed);
-        }
-        head.extend_from_slice(&buf[..n]);
-        let end = head.windows(4).position(|w| w == b"\r\n\r\n");
-        if end.unwrap_or(head.len()) > MAX_HEAD {
-            return Err(Refusal::Status(431));
-        }
-        if let Some(end) = end {
-            break end;
-        }
-    };
-    let head = std::str::from_utf8(&head[..end]).map_err(|_| Refusal::Status(400))?;
-    let mut parts = head.lines().next().unwrap_or("").split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(Refusal::Status(400));
-    };
-    if !version.starts_with("HTTP/1.") {
-        return Err(Refusal::Status(400));
-    }
-    match method {
-        "GET" | "HEAD" => Ok(Request {
-            target: target.to_owned(),
-            head_only: method == "HEAD",
-        }),
-        _ => Err(Refusal::Status(405)),
-    }
-}
 
 /// The file path that a request target names, relative to the served folder, or `None` when
 /// the target is not a plain path inside it: `..`, `.`, absolute paths, backslashes, NUL,
@@ -144,64 +86,59 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Writes a whole response and closes the exchange (`Connection: close`).
-pub fn respond(
-    stream: &mut impl Write,
-    status: u16,
-    content_type: &str,
-    body: &[u8],
-    head_only: bool,
-) -> io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        _ => "Service Unavailable",
+/// Whether a request's `Host` header names this server in a way no other web site can: the
+/// name `localhost` or an IP address, with the port the server listens on. A web page of
+/// another site that makes its own name point at this computer (DNS rebinding) sends its own
+/// name, and is refused: it cannot read unpublished figures through the visitor's browser.
+pub fn host_allowed(host: &str, port: u16) -> bool {
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.ends_with(':') && !p.contains(']') => (name, p.parse().ok()),
+        _ => (host, Some(80)),
     };
-    let allow = if status == 405 {
-        "Allow: GET, HEAD\r\n"
-    } else {
-        ""
-    };
-    let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         {allow}Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
-         Connection: close\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
+    if given_port != Some(port) {
+        return false;
     }
-    stream.flush()
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+        Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        None => name.parse::<std::net::Ipv4Addr>().is_ok(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read(raw: &str) -> Result<Request, Refusal> {
-        read_request(&mut raw.as_bytes())
-    }
-
     #[test]
-    fn reads_get_and_head_and_refuses_the_rest() {
-        assert_eq!(
-            read("GET /a.html?x=1 HTTP/1.1\r\nHost: x\r\n\r\n"),
-            Ok(Request {
-                target: "/a.html?x=1".into(),
-                head_only: false
-            })
-        );
-        assert!(read("HEAD / HTTP/1.0\r\n\r\n").unwrap().head_only);
-        assert_eq!(read("POST / HTTP/1.1\r\n\r\n"), Err(Refusal::Status(405)));
-        assert_eq!(read("GET /\r\n\r\n"), Err(Refusal::Status(400)));
-        assert_eq!(read("GET / HTTP/1.1\r\n"), Err(Refusal::Closed));
-        let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
-        assert_eq!(read(&huge), Err(Refusal::Status(431)));
+    fn only_local_names_and_addresses_with_the_port_are_hosts() {
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LocalHost.:1111",
+            "[::1]:1111",
+            "192.168.1.20:1111",
+        ] {
+            assert!(host_allowed(host, 1111), "{host}");
+        }
+        assert!(host_allowed("localhost", 80));
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "127.0.0.1:2222",
+            "localhost",
+            "[::1]",
+            "::1",
+            "[::1:1111",
+            "",
+            ":1111",
+            "127.0.0.1:1111:1111",
+        ] {
+            assert!(!host_allowed(host, 1111), "{host}");
+        }
     }
 
     #[test]

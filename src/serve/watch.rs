@@ -1,15 +1,22 @@
-//! Notices saved files by looking at the size and modification time of every file of
-//! `content/` and `templates/` a few times a second: no operating-system watcher, so it works
-//! the same on every system, network drive and container volume.
+//! Notices saved files. The operating system tells when something in `content/` or
+//! `templates/` changed (through `notify`); the size and modification time of every file
+//! then tell which files did. Where the system cannot tell (some network drives and
+//! container volumes), the files are looked at a few times a second instead, and every
+//! couple of seconds anyway, in case a change was not told.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-/// How often the files are looked at, at least: a large project is looked at less often, so
-/// that looking never takes more than a tenth of the time.
+use notify::{RecursiveMode, Watcher};
+
+/// How often the files are looked at without a watcher, at least: a large project is looked
+/// at less often, so that looking never takes more than a tenth of the time.
 const POLL: Duration = Duration::from_millis(30);
+/// How often the files are looked at with a watcher, in case it missed a change.
+const SAFETY_POLL: Duration = Duration::from_secs(2);
 /// How long after the last save the files must stay unchanged before a rebuild starts, so
 /// that a burst of saves (a `git checkout`, an editor's backup copy) gives one rebuild.
 const QUIET: Duration = Duration::from_millis(10);
@@ -76,9 +83,35 @@ impl Snapshot {
 
 /// Watches `root` forever. After each burst of changes, calls `rebuild` with the changed paths.
 pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])) -> ! {
+    let (told, news) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |_| {
+        let _ = told.send(());
+    })
+    .ok();
+    if let Some(w) = &mut watcher {
+        // The root itself, to notice a `templates/` folder made later.
+        let watched = w.watch(root, RecursiveMode::NonRecursive).is_ok()
+            && w.watch(&root.join("content"), RecursiveMode::Recursive)
+                .is_ok();
+        if !watched {
+            watcher = None;
+        }
+    }
+    let mut templates_watched = false;
     let mut interval = POLL;
     loop {
-        thread::sleep(interval);
+        match &mut watcher {
+            Some(w) => {
+                if !templates_watched {
+                    templates_watched = w
+                        .watch(&root.join("templates"), RecursiveMode::Recursive)
+                        .is_ok();
+                }
+                let _ = news.recv_timeout(interval.max(SAFETY_POLL));
+                while news.try_recv().is_ok() {}
+            }
+            None => thread::sleep(interval),
+        }
         let started = Instant::now();
         let mut current = scan(root);
         interval = POLL.max(started.elapsed() * 10);
@@ -92,6 +125,8 @@ pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])
                 break;
             }
             thread::sleep(wait);
+            // What the watcher tells from now on is seen by this look or comes next.
+            while news.try_recv().is_ok() {}
             let again = scan(root);
             if again == current {
                 break;
