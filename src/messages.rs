@@ -426,6 +426,14 @@ catalogue! {
         en: "expected a number, found nothing (delete the field if there is no figure)",
         vi: "ở đây cần một số nhưng chưa ghi gì; nếu không có số liệu, hãy xóa trường này"
     }
+    NOTHING_FOR_FLAG "nothing-for-flag" {
+        en: "expected `true` or `false`, found nothing (delete the field if it was not reported)",
+        vi: "ở đây cần `true` (đạt) hoặc `false` (không đạt) nhưng chưa ghi gì; nếu chưa có báo cáo, hãy xóa trường này"
+    }
+    NOTHING_FOR_RATIO "nothing-for-ratio" {
+        en: "expected `{ safe: …, total: … }`, found nothing (delete the field if there is no figure)",
+        vi: "ở đây cần `{ safe: …, total: … }` nhưng chưa ghi gì; nếu không có số liệu, hãy xóa trường này"
+    }
 
     // Checks of the project as a whole.
     INVALID_SOURCE_ID "invalid-source-id" {

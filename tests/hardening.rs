@@ -89,14 +89,54 @@ fn text_where_a_list_belongs() {
 
 /// `count:` with nothing after it is the same as no `count`: no data, never 0.
 #[test]
-fn an_empty_value_for_a_count_means_no_data() {
+fn an_empty_value_for_a_figure_is_an_error_not_no_data() {
+    // No data is a key left out; a key with nothing after it is a figure not typed yet.
+    for (old, new, at, en, vi) in [
+        (
+            "count: 25",
+            "count:",
+            "9:14",
+            "expected a number, found nothing (delete the field if there is no figure)",
+            "ở đây cần một số nhưng chưa ghi gì; nếu không có số liệu, hãy xóa trường này",
+        ),
+        (
+            "participations: 1530",
+            "participations:",
+            "14:21",
+            "expected a number, found nothing",
+            "ở đây cần một số nhưng chưa ghi gì",
+        ),
+        (
+            "commune: true",
+            "commune:",
+            "18:14",
+            "expected `true` or `false`, found nothing",
+            "ở đây cần `true` (đạt) hoặc `false` (không đạt) nhưng chưa ghi gì",
+        ),
+        (
+            "villages: { safe: 9, total: 10 }",
+            "villages:",
+            "19:15",
+            "expected `{ safe: …, total: … }`, found nothing",
+            "ở đây cần `{ safe: …, total: … }` nhưng chưa ghi gì",
+        ),
+    ] {
+        let p = TestProject::good();
+        p.edit(DONG_TAM, old, new);
+        let run = p.run(&["build"]);
+        no_panic(&run);
+        run.expect_code(1)
+            .expect_stderr(&[&format!("{DONG_TAM}:{at}: error: {en}")]);
+        assert!(!p.output().exists(), "nothing is published");
+        p.run(&["--lang", "vi", "check"])
+            .expect_code(1)
+            .expect_stderr(&[&format!("{DONG_TAM}:{at}: lỗi: {vi}")]);
+    }
     let p = TestProject::good();
-    p.edit(DONG_TAM, "count: 25", "count:");
-    let run = p.run(&["build"]);
-    no_panic(&run);
-    run.expect_code(0);
-    let page = p.read("output/communes/dong-tam.html");
-    assert!(page.contains("Camera an ninh</a></th><td>đang triển khai; <span class=\"nodata\">không có số liệu</span>"), "{page}");
+    p.edit("content/years/2023.yaml", "total: 953", "total:");
+    p.run(&["check"])
+        .expect_code(1)
+        .expect_stderr(&["content/years/2023.yaml:14:10: error: expected a number, found nothing"]);
 }
 
 #[test]

@@ -139,6 +139,7 @@ pub struct ModelCount {
     #[schemars(with = "String")]
     pub model: Text,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub count: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
@@ -149,8 +150,10 @@ pub struct ModelCount {
 pub struct CommuneAttainment {
     /// Whether the commune itself attained the standard.
     #[schemars(with = "Option<bool>")]
+    #[serde(default, deserialize_with = "written_flag")]
     pub commune: Option<Spanned<bool>>,
     /// Villages or residential groups that attained it, of all.
+    #[serde(default, deserialize_with = "written_ratio")]
     pub villages: Option<Ratio>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
@@ -173,15 +176,20 @@ pub struct Ratio {
 #[serde(deny_unknown_fields)]
 pub struct CampaignRecord {
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub focus_areas: Option<Spanned<Figure>>,
     pub focus_areas_note: Option<String>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub sessions: Option<Spanned<Figure>>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub participations: Option<Spanned<Figure>>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub tips: Option<Spanned<Figure>>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub valuable_tips: Option<Spanned<Figure>>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
@@ -217,6 +225,7 @@ pub struct GroupRecord {
     #[schemars(with = "Option<String>")]
     pub founded: Option<Text>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub members: Option<Spanned<Figure>>,
     #[serde(default)]
     pub outcomes: Vec<OutcomeRecord>,
@@ -234,6 +243,7 @@ pub struct GroupRecord {
 pub struct OutcomeRecord {
     pub label: String,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub value: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
@@ -303,8 +313,11 @@ pub struct YearRecord {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CityAttainment {
+    #[serde(default, deserialize_with = "written_ratio")]
     pub communes: Option<Ratio>,
+    #[serde(default, deserialize_with = "written_ratio")]
     pub villages: Option<Ratio>,
+    #[serde(default, deserialize_with = "written_ratio")]
     pub agencies: Option<Ratio>,
 }
 
@@ -316,13 +329,16 @@ pub struct CityModelRecord {
     pub model: Text,
     /// Count at the end of the year.
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub total: Option<Spanned<Figure>>,
     /// Newly built during the year.
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub new: Option<Spanned<Figure>>,
     pub city_budget: Option<CityBudgetRecord>,
     /// Added during the year with community funding (xã hội hóa).
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub community_funded: Option<Spanned<Figure>>,
     pub note: Option<String>,
 }
@@ -332,10 +348,13 @@ pub struct CityModelRecord {
 #[serde(deny_unknown_fields)]
 pub struct CityBudgetRecord {
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub count: Option<Spanned<Figure>>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub locations: Option<Spanned<Figure>>,
     #[schemars(with = "Option<Figure>")]
+    #[serde(default, deserialize_with = "written")]
     pub value_vnd: Option<Spanned<Figure>>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
@@ -447,6 +466,26 @@ pub struct PageFrontMatter {
     pub title: String,
     pub order: Option<i64>,
     pub description: Option<String>,
+}
+
+/// An optional figure that, once its key is written, must hold a value: `count:` with nothing
+/// after it is a mistake, not "no data" (no data is a key left out).
+fn written<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// Like [`written`], for `true` or `false`.
+fn written_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<bool>>, D::Error> {
+    Option::deserialize(d)?
+        .map(Some)
+        .ok_or_else(|| de::Error::custom(crate::messages::NOTHING_FOR_FLAG.message()))
+}
+
+/// Like [`written`], for `{ safe: …, total: … }`.
+fn written_ratio<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Ratio>, D::Error> {
+    Option::deserialize(d)?
+        .map(Some)
+        .ok_or_else(|| de::Error::custom(crate::messages::NOTHING_FOR_RATIO.message()))
 }
 
 /// A whole number of things (never negative, never fractional).

@@ -77,6 +77,8 @@ const PARSER_MESSAGES: &[(&Entry, Option<&Entry>)] = &[
     (&msg::TEXT_FOR_NUMBER, None),
     (&msg::BOOLEAN_FOR_NUMBER, None),
     (&msg::NOTHING_FOR_NUMBER, None),
+    (&msg::NOTHING_FOR_FLAG, None),
+    (&msg::NOTHING_FOR_RATIO, None),
 ];
 
 /// The catalogue message for a parser message, and a fix for those people meet most often.
