@@ -109,7 +109,11 @@ fn follows_from_unreadable(d: &Diagnostic, load_errors: &[Diagnostic]) -> bool {
         "communes-exceed-area"
         | "communes-sum-differs-area"
         | "communes-exceed-city"
-        | "communes-sum-differs" => unreadable("content/communes/"),
+        | "communes-sum-differs"
+        | "attained-communes-exceed"
+        | "not-attained-communes-exceed"
+        | "villages-exceed-area"
+        | "villages-differ-area" => unreadable("content/communes/"),
         "unknown-model" => unreadable("content/models/"),
         "unknown-indicator" => unreadable("content/indicators/"),
         _ => false,

@@ -652,6 +652,30 @@ catalogue! {
         en: "all {communes} communes report `{id}` in {year}; their sum {sum} differs from the area figure {total} (the indicator says `total: sum`)",
         vi: "cả {communes} xã, phường đều báo cáo `{id}` năm {year}; tổng của các đơn vị là {sum}, khác số toàn địa bàn là {total} (chỉ tiêu ghi `total: sum`)"
     }
+    ATTAINED_COMMUNES_EXCEED "attained-communes-exceed" {
+        en: "in {year}, {count} of the communes' files say the commune attained \"An toàn về ANTT\", but the area figure is {safe} of {total}",
+        vi: "{count} xã, phường ghi đạt chuẩn \"An toàn về ANTT\" năm {year}, nhưng số toàn địa bàn chỉ là {safe}/{total}"
+    }
+    NOT_ATTAINED_COMMUNES_EXCEED "not-attained-communes-exceed" {
+        en: "in {year}, {count} of the communes' files say the commune did not attain \"An toàn về ANTT\", but the area figure {safe} of {total} leaves {left} that did not",
+        vi: "{count} xã, phường ghi chưa đạt chuẩn \"An toàn về ANTT\" năm {year}, nhưng số toàn địa bàn {safe}/{total} chỉ để lại {left} đơn vị chưa đạt"
+    }
+    VILLAGES_EXCEED_AREA "villages-exceed-area" {
+        en: "the communes' villages that attained \"An toàn về ANTT\" in {year} add up to {sum_safe} of {sum_total}, which does not fit in the area figure {safe} of {total}",
+        vi: "số thôn, tổ dân phố đạt chuẩn \"An toàn về ANTT\" của các xã, phường năm {year} cộng lại là {sum_safe}/{sum_total}, không khớp với số toàn địa bàn {safe}/{total}"
+    }
+    VILLAGES_DIFFER_AREA "villages-differ-area" {
+        en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
+        vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
+    }
+    IMPLAUSIBLE_CHANGE "implausible-change" {
+        en: "`{name}` went from {before} in {before_year} to {after} in {year}: is this a typing mistake?",
+        vi: "`{name}` từ {before} năm {before_year} thành {after} năm {year}: có phải gõ nhầm không?"
+    }
+    IMPLAUSIBLE_CHANGE_HINT "implausible-change-hint" {
+        en: "a change of more than {factor} times is rare; if the figure is right, keep it (this is only a warning); `year_change:` in content/site.yaml sets when to warn",
+        vi: "số thay đổi hơn {factor} lần là hiếm gặp; nếu số liệu đúng thì giữ nguyên (đây chỉ là cảnh báo); mục `year_change:` trong content/site.yaml đặt ngưỡng cảnh báo"
+    }
     AREA_TOTALS_HINT "area-totals-hint" {
         en: "check the area figure in content/years/ and the communes' figures for this year",
         vi: "hãy kiểm tra số toàn địa bàn trong content/years/ và số liệu của các xã, phường trong năm này"

@@ -5,25 +5,22 @@ use serde_json::json;
 use super::*;
 
 pub(super) fn render(diff: &Diff) -> String {
+    let diagnostic = |e: &Diagnostic| {
+        json!({
+            "file": e.file,
+            "line": e.line,
+            "column": e.column,
+            "message": e.message,
+            "hint": e.hint,
+        })
+    };
     let side = |side: &Side| {
-        let errors: Vec<_> = side
-            .errors
-            .iter()
-            .map(|e| {
-                json!({
-                    "file": e.file,
-                    "line": e.line,
-                    "column": e.column,
-                    "message": e.message,
-                    "hint": e.hint,
-                })
-            })
-            .collect();
+        let errors: Vec<_> = side.errors.iter().map(diagnostic).collect();
         json!({
             "name": side.name,
             "passes": side.passes(),
             "errors": errors,
-            "warnings": side.warnings,
+            "warnings": side.warnings.len(),
         })
     };
     let texts: Vec<_> = diff
@@ -49,6 +46,7 @@ pub(super) fn render(diff: &Diff) -> String {
         "figures": diff.figures,
         "details": diff.details,
         "texts": texts,
+        "to_check": diff.to_check().into_iter().map(diagnostic).collect::<Vec<_>>(),
     });
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');

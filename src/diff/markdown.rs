@@ -48,6 +48,16 @@ pub(super) fn render(diff: &Diff) -> String {
         let _ = writeln!(out, "\n{NOT_COMPARED}.");
         return out;
     }
+    let to_check = diff.to_check();
+    if !to_check.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### ⚠ To check: {}\n",
+            plural(to_check.len(), "new warning")
+        );
+        let warnings: Vec<String> = to_check.iter().map(|w| format!("⚠ {w}")).collect();
+        fenced(&mut out, "text", &warnings);
+    }
     if diff.is_identical() {
         out.push_str("\nNo differences in the data.\n");
         return out;

@@ -116,7 +116,7 @@ pub struct Side {
     pub name: String,
     /// Validation errors; empty when the version passes.
     pub errors: Vec<Diagnostic>,
-    pub warnings: usize,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Side {
@@ -237,7 +237,7 @@ impl Version {
             side: Side {
                 name,
                 errors,
-                warnings: warnings.len(),
+                warnings,
             },
             data: checked.report.as_deref().map(flatten::snapshot),
         }
@@ -451,7 +451,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// "passes validation, 1 warning" or "fails validation: 2 errors, 0 warnings".
 fn validation(side: &Side) -> String {
-    let warnings = plural(side.warnings, "warning");
+    let warnings = plural(side.warnings.len(), "warning");
     if side.passes() {
         format!("passes validation, {warnings}")
     } else {
@@ -459,6 +459,24 @@ fn validation(side: &Side) -> String {
             "fails validation: {}, {warnings}",
             plural(side.errors.len(), "error")
         )
+    }
+}
+
+impl Diff {
+    /// The new version's warnings that the old one did not have (the same message about the
+    /// same file): figures the change makes doubtful, which the reviewer should check.
+    pub fn to_check(&self) -> Vec<&Diagnostic> {
+        let before: std::collections::HashSet<(&str, String)> = self
+            .old
+            .warnings
+            .iter()
+            .map(|w| (w.file.as_str(), w.message.to_string()))
+            .collect();
+        self.new
+            .warnings
+            .iter()
+            .filter(|w| !before.contains(&(w.file.as_str(), w.message.to_string())))
+            .collect()
     }
 }
 

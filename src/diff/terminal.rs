@@ -55,6 +55,17 @@ pub(super) fn render(diff: &Diff, colour: bool) -> String {
         let _ = writeln!(out, "\n{NOT_COMPARED}.");
         return out;
     }
+    let to_check = diff.to_check();
+    if !to_check.is_empty() {
+        let heading = format!("⚠ To check: {}", plural(to_check.len(), "new warning"));
+        let _ = writeln!(out, "\n{}", p.red(&p.bold(&heading)));
+        for warning in to_check {
+            for (i, line) in esc(&warning.to_string()).lines().enumerate() {
+                let mark = if i == 0 { "⚠ " } else { "  " };
+                let _ = writeln!(out, "  {mark}{line}");
+            }
+        }
+    }
     if diff.is_identical() {
         out.push_str("\nNo differences in the data.\n");
         return out;

@@ -33,6 +33,28 @@ pub struct SiteRecord {
     /// run as part of the site).
     #[serde(default)]
     pub allow_scripts: bool,
+    /// When a figure's change from the year before is worth a warning.
+    #[serde(default)]
+    pub year_change: YearChange,
+}
+
+/// `year_change:` in `content/site.yaml`: a figure that grows or falls more than `factor`
+/// times from the year before, or from 0, gets a warning to check it, when the larger of the
+/// two values is above `above` (small numbers change a lot without a mistake).
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct YearChange {
+    pub factor: u64,
+    pub above: u64,
+}
+
+impl Default for YearChange {
+    fn default() -> Self {
+        YearChange {
+            factor: 5,
+            above: 20,
+        }
+    }
 }
 
 /// A publication that figures cite.

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Diagnostic;
-use crate::load::{CityModelRecord, FigureValue, Project, SourceFile, TotalRule};
-use crate::messages as msg;
+use crate::load::{CityModelRecord, FigureValue, Project, Ratio, SourceFile, TotalRule};
+use crate::messages::{self as msg, Message};
 
 use super::at;
 
@@ -165,6 +165,89 @@ pub fn check_area_totals(
                     .hint(&msg::AREA_TOTALS_HINT)
                     .warning(),
             );
+        }
+    }
+}
+
+/// Warns where the communes' attainment of "An toàn về ANTT" cannot be the area's: more
+/// communes attained (or did not) than the area's `communes` ratio allows, or villages whose
+/// parts (attained, not attained, all) add up to more than the area's, or, when every commune
+/// reports, to something else.
+pub fn check_attainment(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
+    #[derive(Default)]
+    struct Sums {
+        attained: u64,
+        not_attained: u64,
+        villages_safe: u64,
+        villages_total: u64,
+        villages_reporting: usize,
+    }
+    let mut sums: BTreeMap<i64, Sums> = BTreeMap::new();
+    for commune in &project.communes {
+        for y in &commune.record.years {
+            let Some(a) = &y.attainment else { continue };
+            let sum = sums.entry(y.year.value).or_default();
+            match a.commune.as_ref().map(|c| c.value) {
+                Some(true) => sum.attained += 1,
+                Some(false) => sum.not_attained += 1,
+                None => {}
+            }
+            if let Some(v) = &a.villages {
+                sum.villages_safe += v.safe.value.0;
+                sum.villages_total += v.total.value.0;
+                sum.villages_reporting += 1;
+            }
+        }
+    }
+    let communes = project.communes.len();
+    for (year, file) in &project.years {
+        let (Some(area), Some(sum)) = (&file.record.attainment, sums.get(year)) else {
+            continue;
+        };
+        let mut warn = |ratio: &Ratio, message: Message| {
+            let message = message
+                .with("year", year)
+                .with("safe", ratio.safe.value.0)
+                .with("total", ratio.total.value.0);
+            diagnostics.push(
+                at(&file.source, &ratio.safe, message)
+                    .hint(&msg::AREA_TOTALS_HINT)
+                    .warning(),
+            );
+        };
+        if let Some(ratio) = &area.communes {
+            let (safe, total) = (ratio.safe.value.0, ratio.total.value.0);
+            if sum.attained > safe {
+                warn(
+                    ratio,
+                    msg::ATTAINED_COMMUNES_EXCEED.with("count", sum.attained),
+                );
+            } else if sum.not_attained > total.saturating_sub(safe) {
+                let message = msg::NOT_ATTAINED_COMMUNES_EXCEED
+                    .with("count", sum.not_attained)
+                    .with("left", total.saturating_sub(safe));
+                warn(ratio, message);
+            }
+        }
+        if let Some(ratio) = &area.villages {
+            let (safe, total) = (ratio.safe.value.0, ratio.total.value.0);
+            let not_safe = sum.villages_total.saturating_sub(sum.villages_safe);
+            let message = if sum.villages_safe > safe
+                || sum.villages_total > total
+                || not_safe > total.saturating_sub(safe)
+            {
+                msg::VILLAGES_EXCEED_AREA.message()
+            } else if sum.villages_reporting == communes
+                && (sum.villages_safe, sum.villages_total) != (safe, total)
+            {
+                msg::VILLAGES_DIFFER_AREA.with("communes", communes)
+            } else {
+                continue;
+            };
+            let message = message
+                .with("sum_safe", sum.villages_safe)
+                .with("sum_total", sum.villages_total);
+            warn(ratio, message);
         }
     }
 }

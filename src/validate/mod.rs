@@ -1,6 +1,7 @@
 //! Phase 2, **validate**: check the loaded project as a whole and collect every problem:
 //! ids, references between files, impossible figures, and totals that disagree.
 
+mod changes;
 mod charts;
 mod figures;
 mod ids;
@@ -58,6 +59,8 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                     found(&|d| {
                         figures::check_city_totals(project, d);
                         figures::check_area_totals(project, &v.catalogue, d);
+                        figures::check_attainment(project, d);
+                        changes::check_year_changes(project, d);
                     })
                 },
                 || found(&|d| charts::check_chart_calls(project, &v.models, &v.catalogue, d)),

@@ -1,0 +1,113 @@
+//! Figures that are probably typing mistakes: communes' attainment that cannot fit the
+//! area's, and changes from one year to the next far out of line, in `check` and in `diff`.
+
+mod common;
+
+use common::TestProject;
+
+const DONG_TAM: &str = "content/communes/dong-tam.yaml";
+const YEAR: &str = "content/years/2023.yaml";
+
+#[test]
+fn a_commune_not_attained_while_the_area_says_all_did() {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "commune: true", "commune: false");
+    p.run(&["check"]).expect_code(0).expect_stderr(&[&format!(
+        "{YEAR}:9:21: warning: in 2023, 1 of the communes' files say the commune did not attain \
+         \"An toàn về ANTT\", but the area figure 15 of 15 leaves 0 that did not"
+    )]);
+    p.run(&["--lang", "vi", "check"])
+        .expect_code(0)
+        .expect_stderr(&[&format!(
+            "{YEAR}:9:21: cảnh báo: 1 xã, phường ghi chưa đạt chuẩn \"An toàn về ANTT\" năm 2023, \
+             nhưng số toàn địa bàn 15/15 chỉ để lại 0 đơn vị chưa đạt"
+        )]);
+}
+
+#[test]
+fn villages_that_cannot_fit_in_the_area_figure() {
+    // 3 of 30 leaves 27 villages not attained, where the area has 2 (125 of 127).
+    let p = TestProject::good();
+    p.edit(
+        DONG_TAM,
+        "villages: { safe: 9, total: 10 }",
+        "villages: { safe: 3, total: 30 }",
+    );
+    p.run(&["check"]).expect_code(0).expect_stderr(&[&format!(
+        "{YEAR}:10:21: warning: the communes' villages that attained \"An toàn về ANTT\" in \
+         2023 add up to 3 of 30, which does not fit in the area figure 125 of 127"
+    )]);
+    // As written, 9 of 10 fits.
+    let p = TestProject::good();
+    let run = p.run(&["check"]);
+    assert!(!run.stderr.contains("villages"), "{}", run.stderr);
+}
+
+#[test]
+fn a_figure_far_out_of_line_with_last_year_warns() {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "count: 25", "count: 2500");
+    p.run(&["check"]).expect_code(0).expect_stderr(&[
+        &format!(
+            "{DONG_TAM}:9:16: warning: `camera-an-ninh` went from 23 in 2022 to 2500 in 2023: \
+             is this a typing mistake?"
+        ),
+        "`year_change:` in content/site.yaml sets when to warn",
+    ]);
+    p.run(&["--lang", "vi", "check"]).expect_stderr(&[
+        "`camera-an-ninh` từ 23 năm 2022 thành 2500 năm 2023: có phải gõ nhầm không?",
+    ]);
+
+    // The area's figures too.
+    let p = TestProject::good();
+    p.edit("content/years/2022.yaml", "total: 900", "total: 90");
+    p.run(&["check"]).expect_stderr(&[&format!(
+        "{YEAR}:14:12: warning: `camera-an-ninh.total` went from 90 in 2022 to 953 in 2023"
+    )]);
+}
+
+#[test]
+fn the_project_sets_when_a_change_warns() {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "count: 25", "count: 70");
+    let run = p.run(&["check"]);
+    run.expect_code(0);
+    assert!(
+        !run.stderr.contains("went from"),
+        "×3 is within ×5: {}",
+        run.stderr
+    );
+    let site = p.read("content/site.yaml");
+    p.write(
+        "content/site.yaml",
+        format!("{site}year_change: {{ factor: 2, above: 10 }}\n"),
+    );
+    p.run(&["check"])
+        .expect_code(0)
+        .expect_stderr(&["`camera-an-ninh` went from 23 in 2022 to 70 in 2023"]);
+}
+
+#[test]
+fn diff_marks_the_warnings_a_change_brings() {
+    let old = TestProject::good();
+    let new = TestProject::good();
+    new.edit(DONG_TAM, "count: 25", "count: 2500");
+    let run = new.run(&["diff", old.path().to_str().unwrap()]);
+    run.expect_code(1);
+    for needle in [
+        "⚠ To check: 2 new warnings",
+        "⚠ content/communes/dong-tam.yaml:9:16: warning: `camera-an-ninh` went from 23 in 2022 to 2500",
+        "Camera an ninh: 25 → 2.500",
+    ] {
+        assert!(run.stdout.contains(needle), "{needle}:\n{}", run.stdout);
+    }
+    let json = new.run(&["diff", old.path().to_str().unwrap(), "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let to_check = value["to_check"].as_array().unwrap();
+    assert_eq!(to_check.len(), 2, "{json:?}");
+    assert_eq!(to_check[0]["file"], DONG_TAM);
+    assert_eq!(to_check[0]["line"], 9);
+    // Warnings both versions have are not news.
+    let same = old.run(&["diff", old.path().to_str().unwrap()]);
+    assert!(!same.stdout.contains("To check"), "{}", same.stdout);
+}
