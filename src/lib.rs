@@ -94,6 +94,23 @@ pub fn check_thoroughly(root: &Path) -> Checked {
     checked
 }
 
+/// `checked` as `build` sees it: what may be previewed but not published (the example
+/// figures of `baocao new`) becomes an error, and nothing is rendered.
+pub fn for_publishing(mut checked: Checked) -> Checked {
+    let mut refused = false;
+    for d in &mut checked.diagnostics {
+        if d.message.id() == "example-figures" {
+            d.severity = diagnostic::Severity::Error;
+            refused = true;
+        }
+    }
+    if refused {
+        checked.report = None;
+        checked.engine = None;
+    }
+    checked
+}
+
 /// Whether `d` only follows from a file that could not be read (one root cause, one error):
 /// with `site.yaml` unreadable every citation looks unknown; with a commune file unreadable,
 /// the area's totals look wrong; with a model or indicator file unreadable, its id looks

@@ -495,7 +495,7 @@ fn build(
         return ExitCode::SUCCESS;
     }
     progress.show("checking the content…");
-    let checked = baocao::check(root);
+    let checked = baocao::for_publishing(baocao::check(root));
     if let Some(report) = &checked.report {
         progress.show(&format!(
             "rendering {} communes, {} model types, {} years…",
@@ -610,8 +610,9 @@ fn new(dir: &std::path::Path, locality: Option<&str>) -> ExitCode {
     match baocao::new::create(dir, locality) {
         Ok(files) => {
             println!(
-                "created a report project in {} ({}); its figures are examples to replace, \
-                 see its README.md\npreview it with: baocao --root {} serve --open",
+                "created a report project in {} ({}); its figures are examples to replace \
+                 (build publishes nothing until the lines `example: true` are deleted), see its \
+                 README.md\npreview it with: baocao --root {} serve --open",
                 dir.display(),
                 plural(files.len(), "file"),
                 dir.display()

@@ -668,6 +668,14 @@ catalogue! {
         en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
         vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
     }
+    EXAMPLE_FIGURES "example-figures" {
+        en: "the figures of this file are the examples of `baocao new`, not real ones: they cannot be published",
+        vi: "số liệu trong tệp này là số ví dụ do `baocao new` tạo ra, không phải số liệu thật: chưa thể công bố"
+    }
+    EXAMPLE_FIGURES_HINT "example-figures-hint" {
+        en: "replace them with the real figures, then delete the line `example: true` (or delete the file); until then `baocao build` refuses to publish the site, and `baocao serve` still previews it",
+        vi: "hãy thay bằng số liệu thật rồi xóa dòng `example: true` (hoặc xóa cả tệp); đến lúc đó `baocao build` chưa xuất bản trang web, còn `baocao serve` vẫn xem trước được"
+    }
     IMPLAUSIBLE_CHANGE "implausible-change" {
         en: "`{name}` went from {before} in {before_year} to {after} in {year}: is this a typing mistake?",
         vi: "`{name}` từ {before} năm {before_year} thành {after} năm {year}: có phải gõ nhầm không?"

@@ -1,5 +1,7 @@
-//! `baocao new`: a new report project that builds at once. Its figures are example values,
-//! marked as such in the files and on the built pages, for the user to replace.
+//! `baocao new`: a new report project that checks and previews at once. Its figures are
+//! example values, marked as such in the files and on the pages, for the user to replace;
+//! the files holding them say `example: true`, and `build` refuses to publish them until
+//! that line is deleted.
 
 use std::fmt;
 use std::fs;
@@ -97,6 +99,9 @@ sources:
         "{}\
 # Một xã, phường: chép tệp này cho từng xã, phường của báo cáo, rồi xóa tệp ví dụ này.
 # VÍ DỤ: xã và số liệu dưới đây là ví dụ, không phải số liệu thật.
+# Khi đã thay bằng số liệu thật, xóa dòng `example: true`: còn dòng này thì baocao build
+# không xuất bản trang web.
+example: true
 name: Ví Dụ
 kind: xã
 summary: >-
@@ -126,6 +131,8 @@ description: >-
         "{}\
 # Số liệu toàn địa bàn năm {year}; tên tệp là năm.
 # VÍ DỤ: các số dưới đây là số ví dụ. Thay bằng số liệu thật; nguồn không nêu số nào thì xóa dòng đó.
+# Khi đã thay xong, xóa dòng `example: true`: còn dòng này thì baocao build không xuất bản.
+example: true
 source: nguon-vi-du
 models:
   - model: camera-an-ninh
@@ -219,7 +226,9 @@ baocao build
 ```
 
 Ghi trang web vào thư mục `output/`; chép cả thư mục đó lên máy chủ web. Nếu nội dung có
-lỗi, không tệp nào được ghi và `output/` giữ nguyên như cũ.
+lỗi, không tệp nào được ghi và `output/` giữ nguyên như cũ. Tệp nào còn dòng
+`example: true` (số ví dụ của `baocao new`) thì `build` báo lỗi và không xuất bản: thay số
+ví dụ bằng số liệu thật rồi xóa dòng đó.
 
 ## Gợi ý khi gõ
 

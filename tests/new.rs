@@ -1,4 +1,5 @@
-//! `baocao new` makes a project that builds at once and refuses a folder in use;
+//! `baocao new` makes a project that checks and previews at once, whose example figures
+//! `build` refuses to publish, and refuses a folder in use;
 //! `baocao completions` prints a script.
 
 mod common;
@@ -8,7 +9,7 @@ use std::fs;
 use common::run_in;
 
 #[test]
-fn a_new_project_checks_and_builds() {
+fn a_new_project_checks_but_its_examples_are_not_published() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("bao-cao");
     let dir_arg = dir.to_str().unwrap();
@@ -19,10 +20,24 @@ fn a_new_project_checks_and_builds() {
     assert!(
         check
             .stdout
-            .starts_with("ok: 1 commune, 1 model type, 1 year, 1 page; 0 warnings"),
+            .starts_with("ok: 1 commune, 1 model type, 1 year, 1 page; 2 warnings"),
         "{}",
         check.stdout
     );
+    check.expect_stderr(&[
+        "content/communes/vi-du.yaml:6:10: warning: the figures of this file are the examples \
+         of `baocao new`, not real ones: they cannot be published",
+        "delete the line `example: true`",
+    ]);
+    let build = run_in(&dir, &["--lang", "vi", "build"], &[]);
+    build.expect_code(1).expect_stderr(&[
+        "content/communes/vi-du.yaml:6:10: lỗi: số liệu trong tệp này là số ví dụ",
+        "content/years/",
+        "hãy thay bằng số liệu thật rồi xóa dòng `example: true`",
+    ]);
+    assert!(!dir.join("output").exists(), "nothing is published");
+    // Once the figures are real and the lines deleted, the site builds.
+    unmark_examples(&dir);
     run_in(&dir, &["build"], &[]).expect_code(0);
     let commune = fs::read_to_string(dir.join("output/communes/vi-du.html")).unwrap();
     assert!(
@@ -55,6 +70,7 @@ fn the_locality_may_hold_any_text() {
         &[],
     )
     .expect_code(0);
+    unmark_examples(&dir);
     run_in(&dir, &["build"], &[]).expect_code(0);
     let index = fs::read_to_string(dir.join("output/index.html")).unwrap();
     assert!(
@@ -86,4 +102,15 @@ fn completions_are_printed_for_a_shell() {
     run.expect_code(0);
     assert!(run.stdout.contains("_baocao()"), "{}", run.stdout);
     assert!(run.stdout.contains("serve"));
+}
+
+/// Deletes the `example: true` lines, as a user does once the figures are real.
+fn unmark_examples(dir: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(dir.join("content")) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replace("example: true\n", "")).unwrap();
+        }
+    }
 }

@@ -94,6 +94,11 @@ pub struct CommuneRecord {
     pub source: Option<Text>,
     #[serde(default)]
     pub years: Vec<CommuneYear>,
+    /// `example: true`: the figures are `baocao new`'s examples, which `build` refuses to
+    /// publish until the line is deleted.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub example: Option<Spanned<bool>>,
     #[serde(default)]
     pub groups: Vec<GroupRecord>,
     #[serde(default)]
@@ -317,6 +322,10 @@ pub struct ModelRecord {
 pub struct YearRecord {
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
+    /// `example: true`, as in a commune file.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub example: Option<Spanned<bool>>,
     pub campaign: Option<CampaignRecord>,
     pub attainment: Option<CityAttainment>,
     #[serde(default)]

@@ -201,8 +201,20 @@ impl Validator {
         }
     }
 
+    /// Warns about `example: true` (`build` refuses it: see [`crate::for_publishing`]).
+    fn check_example(&mut self, src: &SourceFile, example: Option<&Spanned<bool>>) {
+        if let Some(example) = example.filter(|e| e.value) {
+            self.diagnostics.push(
+                at(src, example, msg::EXAMPLE_FIGURES.message())
+                    .hint(&msg::EXAMPLE_FIGURES_HINT)
+                    .warning(),
+            );
+        }
+    }
+
     fn check_commune(&mut self, src: &SourceFile, c: &crate::load::CommuneRecord) {
         self.check_source_ref(src, c.source.as_ref());
+        self.check_example(src, c.example.as_ref());
         if let Some(code) = &c.code
             && !code.value.bytes().all(|b| b.is_ascii_digit())
         {
@@ -302,6 +314,7 @@ impl Validator {
             );
         }
         self.check_source_ref(src, y.source.as_ref());
+        self.check_example(src, y.example.as_ref());
         if let Some(campaign) = &y.campaign {
             self.check_campaign(src, campaign);
         }
