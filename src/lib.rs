@@ -47,7 +47,12 @@ pub fn check(root: &Path) -> Checked {
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let (project, mut diagnostics) = load::load_reusing(root, reuse);
     let mut found = validate::validate(&project);
-    found.retain(|d| !follows_from_unreadable(d, &diagnostics));
+    let erring = |diagnostics: &[Diagnostic]| -> Vec<String> {
+        let files = diagnostics.iter().filter(|d| d.is_error());
+        files.map(|d| d.file.clone()).collect()
+    };
+    let (unreadable, in_error) = (erring(&diagnostics), erring(&found));
+    found.retain(|d| !follows_from_an_error(d, &unreadable, &in_error));
     diagnostics.extend(found);
     diagnostics.extend(render::unused_overrides(&project.templates));
     let mut report = None;
@@ -111,18 +116,14 @@ pub fn for_publishing(mut checked: Checked) -> Checked {
     checked
 }
 
-/// Whether `d` only follows from a file that could not be read (one root cause, one error):
-/// with `site.yaml` unreadable every citation looks unknown; with a commune file unreadable,
-/// the area's totals look wrong; with a model or indicator file unreadable, its id looks
-/// unknown wherever it is used.
-fn follows_from_unreadable(d: &Diagnostic, load_errors: &[Diagnostic]) -> bool {
-    let unreadable = |prefix: &str| {
-        load_errors
-            .iter()
-            .any(|e| e.is_error() && e.file.starts_with(prefix))
-    };
+/// Whether `d` only follows from an error of another file (one root cause, one error): with
+/// `site.yaml` unreadable every citation looks unknown; with a model or indicator file
+/// unreadable, its id looks unknown wherever it is used; with a commune file unreadable or in
+/// error (a copy of another, say), the area's totals look wrong.
+fn follows_from_an_error(d: &Diagnostic, unreadable: &[String], in_error: &[String]) -> bool {
+    let any_in = |files: &[String], prefix: &str| files.iter().any(|f| f.starts_with(prefix));
     match d.message.id() {
-        "unknown-source" => unreadable("content/site.yaml"),
+        "unknown-source" => any_in(unreadable, "content/site.yaml"),
         "communes-exceed-area"
         | "communes-sum-differs-area"
         | "communes-exceed-city"
@@ -130,9 +131,11 @@ fn follows_from_unreadable(d: &Diagnostic, load_errors: &[Diagnostic]) -> bool {
         | "attained-communes-exceed"
         | "not-attained-communes-exceed"
         | "villages-exceed-area"
-        | "villages-differ-area" => unreadable("content/communes/"),
-        "unknown-model" => unreadable("content/models/"),
-        "unknown-indicator" => unreadable("content/indicators/"),
+        | "villages-differ-area" => {
+            any_in(unreadable, "content/communes/") || any_in(in_error, "content/communes/")
+        }
+        "unknown-model" => any_in(unreadable, "content/models/"),
+        "unknown-indicator" => any_in(unreadable, "content/indicators/"),
         _ => false,
     }
 }

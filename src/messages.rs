@@ -668,6 +668,14 @@ catalogue! {
         en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
         vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
     }
+    FILE_COPIED "file-copied" {
+        en: "this file looks like a copy of {file}: the same record would be published twice",
+        vi: "tệp này có vẻ là bản sao của {file}: cùng một đơn vị sẽ bị công bố hai lần"
+    }
+    FILE_COPIED_HINT "file-copied-hint" {
+        en: "delete {file} (or move it out of content/); only if these are two different records with the same name, give each an `id:`",
+        vi: "hãy xóa {file} (hoặc chuyển ra ngoài thư mục content/); chỉ khi đây là hai đơn vị khác nhau trùng tên mới ghi `id:` riêng cho mỗi tệp"
+    }
     EXAMPLE_FIGURES "example-figures" {
         en: "the figures of this file are the examples of `baocao new`, not real ones: they cannot be published",
         vi: "số liệu trong tệp này là số ví dụ do `baocao new` tạo ra, không phải số liệu thật: chưa thể công bố"

@@ -111,3 +111,47 @@ fn diff_marks_the_warnings_a_change_brings() {
     let same = old.run(&["diff", old.path().to_str().unwrap()]);
     assert!(!same.stdout.contains("To check"), "{}", same.stdout);
 }
+
+#[test]
+fn a_copied_commune_file_is_named_as_a_copy_not_given_an_id() {
+    let p = TestProject::good();
+    let original = p.read(DONG_TAM);
+    p.write("content/communes/dong-tam - Copy.yaml", &original);
+    p.write("content/communes/dong-tam (2).yaml", &original);
+    let run = p.run(&["check"]);
+    run.expect_code(1);
+    for copy in ["dong-tam - Copy.yaml", "dong-tam (2).yaml"] {
+        run.expect_stderr(&[
+            &format!(
+                "content/communes/{copy}:1:7: error: this file looks like a copy of \
+                 {DONG_TAM}: the same record would be published twice"
+            ),
+            &format!("hint: delete content/communes/{copy} (or move it out of content/)"),
+        ]);
+    }
+    assert_eq!(run.stderr.matches("error:").count(), 2, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("warning:"),
+        "sums over communes follow from the copies: {}",
+        run.stderr
+    );
+    p.run(&["--lang", "vi", "check"])
+        .expect_stderr(&["lỗi: tệp này có vẻ là bản sao của content/communes/dong-tam.yaml"]);
+
+    // The same text under another name is a copy too; the same name with other figures is
+    // a namesake, which needs an id.
+    let p = TestProject::good();
+    p.write("content/communes/dong-tam-moi.yaml", &original);
+    p.run(&["check"]).expect_stderr(&[
+        "content/communes/dong-tam-moi.yaml:1:7: error: this file looks like a copy",
+    ]);
+    let p = TestProject::good();
+    p.write(
+        "content/communes/dong-tam-khac.yaml",
+        original.replace("code: \"04261\"", "code: \"04999\""),
+    );
+    let run = p.run(&["check"]);
+    run.expect_code(1);
+    assert!(!run.stderr.contains("copy"), "{}", run.stderr);
+    assert!(run.stderr.contains("`id:`"), "{}", run.stderr);
+}

@@ -66,6 +66,46 @@ pub fn check_page_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
 /// are under 50; anything near this limit is a paste gone wrong.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// Which of two files with one id is a copy of the other, and which the original: the copy
+/// is the one whose name says so ("x - Copy.yaml", "x (2).yaml", "Bản sao x.yaml"), or, of
+/// two files with the same text, the one not named after the id.
+fn copied<'a>(
+    first: &'a Owner<'a>,
+    other: &'a Owner<'a>,
+) -> Option<(&'a Owner<'a>, &'a Owner<'a>)> {
+    let (a, b) = (named_copy(first.src), named_copy(other.src));
+    let same_text = !a && !b && first.src.text == other.src.text;
+    // Of two files with the same text, the one named after the id is the original.
+    let named_after_id = |o: &Owner| {
+        std::path::Path::new(&o.src.path)
+            .file_stem()
+            .is_some_and(|stem| stem.to_string_lossy() == o.id)
+    };
+    if a && !b || same_text && named_after_id(other) && !named_after_id(first) {
+        Some((first, other))
+    } else if b && !a || same_text {
+        Some((other, first))
+    } else {
+        None
+    }
+}
+
+/// Whether a file's name says it is a copy: "x - Copy.yaml", "x (2).yaml", "Bản sao x.yaml".
+fn named_copy(src: &SourceFile) -> bool {
+    let stem = std::path::Path::new(&src.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let numbered = stem
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once(" ("))
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    numbered
+        || ["copy", "bản sao", "ban sao", "ban-sao"]
+            .iter()
+            .any(|w| stem.contains(w))
+}
+
 fn check_unique(
     what: &'static Entry,
     owners: Vec<Owner>,
@@ -119,9 +159,24 @@ fn check_unique(
         }
         by_id.entry(&owner.id).or_default().push(owner);
     }
-    for (id, group) in &by_id {
+    for (id, group) in &mut by_id {
+        // The original first, so that every copy is named as one.
+        group.sort_by_key(|owner| named_copy(owner.src));
         let first = group[0];
         for other in &group[1..] {
+            if let Some((copy, original)) = copied(first, other) {
+                // The same record twice: an `id:` would publish it twice.
+                let place = copy.explicit.unwrap_or(copy.name);
+                diagnostics.push(
+                    at(
+                        copy.src,
+                        place,
+                        msg::FILE_COPIED.with("file", &original.src.path),
+                    )
+                    .hint(msg::FILE_COPIED_HINT.with("file", &copy.src.path)),
+                );
+                continue;
+            }
             let diagnostic = match other.explicit {
                 Some(explicit) => at(
                     other.src,
