@@ -531,7 +531,8 @@ fn rebuild_latency() {
             common::copy_dir(&source.join(folder), &project.path().join(folder));
         }
     }
-    let server = Server::start(project.path());
+    // English, for the "rebuilt" lines counted below.
+    let server = Server::start_with(project.path(), &["--lang", "en"]);
     let commune = std::env::var("BAOCAO_LATENCY_COMMUNE").ok();
     let (file, url) = match &commune {
         Some(file) => {
