@@ -668,6 +668,22 @@ catalogue! {
         en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
         vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
     }
+    FOREIGN_LETTER "foreign-letter" {
+        en: "the name \"{name}\" holds `{char}` ({code}), a letter that is not in the Vietnamese alphabet, though it may look like one: the name would not match the same name typed elsewhere",
+        vi: "tên \"{name}\" có chữ `{char}` ({code}) không thuộc bảng chữ cái tiếng Việt dù trông giống: tên này sẽ không khớp với cùng tên gõ ở nơi khác"
+    }
+    FOREIGN_DIGIT "foreign-digit" {
+        en: "the name \"{name}\" holds `{char}` ({code}), a digit that is not 0–9",
+        vi: "tên \"{name}\" có chữ số `{char}` ({code}) không phải 0–9"
+    }
+    INVISIBLE_CHAR "invisible-char" {
+        en: "the name \"{name}\" holds an invisible character ({code})",
+        vi: "tên \"{name}\" có một ký tự không nhìn thấy ({code})"
+    }
+    RETYPE_NAME_HINT "retype-name-hint" {
+        en: "retype the name with a Vietnamese keyboard (Unikey, or the system's Telex) instead of copying it from a PDF or a web page",
+        vi: "hãy gõ lại tên bằng bộ gõ tiếng Việt (Unikey hoặc Telex của máy), không chép từ tệp PDF hay trang web"
+    }
     FILE_COPIED "file-copied" {
         en: "this file looks like a copy of {file}: the same record would be published twice",
         vi: "tệp này có vẻ là bản sao của {file}: cùng một đơn vị sẽ bị công bố hai lần"

@@ -155,3 +155,25 @@ fn a_copied_commune_file_is_named_as_a_copy_not_given_an_id() {
     assert!(!run.stderr.contains("copy"), "{}", run.stderr);
     assert!(run.stderr.contains("`id:`"), "{}", run.stderr);
 }
+
+#[test]
+fn a_look_alike_letter_in_a_name_is_named() {
+    // A Cyrillic "м" (U+043C) and a zero-width space: each would make another commune.
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "name: Đồng Tâm", "name: Đồng Tâм");
+    p.run(&["check"]).expect_code(1).expect_stderr(&[
+        &format!(
+            "{DONG_TAM}:1:7: error: the name \"Đồng Tâм\" holds `м` (U+043C), a letter that is \
+             not in the Vietnamese alphabet"
+        ),
+        "hint: retype the name with a Vietnamese keyboard",
+    ]);
+    p.run(&["--lang", "vi", "check"]).expect_stderr(&[
+        "lỗi: tên \"Đồng Tâм\" có chữ `м` (U+043C) không thuộc bảng chữ cái tiếng Việt",
+    ]);
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "name: Đồng Tâm", "name: Đồng\u{200b}Tâm");
+    p.run(&["check"])
+        .expect_code(1)
+        .expect_stderr(&["holds an invisible character (U+200B)"]);
+}

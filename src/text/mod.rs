@@ -1,12 +1,14 @@
 //! Vietnamese text handling shared by every phase: NFC, slugs, collation, number formats
 //! (Vietnamese and English), dates, and suggestions for typos.
 
+mod alphabet;
 mod collate;
 mod dates;
 mod format;
 mod slug;
 mod suggest;
 
+pub use alphabet::{Foreign, foreign_char};
 pub use collate::{collation_key, vi_cmp};
 pub use dates::{YEARS, is_valid_date, is_valid_year_month, parse_year_month};
 pub use format::{NumberFormat, format_int, format_money_vnd, format_month, format_percent};

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
 use crate::messages::{self as msg, Entry};
-use crate::text::{is_valid_id, slugify};
+use crate::text::{Foreign, is_valid_id, slugify};
 
 use super::at;
 
@@ -125,6 +125,19 @@ fn check_unique(
                 )
                 .hint(&msg::NAME_TOO_LONG_HINT),
             );
+            continue;
+        }
+        if let Some(foreign) = crate::text::foreign_char(&owner.name.value) {
+            let c = foreign.char();
+            let message = match foreign {
+                Foreign::Letter(_) => msg::FOREIGN_LETTER.with("char", c),
+                Foreign::Digit(_) => msg::FOREIGN_DIGIT.with("char", c),
+                Foreign::Invisible(_) => msg::INVISIBLE_CHAR.message(),
+            };
+            let message = message
+                .with("name", &owner.name.value)
+                .with("code", format!("U+{:04X}", u32::from(c)));
+            diagnostics.push(at(owner.src, owner.name, message).hint(&msg::RETYPE_NAME_HINT));
             continue;
         }
         // `index` is the list page of each folder (communes/index.html).
