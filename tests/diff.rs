@@ -425,18 +425,27 @@ fn control_characters_from_content_are_shown_escaped() {
     new.edit(
         "content/communes/dong-tam.yaml",
         "name: Đồng Tâm",
-        "id: dong-tam\nname: \"Đồng Tâm\\e[1A\\e[2K\\u202E\"",
+        "name: Đồng Tâm\nsummary: \"Đã lắp\\e[1A\\e[2K\\u202E camera\"",
     );
     new.edit("content/communes/dong-tam.yaml", "count: 25", "count: 2500");
     let run = run_in(new.path(), &["diff", old.path().to_str().unwrap()], &[]);
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
     assert!(!run.stdout.contains('\u{202e}'), "{:?}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("Đồng Tâm\\u{1b}[1A\\u{1b}[2K\\u{202e} · 2023 · Camera an ninh: 25 → 2.500"),
-        "{}",
-        run.stdout
+    for shown in [
+        "Đã lắp\\u{1b}[1A\\u{1b}[2K\\u{202e} camera",
+        "Đồng Tâm · 2023 · Camera an ninh: 25 → 2.500",
+    ] {
+        assert!(run.stdout.contains(shown), "{shown}:\n{}", run.stdout);
+    }
+    // In a name, they are refused, and the error shows them escaped.
+    new.edit(
+        "content/communes/dong-tam.yaml",
+        "name: Đồng Tâm",
+        "name: \"Đồng Tâm\\e[2K\"",
     );
+    let run = new.run(&["check"]);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    run.expect_stderr(&["the name \"Đồng Tâm\\u{1b}[2K\" holds an invisible character (U+001B)"]);
     // A raw escape byte in a file is a YAML error; its line is shown escaped too.
     new.write(
         "content/communes/dong-tam.yaml",
