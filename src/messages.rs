@@ -426,6 +426,30 @@ catalogue! {
         en: "expected a number, found nothing (delete the field if there is no figure)",
         vi: "ở đây cần một số nhưng chưa ghi gì; nếu không có số liệu, hãy xóa trường này"
     }
+    NUMBER_LEADING_ZERO "number-leading-zero" {
+        en: "`{raw}` starts with 0: write the number without it",
+        vi: "`{raw}` bắt đầu bằng số 0: hãy viết số không có số 0 ở đầu"
+    }
+    NUMBER_QUOTED "number-quoted" {
+        en: "`{raw}` is in quotes, so it is text, not a number: write it without quotes",
+        vi: "`{raw}` nằm trong dấu nháy nên là chữ, không phải số: hãy bỏ dấu nháy"
+    }
+    NUMBER_THOUSANDS_DOTS "number-thousands-dots" {
+        en: "`{raw}` groups thousands with dots, which YAML reads as a decimal number: write {digits}",
+        vi: "`{raw}` dùng dấu chấm ngăn cách hàng nghìn, YAML lại hiểu là số thập phân: hãy viết {digits}"
+    }
+    NUMBER_DECIMAL "number-decimal" {
+        en: "`{raw}` is not a whole number: a count is written with digits only, e.g. 24527",
+        vi: "`{raw}` không phải số nguyên: số lượng chỉ viết bằng chữ số, ví dụ 24527"
+    }
+    NUMBER_NOT_DIGITS "number-not-digits" {
+        en: "`{raw}` is not written with the digits 0–9 only, as figures must be",
+        vi: "`{raw}` không chỉ gồm các chữ số 0–9 như số liệu phải viết"
+    }
+    NUMBER_WRITE_HINT "number-write-hint" {
+        en: "write {value}",
+        vi: "hãy viết {value}"
+    }
     NOTHING_FOR_FLAG "nothing-for-flag" {
         en: "expected `true` or `false`, found nothing (delete the field if it was not reported)",
         vi: "ở đây cần `true` (đạt) hoặc `false` (không đạt) nhưng chưa ghi gì; nếu chưa có báo cáo, hãy xóa trường này"

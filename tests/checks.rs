@@ -177,3 +177,43 @@ fn a_look_alike_letter_in_a_name_is_named() {
         .expect_code(1)
         .expect_stderr(&["holds an invisible character (U+200B)"]);
 }
+
+#[test]
+fn numbers_are_written_with_digits_only() {
+    for (written, en) in [
+        (
+            "0x19",
+            "`0x19` is not written with the digits 0–9 only, as figures must be",
+        ),
+        ("0o31", "`0o31` is not written with the digits 0–9 only"),
+        ("2_5", "`2_5` is not written with the digits 0–9 only"),
+        ("+25", "`+25` is not written with the digits 0–9 only"),
+        ("025", "`025` starts with 0: write the number without it"),
+        (
+            "1.000",
+            "`1.000` groups thousands with dots, which YAML reads as a decimal number: write 1000",
+        ),
+    ] {
+        let p = TestProject::good();
+        p.edit(DONG_TAM, "count: 25", &format!("count: {written}"));
+        p.run(&["check"])
+            .expect_code(1)
+            .expect_stderr(&[&format!("{DONG_TAM}:9:16: error: {en}")]);
+    }
+    // Read as a number, the fix names it.
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "count: 25", "count: 0x19");
+    p.run(&["check"]).expect_stderr(&["hint: write 25"]);
+    p.run(&["--lang", "vi", "check"])
+        .expect_stderr(&["lỗi: `0x19` không chỉ gồm các chữ số 0–9", "hãy viết 25"]);
+    // A year in quotes, and a ratio and an area figure.
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "year: 2023", "year: \"2023\"");
+    p.edit(DONG_TAM, "safe: 9", "safe: +9");
+    p.edit(YEAR, "sessions: 226", "sessions: 2_26");
+    p.run(&["check"]).expect_code(1).expect_stderr(&[
+        &format!("{DONG_TAM}:6:11: error: `\"2023\"` is in quotes, so it is text, not a number"),
+        &format!("{DONG_TAM}:19:25: error: `+9` is not written with the digits 0–9 only"),
+        &format!("{YEAR}:4:13: error: `2_26` is not written with the digits 0–9 only"),
+    ]);
+}

@@ -257,7 +257,7 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
     assert_eq!(error.content_type(), "text/html; charset=utf-8");
     for needle in [
         "content/communes/dong-tam.yaml:9:16",
-        "số lượng phải là số nguyên (đang ghi 25.5)",
+        "`25.5` không phải số nguyên: số lượng chỉ viết bằng chữ số",
         "/__baocao/events",
     ] {
         assert!(error.body.contains(needle), "{needle}:\n{}", error.body);
@@ -265,7 +265,7 @@ fn rebuilds_on_save_shows_errors_and_recovers() {
     assert!(
         server
             .stderr()
-            .contains("content/communes/dong-tam.yaml:9:16: lỗi: số lượng phải là số nguyên"),
+            .contains("content/communes/dong-tam.yaml:9:16: lỗi: `25.5` không phải số nguyên"),
         "{}",
         server.stderr()
     );

@@ -5,6 +5,7 @@ mod image;
 mod records;
 mod source;
 mod yaml;
+pub use yaml::literal_message;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

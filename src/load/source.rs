@@ -40,6 +40,16 @@ impl SourceFile {
         }
     }
 
+    /// The raw YAML scalar written at `location` (`0x17`, `"2023"`, `1.000`), when the
+    /// location is in this file's text.
+    pub fn scalar_at(&self, location: &serde_saphyr::Location) -> Option<&str> {
+        let line = (location.line() as usize).checked_sub(1)?;
+        let text = self.text.lines().nth(line)?;
+        let column = (location.column() as usize).checked_sub(1)?;
+        let start = text.char_indices().nth(column).map(|(i, _)| i)?;
+        Some(crate::text::scalar_prefix(&text[start..]))
+    }
+
     /// An error at a position returned by the YAML parser.
     pub fn error_at_location(
         &self,

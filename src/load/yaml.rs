@@ -27,7 +27,14 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> 
         );
     }
     serde_saphyr::from_str_with_options(&source.text, options()).map_err(|e| {
-        let (message, hint) = describe(&plain_message(&e.without_snippet().to_string()));
+        let (mut message, mut hint) = describe(&plain_message(&e.without_snippet().to_string()));
+        // A number written as a decimal (`1.000` for one thousand): say what was written.
+        if matches!(message.id(), "fractional-count" | "implausible-count")
+            && let Some(raw) = e.location().and_then(|loc| source.scalar_at(&loc))
+            && let Some(explained) = literal_message(raw, None)
+        {
+            (message, hint) = explained;
+        }
         let diagnostic = match e.location() {
             Some(loc) if loc.line() > 0 => source.error_at_location(&loc, message),
             _ => source.error_at(0, 0, message),
@@ -37,6 +44,22 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> 
             None => diagnostic,
         }
     })
+}
+
+/// What is wrong with the number written as `raw` (see [`crate::text::number_literal`]), and
+/// the fix: `value` when the parser read one.
+pub fn literal_message(raw: &str, value: Option<u64>) -> Option<(Message, Option<Message>)> {
+    use crate::text::LiteralProblem;
+    let problem = crate::text::number_literal(raw)?;
+    let message = match &problem {
+        LiteralProblem::LeadingZero => msg::NUMBER_LEADING_ZERO.message(),
+        LiteralProblem::Quoted => msg::NUMBER_QUOTED.message(),
+        LiteralProblem::ThousandsDots(digits) => msg::NUMBER_THOUSANDS_DOTS.with("digits", digits),
+        LiteralProblem::Decimal => msg::NUMBER_DECIMAL.message(),
+        LiteralProblem::NotDigits => msg::NUMBER_NOT_DIGITS.message(),
+    };
+    let hint = value.map(|v| msg::NUMBER_WRITE_HINT.with("value", v));
+    Some((message.with("raw", raw), hint))
 }
 
 /// Strips the parser's own "error: line N column M: " prefix: diagnostics add their own.
@@ -77,6 +100,7 @@ const PARSER_MESSAGES: &[(&Entry, Option<&Entry>)] = &[
     (&msg::TEXT_FOR_NUMBER, None),
     (&msg::BOOLEAN_FOR_NUMBER, None),
     (&msg::NOTHING_FOR_NUMBER, None),
+    (&msg::IMPLAUSIBLE_COUNT, None),
     (&msg::NOTHING_FOR_FLAG, None),
     (&msg::NOTHING_FOR_RATIO, None),
 ];
@@ -200,7 +224,9 @@ mod tests {
                 None,
             ),
             (count("-3"), "negative-count", None),
-            (count("2.5"), "fractional-count", None),
+            (count("2.5"), "number-decimal", None),
+            (count("1.000"), "number-thousands-dots", None),
+            (count("025"), "number-leading-zero", None),
             (count("nhiều"), "text-for-number", None),
             (count("true"), "boolean-for-number", None),
             (count("[1]"), "invalid-type", None),

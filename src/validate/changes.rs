@@ -3,139 +3,34 @@
 //! is above `year_change.above` (default 20). Each is a warning at the later figure: the
 //! officer checks it, and `diff` shows it to the reviewer.
 
-use std::collections::BTreeMap;
-
-use serde_saphyr::Location;
-
 use crate::diagnostic::Diagnostic;
-use crate::load::{CampaignRecord, FigureMap, FigureValue, Project, SourceFile, YearChange};
+use crate::load::{Project, YearChange};
 use crate::messages as msg;
 
-/// One value of a figure's series: the year, the value, and where it is written.
-struct Point<'a> {
-    year: i64,
-    value: u64,
-    file: &'a SourceFile,
-    at: &'a Location,
-}
-
-/// The figures of one record (a commune, or the area) by name, each a series over years.
-type Series<'a> = BTreeMap<String, Vec<Point<'a>>>;
+use super::numbers::Series;
 
 /// Warns about every figure, of the communes and of the area, that changes implausibly from
 /// the year before it.
-pub fn check_year_changes(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
+pub fn check_year_changes(project: &Project, all: &[Series], diagnostics: &mut Vec<Diagnostic>) {
     let limits = project
         .site
         .as_ref()
         .map(|s| s.record.year_change)
         .unwrap_or_default();
-    for commune in &project.communes {
-        let mut series = Series::new();
-        let file = &commune.source;
-        for y in &commune.record.years {
-            let year = y.year.value;
-            for m in &y.models {
-                if let Some(count) = &m.count {
-                    let point = Point {
-                        year,
-                        value: count.value.value,
-                        file,
-                        at: &count.referenced,
-                    };
-                    push(&mut series, &m.model.value, point);
-                }
-            }
-            campaign(&mut series, year, file, y.campaign.as_ref());
-            figures(&mut series, year, file, &y.figures);
-        }
+    for series in all {
         warn(series, limits, diagnostics);
     }
-    let mut series = Series::new();
-    for &(year, ref file) in &project.years {
-        let y = &file.record;
-        let source = &file.source;
-        campaign(&mut series, year, source, y.campaign.as_ref());
-        figures(&mut series, year, source, &y.figures);
-        for m in &y.models {
-            let budget = m.city_budget.as_ref();
-            for (part, figure) in [
-                ("total", m.total.as_ref()),
-                ("new", m.new.as_ref()),
-                ("community_funded", m.community_funded.as_ref()),
-                ("city_budget.count", budget.and_then(|b| b.count.as_ref())),
-                (
-                    "city_budget.locations",
-                    budget.and_then(|b| b.locations.as_ref()),
-                ),
-                (
-                    "city_budget.value_vnd",
-                    budget.and_then(|b| b.value_vnd.as_ref()),
-                ),
-            ] {
-                if let Some(f) = figure {
-                    let name = format!("{}.{part}", m.model.value);
-                    let point = Point {
-                        year,
-                        value: f.value.value,
-                        file: source,
-                        at: &f.referenced,
-                    };
-                    push(&mut series, &name, point);
-                }
-            }
-        }
-    }
-    warn(series, limits, diagnostics);
 }
 
-fn push<'a>(series: &mut Series<'a>, name: &str, point: Point<'a>) {
-    series.entry(name.to_owned()).or_default().push(point);
-}
-
-fn campaign<'a>(
-    series: &mut Series<'a>,
-    year: i64,
-    file: &'a SourceFile,
-    campaign: Option<&'a CampaignRecord>,
-) {
-    for (id, figure) in campaign.iter().flat_map(|c| c.figures()) {
-        if let Some(f) = figure {
-            let point = Point {
-                year,
-                value: f.value.value,
-                file,
-                at: &f.referenced,
-            };
-            push(series, id, point);
-        }
-    }
-}
-
-fn figures<'a>(series: &mut Series<'a>, year: i64, file: &'a SourceFile, map: &'a FigureMap) {
-    for (id, value) in &map.0 {
-        if let FigureValue::Number(f) = &value.value {
-            let point = Point {
-                year,
-                value: f.value,
-                file,
-                at: &value.referenced,
-            };
-            push(series, &id.value, point);
-        }
-    }
-}
-
-fn warn(series: Series, limits: YearChange, diagnostics: &mut Vec<Diagnostic>) {
-    for (name, mut points) in series {
-        points.sort_by_key(|p| p.year);
+fn warn(series: &Series, limits: YearChange, diagnostics: &mut Vec<Diagnostic>) {
+    for (name, points) in series {
         for pair in points.windows(2) {
             let [before, after] = pair else { continue };
             if before.year == after.year || !implausible(before.value, after.value, limits) {
                 continue;
             }
             let message = msg::IMPLAUSIBLE_CHANGE
-                .with("name", &name)
+                .with("name", name)
                 .with("before", before.value)
                 .with("before_year", before.year)
                 .with("after", after.value)

@@ -6,6 +6,8 @@ mod charts;
 mod figures;
 mod ids;
 mod indicators;
+mod literals;
+mod numbers;
 mod statics;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,7 +62,9 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                         figures::check_city_totals(project, d);
                         figures::check_area_totals(project, &v.catalogue, d);
                         figures::check_attainment(project, d);
-                        changes::check_year_changes(project, d);
+                        let all = numbers::series(project);
+                        changes::check_year_changes(project, &all, d);
+                        literals::check_literals(project, &all, d);
                     })
                 },
                 || found(&|d| charts::check_chart_calls(project, &v.models, &v.catalogue, d)),
