@@ -114,8 +114,7 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
     }
     let (watcher, root) = (server.clone(), server.root.clone());
     thread::spawn(move || watch::watch(&root, snapshot, |changed| watcher.rebuild(changed)));
-    respond::serve(listener, server).map_err(ServeError::Serve)?;
-    unreachable!("the preview server only returns on an error")
+    respond::serve(listener, server).map_err(ServeError::Serve)
 }
 
 /// The state shared by the watcher and the connections.

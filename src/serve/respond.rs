@@ -35,8 +35,8 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 type Body = UnsyncBoxBody<Bytes, io::Error>;
 
-/// Serves `listener` until the process ends.
-pub fn serve(listener: TcpListener, server: Arc<Server>) -> io::Result<()> {
+/// Serves `listener` until the process ends; returns only when the server cannot start.
+pub fn serve(listener: TcpListener, server: Arc<Server>) -> io::Result<Infallible> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -131,18 +131,19 @@ fn answer(
 fn file(server: &Server, target: &str) -> Response<Body> {
     const HTML: &str = "text/html; charset=utf-8";
     let generation = *server.generation.borrow();
-    let failure = server
-        .failure
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone();
     let file = http::relative_path(target).and_then(|r| http::resolve(&server.site, &r));
     let is_page = file
         .as_ref()
         .is_none_or(|f| f.extension().is_some_and(|e| e == "html"));
-    if let (Some(error_page), true) = (failure, is_page) {
-        let page = page::with_reload_script(error_page.as_bytes(), generation);
-        return whole(StatusCode::INTERNAL_SERVER_ERROR, HTML, page);
+    if is_page {
+        let failure = server
+            .failure
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(error_page) = &*failure {
+            let page = page::with_reload_script(error_page.as_bytes(), generation);
+            return whole(StatusCode::INTERNAL_SERVER_ERROR, HTML, page);
+        }
     }
     if let Some(path) = &file {
         let content_type = http::content_type(path);
