@@ -634,9 +634,25 @@ impl Context<'_> {
                     }),
                     _ => None,
                 };
+                let stated_new = self.count(m.new.as_ref(), default, &page, named(&p, "new"));
+                // Unstated, what was added in the year is what the city's budget and the
+                // community installed: one figure, shown (as derived) on every page.
+                let new = stated_new.or_else(|| match (&budget_count, &community) {
+                    (Some(b), Some(c)) => Some(Fig {
+                        value: b.value + c.value,
+                        source: b.source.clone(),
+                        note: None,
+                        derived: Some(format!(
+                            "{} + {}",
+                            self.number_format.int(b.value as i64),
+                            self.number_format.int(c.value as i64)
+                        )),
+                    }),
+                    _ => None,
+                });
                 Some(CityModelYear {
                     year,
-                    new: self.count(m.new.as_ref(), default, &page, named(&p, "new")),
+                    new,
                     city_budget_locations: self.count(
                         budget.and_then(|b| b.locations.as_ref()),
                         budget_default,
@@ -720,8 +736,17 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         .max();
     let mut counts = Vec::new();
     let mut without = Vec::new();
+    let mut groups = Vec::new();
     for c in communes {
-        if !c.years.iter().any(reports) {
+        let own_groups = c.groups.iter().filter(|g| *g.model.id == *id);
+        groups.extend(own_groups.clone().map(|g| ModelGroup {
+            commune: link(c),
+            name: g.name.clone(),
+            founded: g.founded.clone(),
+            members: g.members.clone(),
+            source: g.source.clone(),
+        }));
+        if !c.years.iter().any(reports) && own_groups.count() == 0 {
             without.push(link(c));
         }
         for y in c.years.iter().filter(|y| Some(y.year) == communes_year) {
@@ -744,6 +769,7 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         city,
         communes_year,
         communes: counts,
+        groups,
         communes_reporting: communes.len() - without.len(),
         communes_without_data: without,
     }

@@ -161,10 +161,24 @@ pub struct ModelType {
     /// Every commune's report of this model in `communes_year`, in commune order (earlier
     /// years are on the commune pages).
     pub communes: Vec<CommuneModelCount>,
-    /// How many communes report this model in some year.
+    /// The named teams and groups of this model, in commune order.
+    pub groups: Vec<ModelGroup>,
+    /// How many communes report this model in some year or name a group of it.
     pub communes_reporting: usize,
-    /// Communes that report nothing about this model in any year.
+    /// Communes that report nothing about this model in any year and name no group of it.
     pub communes_without_data: Vec<CommuneLink>,
+}
+
+/// A commune's named group of one model type, as the model page lists it (the commune
+/// page has the rest).
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelGroup {
+    pub commune: CommuneLink,
+    pub name: String,
+    /// `YYYY-MM`.
+    pub founded: Option<String>,
+    pub members: Option<Fig>,
+    pub source: Option<Cite>,
 }
 
 /// A commune's count of one model type in one year.
@@ -199,6 +213,7 @@ pub struct CityModelYear {
     pub year: i64,
     pub model: ModelLink,
     pub total: Option<Fig>,
+    /// Added during the year: stated, or derived as city budget + community funded.
     pub new: Option<Fig>,
     pub city_budget_count: Option<Fig>,
     pub city_budget_locations: Option<Fig>,

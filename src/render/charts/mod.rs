@@ -180,7 +180,15 @@ impl<'a> Cx<'a> {
     }
 
     fn fig_text(&self, f: Option<&Fig>) -> String {
-        f.map_or_else(|| self.no_data(), |f| self.num(f.value))
+        let Some(f) = f else { return self.no_data() };
+        match &f.derived {
+            Some(calc) => format!(
+                "{} ({})",
+                self.num(f.value),
+                self.t.fill("derived", &[("calc", calc)])
+            ),
+            None => self.num(f.value),
+        }
     }
 
     /// The locale text `key` with `{year}` filled in.
