@@ -826,6 +826,34 @@ catalogue! {
         en: "write e.g. {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md lists the kinds",
         vi: "hãy viết, ví dụ, {{ chart(kind=\"growth\", model=\"camera-an-ninh\") }}; docs/templates.md liệt kê các loại biểu đồ"
     }
+    LINK_ABSOLUTE "link-absolute" {
+        en: "`{url}` is a path on one computer or from the web server's root: it works nowhere else, not on the published site nor from a USB stick",
+        vi: "`{url}` là đường dẫn trên một máy tính hoặc tính từ gốc máy chủ: không mở được ở nơi khác, kể cả trên trang đã công bố hay từ USB"
+    }
+    LINK_ABSOLUTE_HINT "link-absolute-hint" {
+        en: "copy the file into content/static/ and write the link from this page's folder, e.g. `{suggestion}`",
+        vi: "hãy chép tệp vào thư mục content/static/ rồi viết đường dẫn tính từ thư mục của trang này, ví dụ `{suggestion}`"
+    }
+    LINK_OUTSIDE "link-outside" {
+        en: "`{url}` goes above the site's folder (one `../` too many)",
+        vi: "`{url}` đi ra ngoài thư mục của trang web (thừa một `../`)"
+    }
+    LINK_LETTER_CASE "link-letter-case" {
+        en: "`{url}` points to {path}, but the file is {actual}: the letters differ in case, which works on Windows but not on the web server",
+        vi: "`{url}` trỏ tới {path}, nhưng tệp có tên {actual}: khác nhau chữ hoa, chữ thường; trên Windows vẫn mở được nhưng trên máy chủ web thì không"
+    }
+    LINK_NOT_FOUND "link-not-found" {
+        en: "`{url}` points to {path}, which is neither a page of the site nor a file of content/static/",
+        vi: "`{url}` trỏ tới {path}, không phải một trang của báo cáo hay một tệp trong content/static/"
+    }
+    LINK_WRITE_HINT "link-write-hint" {
+        en: "write `{suggestion}`",
+        vi: "hãy viết `{suggestion}`"
+    }
+    LINK_HOW_HINT "link-how-hint" {
+        en: "links are written from the folder of the page this text is on ({home}/): another page is e.g. `../sources.html`, a file of content/static/ is `../static/anh/tuy-loc.jpg`",
+        vi: "đường dẫn được viết tính từ thư mục của trang chứa đoạn văn này ({home}/): một trang khác, ví dụ `../sources.html`; một tệp trong content/static/, ví dụ `../static/anh/tuy-loc.jpg`"
+    }
     UNKNOWN_COMMUNE "unknown-commune" {
         en: "unknown commune `{commune}`",
         vi: "không có xã, phường nào có id `{commune}`"

@@ -9,7 +9,7 @@
 //! | `month` | `{{ "2021-06" \| month }}` | `06/2021` |
 //! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` (`+2 (+8.7%)`) |
 //! | `fill(name=…)` | `{{ t.year_n \| fill(year=2023) }}` | `Năm 2023` |
-//! | `markdown` | `{{ text \| markdown }}` | sanitised HTML, `{{ chart(…) }}` lines drawn |
+//! | `markdown(home=…)` | `{{ text \| markdown(home="communes") }}` | sanitised HTML, `{{ chart(…) }}` lines drawn, relative links written for `home` led from this page |
 //!
 //! and the function `chart(kind=…, model=…, year=…, commune=…)`, which returns a chart figure.
 
@@ -21,6 +21,10 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 use super::charts::Charts;
 use crate::chart_spec::{ArgValue, ChartSpec};
 use crate::text::{NumberFormat, format_month};
+
+/// A Markdown text, the page's way to the root, and (when they differ) the text's home
+/// folder and the page's.
+type RenderedKey = (String, String, Option<(String, String)>);
 
 /// Registers every baocao filter and function on `tera` (before templates are added);
 /// numbers are written the way `numbers` says.
@@ -60,17 +64,36 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
     let for_markdown = charts.clone();
     // A commune's summary is shown on its page and in every year's full report: each text
     // is rendered once per build.
-    let rendered: Mutex<HashMap<(String, String), Value>> = Mutex::default();
+    let rendered: Mutex<HashMap<RenderedKey, Value>> = Mutex::default();
     tera.register_filter(
         "markdown",
-        move |v: &str, _: Kwargs, state: &State| -> TeraResult<Value> {
+        move |v: &str, kwargs: Kwargs, state: &State| -> TeraResult<Value> {
             let root: String = state.get("root")?.unwrap_or_default();
-            let key = (v.to_owned(), root);
+            let path: String = state.get("path")?.unwrap_or_default();
+            let here = path
+                .rsplit_once('/')
+                .map_or("", |(folder, _)| folder)
+                .to_owned();
+            // Without `home` (or with `""`), the text is taken to be written for its page.
+            let home: String = kwargs
+                .get::<String>("home")?
+                .filter(|home| !home.is_empty())
+                .unwrap_or_else(|| here.clone());
+            let key = (
+                v.to_owned(),
+                root,
+                (home != here).then_some((home.clone(), here.clone())),
+            );
             let lock = || rendered.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some(html) = lock().get(&key) {
                 return Ok(html.clone());
             }
-            let html = super::markdown::to_html_with_charts(v, &for_markdown, &key.1)
+            let rebase = super::markdown::Rebase {
+                home: &home,
+                here: &here,
+                root: &key.1,
+            };
+            let html = super::markdown::to_html_with_charts(v, &for_markdown, &rebase)
                 .map(|html| Value::safe_string(&html))
                 .map_err(tera::Error::message)?;
             lock().insert(key, html.clone());

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::catalogue::Catalogue;
 use crate::chart_spec::{ChartKind, ChartSpec, chart_lines};
 use crate::diagnostic::Diagnostic;
-use crate::load::{Project, SourceFile, Text};
+use crate::load::{Project, SourceFile};
 use crate::messages::{self as msg, Message};
 
 /// Checks every chart call in every Markdown text of the project.
@@ -28,60 +28,10 @@ pub fn check_chart_calls(
         communes: &communes,
         years: &years,
     };
-    for page in &project.pages {
-        // The body starts after the front matter and its two `---` lines.
-        let body_start = page.source.text.lines().count() - page.body.lines().count();
-        for (i, result) in chart_lines(&page.body) {
-            known.check(
-                &page.source,
-                (body_start + i + 1) as u32,
-                result,
-                diagnostics,
-            );
+    for text in super::markdown::markdown_texts(project) {
+        for (i, result) in chart_lines(text.text) {
+            known.check(text.src, text.first_line + i as u32, result, diagnostics);
         }
-    }
-    let mut fields: Vec<(&SourceFile, &Text)> = Vec::new();
-    for c in &project.communes {
-        fields.extend(c.record.summary.iter().map(|t| (&c.source, t)));
-        fields.extend(
-            c.record
-                .groups
-                .iter()
-                .filter_map(|g| g.narrative.as_ref())
-                .map(|t| (&c.source, t)),
-        );
-    }
-    for m in &project.models {
-        fields.extend(m.record.description.iter().map(|t| (&m.source, t)));
-    }
-    for (_, y) in &project.years {
-        fields.extend(y.record.narrative.iter().map(|t| (&y.source, t)));
-    }
-    for (src, text) in fields {
-        let first = first_text_line(src, text);
-        for (i, result) in chart_lines(&text.value) {
-            known.check(src, first + i as u32, result, diagnostics);
-        }
-    }
-}
-
-/// The line where a YAML text value starts: after `|` or `>` for block scalars.
-fn first_text_line(src: &SourceFile, text: &Text) -> u32 {
-    let line = text.referenced.line() as u32;
-    let at = src
-        .text
-        .lines()
-        .nth(line.saturating_sub(1) as usize)
-        .map(|l| {
-            l.chars()
-                .skip(text.referenced.column().saturating_sub(1) as usize)
-                .collect::<String>()
-        })
-        .unwrap_or_default();
-    if at.starts_with('|') || at.starts_with('>') {
-        line + 1
-    } else {
-        line
     }
 }
 

@@ -6,7 +6,9 @@ mod charts;
 mod figures;
 mod ids;
 mod indicators;
+mod links;
 mod literals;
+mod markdown;
 mod numbers;
 mod statics;
 
@@ -67,7 +69,12 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                         literals::check_literals(project, &all, d);
                     })
                 },
-                || found(&|d| charts::check_chart_calls(project, &v.models, &v.catalogue, d)),
+                || {
+                    found(&|d| {
+                        charts::check_chart_calls(project, &v.models, &v.catalogue, d);
+                        links::check_links(project, d);
+                    })
+                },
             )
         },
     );
