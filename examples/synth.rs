@@ -390,7 +390,11 @@ fn figures(rng: &mut Rng, years: usize, kind: Kind) -> Vec<YearFigures> {
         rng.range(1, 6),
     ];
     let growth = [if urban { 9 } else { 5 }, 3, 4, 2];
+    // Campaign figures vary from year to year around the commune's own size, never by more
+    // than the year-change check allows.
     let size = rng.range(3, 25);
+    let attendance = rng.range(40, 100);
+    let valuable_share = rng.range(40, 80);
     (0..years)
         .map(|_| {
             let mut y = YearFigures::default();
@@ -399,10 +403,10 @@ fn figures(rng: &mut Rng, years: usize, kind: Kind) -> Vec<YearFigures> {
                 *count += *added;
             }
             y.counts = counts;
-            y.sessions = rng.range(size / 2 + 1, size + 6);
-            y.participations = y.sessions * rng.range(40, 120);
-            y.tips = rng.range(0, size + 10);
-            y.valuable_tips = rng.range(0, y.tips);
+            y.sessions = rng.range(size / 2 + 1, size + 2);
+            y.participations = y.sessions * rng.range(attendance, attendance + 20);
+            y.tips = rng.range(size / 3, size + 6);
+            y.valuable_tips = y.tips * valuable_share / 100;
             y
         })
         .collect()
