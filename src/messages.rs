@@ -732,6 +732,18 @@ catalogue! {
         en: "a change of more than {factor} times is rare; if the figure is right, keep it (this is only a warning); `year_change:` in content/site.yaml sets when to warn",
         vi: "số thay đổi hơn {factor} lần là hiếm gặp; nếu số liệu đúng thì giữ nguyên (đây chỉ là cảnh báo); mục `year_change:` trong content/site.yaml đặt ngưỡng cảnh báo"
     }
+    FAR_ABOVE_AVERAGE "far-above-average" {
+        en: "`{name}` of {year} is {value}, more than {factor} times a commune's average ({area} for the whole area over {communes} communes is about {average}): is this a typing mistake?",
+        vi: "`{name}` năm {year} là {value}, gấp hơn {factor} lần mức bình quân của một xã, phường (toàn địa bàn {area} chia cho {communes} xã, phường, khoảng {average}): có phải gõ nhầm không?"
+    }
+    FAR_ABOVE_OTHERS "far-above-others" {
+        en: "`{name}` of {year} is {value}, more than {factor} times the middle value of the {others} other communes that report it ({median}): is this a typing mistake?",
+        vi: "`{name}` năm {year} là {value}, gấp hơn {factor} lần mức giữa của {others} xã, phường khác có báo cáo số này ({median}): có phải gõ nhầm không?"
+    }
+    FAR_ABOVE_HINT "far-above-hint" {
+        en: "one commune with more than {factor} times its share is rare; if the figure is right, keep it (this is only a warning); `year_change:` in content/site.yaml sets when to warn",
+        vi: "một xã, phường gấp hơn {factor} lần phần bình quân là hiếm gặp; nếu số liệu đúng thì giữ nguyên (đây chỉ là cảnh báo); mục `year_change:` trong content/site.yaml đặt ngưỡng cảnh báo"
+    }
     AREA_TOTALS_HINT "area-totals-hint" {
         en: "check the area figure in content/years/ and the communes' figures for this year",
         vi: "hãy kiểm tra số toàn địa bàn trong content/years/ và số liệu của các xã, phường trong năm này"

@@ -217,3 +217,80 @@ fn numbers_are_written_with_digits_only() {
         &format!("{YEAR}:4:13: error: `2_26` is not written with the digits 0–9 only"),
     ]);
 }
+
+/// A copy of the example report (15 communes) in a temporary folder.
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.path().join("content"),
+    );
+    dir
+}
+
+/// Gives the example's commune `id` campaign figures for `year`.
+fn with_campaign(root: &std::path::Path, id: &str, year: i64, campaign: &str) {
+    let path = root.join(format!("content/communes/{id}.yaml"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("years:"), "{id} already has years");
+    text.push_str(&format!(
+        "years:\n  - year: {year}\n    campaign: {{ {campaign} }}\n"
+    ));
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_commune_far_above_its_share_of_the_area_warns() {
+    // 226 sessions over 15 communes is about 15 each: 120 is more than 5 times that.
+    let project = example();
+    with_campaign(project.path(), "dong-tam", 2023, "sessions: 120");
+    let run = common::run_in(project.path(), &["check"], &[]);
+    run.expect_code(0).expect_stderr(&[
+        "content/communes/dong-tam.yaml:7:27: warning: `sessions` of 2023 is 120, more than 5 \
+         times a commune's average (226 for the whole area over 15 communes is about 15): is \
+         this a typing mistake?",
+        "hint: one commune with more than 5 times its share is rare",
+    ]);
+    common::run_in(project.path(), &["--lang", "vi", "check"], &[]).expect_stderr(&[
+        "cảnh báo: `sessions` năm 2023 là 120, gấp hơn 5 lần mức bình quân của một xã, phường \
+         (toàn địa bàn 226 chia cho 15 xã, phường, khoảng 15): có phải gõ nhầm không?",
+    ]);
+
+    // 12, as meant, is within its share.
+    let project = example();
+    with_campaign(project.path(), "dong-tam", 2023, "sessions: 12");
+    let run = common::run_in(project.path(), &["check"], &[]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("sessions"), "{}", run.stderr);
+}
+
+#[test]
+fn without_an_area_figure_a_commune_is_compared_with_the_others() {
+    // No area figures for 2022: five communes report tips, one of them 40 where the others
+    // report 3 or 4.
+    let project = example();
+    for (id, tips) in [
+        ("dong-tam", 3),
+        ("gioi-phien", 4),
+        ("hong-ha", 3),
+        ("hop-minh", 4),
+        ("minh-bao", 40),
+    ] {
+        with_campaign(project.path(), id, 2022, &format!("tips: {tips}"));
+    }
+    let run = common::run_in(project.path(), &["check"], &[]);
+    run.expect_code(0).expect_stderr(&[
+        "content/communes/minh-bao.yaml:",
+        "warning: `tips` of 2022 is 40, more than 5 times the middle value of the 4 other \
+         communes that report it (4): is this a typing mistake?",
+    ]);
+    assert_eq!(
+        run.stderr.matches("the middle value").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    common::run_in(project.path(), &["--lang", "vi", "check"], &[]).expect_stderr(&[
+        "`tips` năm 2022 là 40, gấp hơn 5 lần mức giữa của 4 xã, phường khác có báo cáo số này (4)",
+    ]);
+}

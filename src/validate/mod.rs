@@ -10,6 +10,7 @@ mod links;
 mod literals;
 mod markdown;
 mod numbers;
+mod shares;
 mod statics;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,6 +67,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
                         figures::check_attainment(project, d);
                         let all = numbers::series(project);
                         changes::check_year_changes(project, &all, d);
+                        shares::check_commune_shares(project, &v.catalogue, &all, d);
                         literals::check_literals(project, &all, d);
                     })
                 },
