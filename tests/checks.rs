@@ -216,6 +216,19 @@ fn numbers_are_written_with_digits_only() {
         &format!("{DONG_TAM}:19:25: error: `+9` is not written with the digits 0–9 only"),
         &format!("{YEAR}:4:13: error: `2_26` is not written with the digits 0–9 only"),
     ]);
+    // The map form's value, at the value; and a group's members written as a map.
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "{ value: 4, source", "{ value: 0x4, source");
+    p.edit(
+        DONG_TAM,
+        "members: 41",
+        "members: { value: +41, note: đầu năm }",
+    );
+    p.run(&["check"]).expect_code(1).expect_stderr(&[
+        &format!("{DONG_TAM}:11:25: error: `0x4` is not written with the digits 0–9 only"),
+        "hint: write 4",
+        &format!("{DONG_TAM}:28:23: error: `+41` is not written with the digits 0–9 only"),
+    ]);
 }
 
 /// A copy of the example report (15 communes) in a temporary folder.

@@ -7,7 +7,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 pub use crate::language::Language;
 
@@ -530,6 +530,8 @@ pub struct Figure {
     pub value: u64,
     pub source: Option<String>,
     pub note: Option<String>,
+    /// Where the map form wrote its `value` (the plain form's place is the figure's own).
+    pub value_at: Option<Location>,
 }
 
 struct CountVisitor;
@@ -624,7 +626,9 @@ impl<'de> Visitor<'de> for FigureVisitor {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "value" => {
-                    figure.value = map.next_value::<Count>()?.0;
+                    let value = map.next_value::<Spanned<Count>>()?;
+                    figure.value = value.value.0;
+                    figure.value_at = Some(value.referenced);
                     seen_value = true;
                 }
                 "source" => figure.source = Some(map.next_value()?),
@@ -645,7 +649,13 @@ impl Figure {
             value,
             source: None,
             note: None,
+            value_at: None,
         }
+    }
+
+    /// Where the value of `figure` is written: its `value:` in the map form.
+    pub fn value_location(figure: &Spanned<Figure>) -> &Location {
+        figure.value.value_at.as_ref().unwrap_or(&figure.referenced)
     }
 }
 
@@ -694,7 +704,7 @@ impl<'de> Visitor<'de> for FigureValueVisitor {
         let (mut source, mut note) = (None, None);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "value" => value = Some(map.next_value::<Count>()?.0),
+                "value" => value = Some(map.next_value::<Spanned<Count>>()?),
                 "safe" => safe = Some(map.next_value::<Spanned<Count>>()?),
                 "total" => total = Some(map.next_value::<Spanned<Count>>()?),
                 "source" => source = Some(map.next_value()?),
@@ -704,9 +714,10 @@ impl<'de> Visitor<'de> for FigureValueVisitor {
         }
         match (value, safe, total) {
             (Some(value), None, None) => Ok(FigureValue::Number(Figure {
-                value,
+                value: value.value.0,
                 source,
                 note,
+                value_at: Some(value.referenced),
             })),
             (None, Some(safe), Some(total)) => Ok(FigureValue::Ratio {
                 safe,

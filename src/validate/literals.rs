@@ -5,7 +5,7 @@
 use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{Count, FigureMap, FigureValue, Project, SourceFile, literal_message};
+use crate::load::{Count, Figure, FigureMap, FigureValue, Project, SourceFile, literal_message};
 
 use super::numbers::Series;
 
@@ -29,7 +29,8 @@ pub fn check_literals(project: &Project, all: &[Series], diagnostics: &mut Vec<D
         }
         for group in &commune.record.groups {
             if let Some(members) = &group.members {
-                check(file, &members.referenced, members.value.value, diagnostics);
+                let at = Figure::value_location(members);
+                check(file, at, members.value.value, diagnostics);
             }
         }
     }
@@ -71,10 +72,6 @@ fn check(file: &SourceFile, at: &Location, value: u64, diagnostics: &mut Vec<Dia
     let Some(raw) = file.scalar_at(at) else {
         return;
     };
-    // The map form `{ value: 23, source: … }`, whose value the parser located elsewhere.
-    if raw.starts_with('{') {
-        return;
-    }
     if let Some((message, hint)) = literal_message(raw, Some(value)) {
         let diagnostic = file.error_at_location(at, message);
         diagnostics.push(match hint {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_saphyr::Location;
 
-use crate::load::{CampaignRecord, FigureMap, FigureValue, Project, SourceFile};
+use crate::load::{CampaignRecord, Figure, FigureMap, FigureValue, Project, SourceFile};
 
 /// One value of a figure's series: the year, the value, and where it is written.
 pub struct Point<'a> {
@@ -34,7 +34,7 @@ pub fn series(project: &Project) -> Vec<Series<'_>> {
                         year,
                         value: count.value.value,
                         file,
-                        at: &count.referenced,
+                        at: Figure::value_location(count),
                     };
                     push(&mut series, &m.model.value, point);
                 }
@@ -72,7 +72,7 @@ pub fn series(project: &Project) -> Vec<Series<'_>> {
                         year,
                         value: f.value.value,
                         file: source,
-                        at: &f.referenced,
+                        at: Figure::value_location(f),
                     };
                     push(&mut series, &name, point);
                 }
@@ -104,7 +104,7 @@ fn campaign<'a>(
                 year,
                 value: f.value.value,
                 file,
-                at: &f.referenced,
+                at: Figure::value_location(f),
             };
             push(series, id, point);
         }
@@ -118,7 +118,7 @@ fn figures<'a>(series: &mut Series<'a>, year: i64, file: &'a SourceFile, map: &'
                 year,
                 value: f.value,
                 file,
-                at: &value.referenced,
+                at: f.value_at.as_ref().unwrap_or(&value.referenced),
             };
             push(series, &id.value, point);
         }
