@@ -307,3 +307,17 @@ fn without_an_area_figure_a_commune_is_compared_with_the_others() {
         "`tips` năm 2022 là 40, gấp hơn 5 lần mức giữa của 4 xã, phường khác có báo cáo số này (4)",
     ]);
 }
+
+#[test]
+fn communes_campaign_figures_above_the_area_figure_warn() {
+    let p = TestProject::good();
+    p.edit(DONG_TAM, "sessions: 12", "sessions: 300");
+    p.run(&["check"]).expect_code(0).expect_stderr(&[&format!(
+        "{YEAR}:4:13: warning: the communes report 300 for `sessions` in 2023, more than the \
+         area figure 226"
+    )]);
+    p.run(&["--lang", "vi", "check"]).expect_stderr(&[
+        "cảnh báo: các xã, phường báo cáo tổng 300 cho `sessions` năm 2023, nhiều hơn số toàn \
+         địa bàn là 226",
+    ]);
+}
