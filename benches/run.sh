@@ -130,7 +130,7 @@ measure() {
     wait_quiet
     busy=$(pressure)
     start=$EPOCHREALTIME
-    if ! /usr/bin/time -v -o "$log" "$baocao" "$@" >"$out" 2>"$WORK/stderr.log"; then
+    if ! /usr/bin/time -v -o "$log" "$baocao" --lang en "$@" >"$out" 2>"$WORK/stderr.log"; then
         cat "$WORK/stderr.log" >&2
         die "baocao $* failed"
     fi
@@ -164,7 +164,7 @@ for n in "${sizes[@]}"; do
         "$synth" --communes "$n" --years "$YEARS" "$project" >&2
         echo "$stamp" >"$project/.synth"
     fi
-    checked=$("$baocao" --root "$project" check 2>&1) || { echo "$checked" >&2; die "the generated project has errors"; }
+    checked=$("$baocao" --lang en --root "$project" check 2>&1) || { echo "$checked" >&2; die "the generated project has errors"; }
     case "$checked" in
         *"; 0 warnings"*) ;;
         *) echo "$checked" >&2; die "the generated project has warnings" ;;

@@ -67,11 +67,12 @@ impl Diagnostic {
         Human(self, language)
     }
 
-    /// The diagnostic as one JSON object, for editors and CI: `severity` (`error` or
-    /// `warning`), `file`, `line` and `column` (0 when unknown), `message` and `hint` (or
-    /// null) in `language`.
+    /// The diagnostic as one JSON object, for editors and CI: `reason` (`diagnostic`),
+    /// `severity` (`error` or `warning`), `file`, `line` and `column` (0 when unknown),
+    /// `message` and `hint` (or null) in `language`.
     pub fn to_json(&self, language: Language) -> serde_json::Value {
         serde_json::json!({
+            "reason": "diagnostic",
             "severity": match self.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -195,7 +196,7 @@ mod tests {
         let json = unknown_field().to_json(Language::En).to_string();
         assert_eq!(
             json,
-            r#"{"severity":"error","file":"content/communes/tuy-loc.yaml","line":3,"column":7,"message":"unknown field `nmae`, expected one of name, kind","hint":"did you mean `name`?"}"#
+            r#"{"reason":"diagnostic","severity":"error","file":"content/communes/tuy-loc.yaml","line":3,"column":7,"message":"unknown field `nmae`, expected one of name, kind","hint":"did you mean `name`?"}"#
         );
         let d = Diagnostic::file_error("content/site.yaml", &EMPTY_FILE);
         assert_eq!(d.to_json(Language::Vi)["message"], "tệp đang trống");

@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use baocao::diagnostic::Diagnostic;
 use baocao::language::Language;
+use baocao::messages::{self as msg, Message, count};
 use baocao::{diff, write};
+use serde_json::json;
 
 /// Builds the static website of a public-security annual report from YAML records.
 #[derive(Parser)]
@@ -22,8 +24,8 @@ struct Cli {
     /// else vi].
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
-    /// How to print errors and warnings: for people, or as one JSON object per line (for
-    /// editors and CI).
+    /// How to print errors, warnings and the summary: for people, or as one JSON object per
+    /// line on standard output (for editors and CI).
     #[arg(long, global = true, value_enum, default_value = "human")]
     message_format: MessageFormat,
     /// Print only errors and warnings: no progress, no summary (`build` and `check`).
@@ -40,7 +42,7 @@ enum Lang {
     En,
 }
 
-/// How errors and warnings are printed on standard error.
+/// How errors, warnings and the closing summary are printed.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum MessageFormat {
     Human,
@@ -149,19 +151,7 @@ fn main() -> ExitCode {
         Command::New { .. } | Command::Completions { .. }
     );
     if needs_project && !cli.root.is_dir() {
-        eprintln!(
-            "{}",
-            match style.language {
-                Language::Vi => format!(
-                    "lỗi: không có thư mục dự án {}: hãy kiểm tra đường dẫn sau --root",
-                    cli.root.display()
-                ),
-                Language::En => format!(
-                    "error: the project folder {} does not exist: check the path after --root",
-                    cli.root.display()
-                ),
-            }
-        );
+        style.fatal(msg::NO_PROJECT_FOLDER.with("path", cli.root.display()));
         return ExitCode::from(2);
     }
     match cli.command {
@@ -187,23 +177,94 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], style: MessageStyle) -> (usize, usize) {
-    for d in diagnostics {
-        match style.format {
-            MessageFormat::Human => eprintln!("{}\n", d.display(style.language)),
-            MessageFormat::Json => eprintln!("{}", d.to_json(style.language)),
+impl MessageStyle {
+    fn json(self) -> bool {
+        self.format == MessageFormat::Json
+    }
+
+    fn say(self, message: &Message) -> String {
+        message.render(self.language)
+    }
+
+    /// Prints the diagnostics, for people on standard error or as JSON lines on standard
+    /// output, and counts them: (errors, warnings).
+    fn diagnostics(self, diagnostics: &[Diagnostic]) -> (usize, usize) {
+        for d in diagnostics {
+            match self.format {
+                MessageFormat::Human => eprintln!("{}\n", d.display(self.language)),
+                MessageFormat::Json => println!("{}", d.to_json(self.language)),
+            }
+        }
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        (errors, diagnostics.len() - errors)
+    }
+
+    /// Something about the run that is not its result (waiting for another build): on
+    /// standard error for people, a `note` JSON line.
+    fn note(self, message: Message) {
+        let text = self.say(&message);
+        match self.format {
+            MessageFormat::Human => eprintln!("{text}"),
+            MessageFormat::Json => println!("{}", json!({"reason": "note", "message": text})),
         }
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
-}
 
-/// Prints the line that closes a failed run: on standard error, or on standard output when
-/// standard error carries JSON, so that it holds nothing else.
-fn print_failure(line: &str, style: MessageStyle) {
-    match style.format {
-        MessageFormat::Human => eprintln!("{line}"),
-        MessageFormat::Json => println!("{line}"),
+    /// The closing line of a run. For people: on standard output when the run succeeded, else
+    /// on standard error. In JSON: a `summary` object with `ok`, the counts, the line and the
+    /// fields of `extra`.
+    fn summary(
+        self,
+        ok: bool,
+        (errors, warnings): (usize, usize),
+        line: &str,
+        extra: serde_json::Value,
+    ) {
+        match self.format {
+            MessageFormat::Human if ok => println!("{line}"),
+            MessageFormat::Human => eprintln!("{line}"),
+            MessageFormat::Json => {
+                let mut summary = json!({
+                    "reason": "summary",
+                    "ok": ok,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "message": line,
+                });
+                if let (Some(summary), serde_json::Value::Object(extra)) =
+                    (summary.as_object_mut(), extra)
+                {
+                    summary.extend(extra);
+                }
+                println!("{summary}");
+            }
+        }
+    }
+
+    /// A failure outside the content (a folder that cannot be written): `error: …` on
+    /// standard error, or a failed `summary` JSON line.
+    fn fatal(self, message: Message) {
+        let text = self.say(&message);
+        match self.format {
+            MessageFormat::Human => {
+                eprintln!("{}: {text}", self.say(&msg::LABEL_ERROR.message()))
+            }
+            MessageFormat::Json => self.summary(false, (1, 0), &text, json!({})),
+        }
+    }
+
+    /// "3 errors and 1 warning".
+    fn counts(self, (errors, warnings): (usize, usize)) -> (String, String) {
+        (
+            self.say(&count(errors, &msg::COUNT_ERROR, &msg::COUNT_ERRORS)),
+            self.say(&count(warnings, &msg::COUNT_WARNING, &msg::COUNT_WARNINGS)),
+        )
+    }
+
+    /// The closing line of a run that found errors.
+    fn failed(self, counts: (usize, usize), entry: &'static msg::Entry) {
+        let (errors, warnings) = self.counts(counts);
+        let line = self.say(&entry.with("errors", errors).with("warnings", warnings));
+        self.summary(false, counts, &line, json!({}));
     }
 }
 
@@ -211,49 +272,35 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The closing line of a run that found errors, in the language of the messages.
-fn failure_line(errors: usize, warnings: usize, built: bool, language: Language) -> String {
-    match (language, built) {
-        (Language::Vi, false) => format!(
-            "{errors} lỗi và {warnings} cảnh báo: hãy sửa các lỗi ở trên rồi chạy lại `baocao check`"
-        ),
-        (Language::Vi, true) => format!(
-            "{errors} lỗi và {warnings} cảnh báo: chưa ghi gì; thư mục kết quả trước vẫn nguyên vẹn"
-        ),
-        (_, false) => format!(
-            "{} and {}: fix the errors above, then run `baocao check` again",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-        (_, true) => format!(
-            "{} and {}: nothing was written; the previous output is unchanged",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-    }
-}
-
 fn check(root: &std::path::Path, style: MessageStyle, quiet: bool) -> ExitCode {
     let checked = baocao::check_thoroughly(root);
-    let (errors, warnings) = print_diagnostics(&checked.diagnostics, style);
+    let counts = style.diagnostics(&checked.diagnostics);
     match &checked.report {
-        Some(_) if errors == 0 && quiet => ExitCode::SUCCESS,
-        Some(r) if errors == 0 => {
-            println!(
-                "ok: {}, {}, {}, {}; {}",
-                plural(r.communes.len(), "commune"),
-                plural(r.models.len(), "model type"),
-                plural(r.years.len(), "year"),
-                plural(r.pages.len(), "page"),
-                plural(warnings, "warning"),
-            );
+        Some(_) if counts.0 == 0 && quiet => ExitCode::SUCCESS,
+        Some(r) if counts.0 == 0 => {
+            let line = msg::SUMMARY_CHECK_OK
+                .with_message(
+                    "communes",
+                    count(r.communes.len(), &msg::COUNT_COMMUNE, &msg::COUNT_COMMUNES),
+                )
+                .with_message(
+                    "models",
+                    count(r.models.len(), &msg::COUNT_MODEL, &msg::COUNT_MODELS),
+                )
+                .with_message(
+                    "years",
+                    count(r.years.len(), &msg::COUNT_YEAR, &msg::COUNT_YEARS),
+                )
+                .with_message(
+                    "pages",
+                    count(r.pages.len(), &msg::COUNT_PAGE, &msg::COUNT_PAGES),
+                )
+                .with("warnings", style.counts(counts).1);
+            style.summary(true, counts, &style.say(&line), json!({}));
             ExitCode::SUCCESS
         }
         _ => {
-            print_failure(
-                &failure_line(errors, warnings, false, style.language),
-                style,
-            );
+            style.failed(counts, &msg::SUMMARY_CHECK_FAILED);
             ExitCode::from(1)
         }
     }
@@ -269,13 +316,13 @@ fn export(
         Ok(done) => {
             let years: Vec<String> = done.years.iter().map(i64::to_string).collect();
             let years = years.join(", ");
-            match style.language {
-                Language::Vi => println!(
+            let line = match style.language {
+                Language::Vi => format!(
                     "đã ghi {}: {} xã, phường; năm {years}",
                     done.path.display(),
                     done.communes
                 ),
-                Language::En => println!(
+                Language::En => format!(
                     "wrote {}: {}; {} {years}",
                     done.path.display(),
                     plural(done.communes, "commune"),
@@ -285,15 +332,14 @@ fn export(
                         "years"
                     }
                 ),
-            }
+            };
+            let file = done.path.display().to_string();
+            style.summary(true, (0, 0), &line, json!({ "file": file }));
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            let (errors, warnings) = print_diagnostics(&errors, style);
-            print_failure(
-                &failure_line(errors, warnings, false, style.language),
-                style,
-            );
+            let counts = style.diagnostics(&errors);
+            style.failed(counts, &msg::SUMMARY_CHECK_FAILED);
             ExitCode::from(1)
         }
     }
@@ -315,8 +361,10 @@ fn import(
     };
     match baocao::sheet::import(root, file, &options) {
         Ok(done) => {
-            print_diagnostics(&done.warnings, style);
-            print!("{}", done.changes.trim_start_matches('\n'));
+            let counts = style.diagnostics(&done.warnings);
+            if !style.json() {
+                print!("{}", done.changes.trim_start_matches('\n'));
+            }
             let files = done.files.join(", ");
             let line = match (style.language, done.files.len(), done.written) {
                 (Language::Vi, 0, _) => {
@@ -335,22 +383,13 @@ fn import(
                 ),
                 (Language::En, n, true) => format!("updated {}: {files}", plural(n, "file")),
             };
-            println!("{line}");
+            let extra = json!({ "files": done.files, "written": done.written });
+            style.summary(true, counts, &line, extra);
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            let (errors, warnings) = print_diagnostics(&errors, style);
-            let line = match style.language {
-                Language::Vi => format!(
-                    "{errors} lỗi và {warnings} cảnh báo: chưa ghi gì, các tệp YAML vẫn nguyên vẹn"
-                ),
-                Language::En => format!(
-                    "{} and {}: nothing was written; the YAML records are unchanged",
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                ),
-            };
-            print_failure(&line, style);
+            let counts = style.diagnostics(&errors);
+            style.failed(counts, &msg::SUMMARY_IMPORT_FAILED);
             ExitCode::from(1)
         }
     }
@@ -430,53 +469,30 @@ fn build(
     let output = match write::check_output_dir(root, output) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             return ExitCode::from(2);
         }
     };
     // One build of a folder at a time: a second one waits (two terminals, or a script).
-    let language = style.language;
     let lock = write::OutputLock::acquire(&output, || {
-        eprintln!(
-            "{}",
-            match language {
-                Language::Vi => format!(
-                    "một lệnh baocao build khác đang ghi {}; đang chờ lệnh đó xong…",
-                    output.display()
-                ),
-                Language::En => format!(
-                    "another baocao build is writing {}; waiting for it to finish…",
-                    output.display()
-                ),
-            }
-        )
+        style.note(msg::NOTE_BUILD_WAITING.with("output", output.display()))
     });
     let _lock = match lock {
         Ok(lock) => lock,
         Err(e) => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             return ExitCode::from(1);
         }
     };
     match write::recover(&output) {
-        Ok(Some(from)) => eprintln!(
-            "{}",
-            match language {
-                Language::Vi => format!(
-                    "lần dựng trước bị ngắt giữa chừng: đã đưa trang web trước đó từ {} về lại {}",
-                    from.display(),
-                    output.display()
-                ),
-                Language::En => format!(
-                    "the last build was interrupted: moved the previous site back from {} to {}",
-                    from.display(),
-                    output.display()
-                ),
-            }
+        Ok(Some(from)) => style.note(
+            msg::NOTE_BUILD_RECOVERED
+                .with("from", from.display())
+                .with("output", output.display()),
         ),
         Ok(None) => {}
         Err(e) => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             return ExitCode::from(1);
         }
     }
@@ -486,11 +502,10 @@ fn build(
         // Nothing that the site is built from changed since a build without warnings, and the
         // output is whole: skip the rest.
         if !quiet {
-            println!(
-                "up to date: nothing changed since the last build of {} in {} ms",
-                output.display(),
-                started.elapsed().as_millis()
-            );
+            let line = msg::SUMMARY_UP_TO_DATE
+                .with("output", output.display())
+                .with("ms", started.elapsed().as_millis());
+            style.summary(true, (0, 0), &style.say(&line), json!({ "written": false }));
         }
         return ExitCode::SUCCESS;
     }
@@ -519,63 +534,74 @@ fn build(
     };
     let (built, diagnostics) = baocao::build(checked, writer, &[], &|_| {}, fingerprint);
     progress.clear();
-    let (errors, warnings) = print_diagnostics(&diagnostics, style);
+    let counts = style.diagnostics(&diagnostics);
     let (rendered, changes) = match built {
         baocao::Built::Written { rendered, changes } => (rendered, changes),
         baocao::Built::Invalid => {
-            print_failure(&failure_line(errors, warnings, true, style.language), style);
+            style.failed(counts, &msg::SUMMARY_BUILD_FAILED);
             return ExitCode::from(1);
         }
         baocao::Built::Failed(e) if check_only => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             return ExitCode::from(1);
         }
         baocao::Built::Failed(e) => {
-            eprintln!("error: {e}\nthe previous output is unchanged");
+            style.fatal(msg::WRITE_IO_UNCHANGED.with_message("error", e.message()));
             return ExitCode::from(1);
         }
     };
+    let files = |n| count(n, &msg::COUNT_FILE, &msg::COUNT_FILES);
+    let changed = json!({
+        "added": changes.added,
+        "changed": changes.changed,
+        "removed": changes.removed,
+    });
     if check_only {
         if changes.is_empty() {
-            println!(
-                "up to date: {} in {} match the content",
-                plural(rendered.files, "file"),
-                output.display()
-            );
+            let line = msg::SUMMARY_OUTPUT_FRESH
+                .with_message("files", files(rendered.files))
+                .with("output", output.display());
+            style.summary(true, counts, &style.say(&line), changed);
             return ExitCode::SUCCESS;
         }
-        for (label, paths) in [
-            ("added", &changes.added),
-            ("changed", &changes.changed),
-            ("removed", &changes.removed),
-        ] {
-            for path in paths {
-                println!("{label}: {path}");
+        if !style.json() {
+            for (label, paths) in [
+                ("added", &changes.added),
+                ("changed", &changes.changed),
+                ("removed", &changes.removed),
+            ] {
+                for path in paths {
+                    println!("{label}: {path}");
+                }
             }
         }
-        eprintln!(
-            "{} is stale ({} added, {} changed, {} removed): run `baocao build` and commit the output",
-            output.display(),
-            changes.added.len(),
-            changes.changed.len(),
-            changes.removed.len()
-        );
+        let line = msg::SUMMARY_OUTPUT_STALE
+            .with("output", output.display())
+            .with("added", changes.added.len())
+            .with("changed", changes.changed.len())
+            .with("removed", changes.removed.len());
+        style.summary(false, counts, &style.say(&line), changed);
         return ExitCode::from(1);
     }
     if quiet {
         return ExitCode::SUCCESS;
     }
-    println!(
-        "built {}, {}, {} into {} ({} added, {} changed, {} removed) in {} ms",
-        plural(rendered.pages, "page"),
-        plural(rendered.charts, "chart"),
-        plural(rendered.files, "file"),
-        output.display(),
-        changes.added.len(),
-        changes.changed.len(),
-        changes.removed.len(),
-        started.elapsed().as_millis()
-    );
+    let line = msg::SUMMARY_BUILT
+        .with_message(
+            "pages",
+            count(rendered.pages, &msg::COUNT_PAGE, &msg::COUNT_PAGES),
+        )
+        .with_message(
+            "charts",
+            count(rendered.charts, &msg::COUNT_CHART, &msg::COUNT_CHARTS),
+        )
+        .with_message("files", files(rendered.files))
+        .with("output", output.display())
+        .with("added", changes.added.len())
+        .with("changed", changes.changed.len())
+        .with("removed", changes.removed.len())
+        .with("ms", started.elapsed().as_millis());
+    style.summary(true, counts, &style.say(&line), changed);
     ExitCode::SUCCESS
 }
 

@@ -73,6 +73,15 @@ impl Entry {
     }
 }
 
+/// `n` things, in words: `one` for 1 ("1 commune"), else `many` with its `{n}`.
+pub fn count(n: usize, one: &'static Entry, many: &'static Entry) -> Message {
+    if n == 1 {
+        one.message()
+    } else {
+        many.with("n", n)
+    }
+}
+
 /// Splits an English text into its leading literal and (placeholder, literal after it) pairs.
 fn split_template(template: &str) -> (&str, Vec<(&str, &str)>) {
     let placeholder = |s: &str| -> Option<(usize, usize)> {
@@ -1137,6 +1146,103 @@ catalogue! {
         en: "with these figures the report would have the errors below: nothing was written",
         vi: "với các số liệu này báo cáo sẽ có các lỗi dưới đây: chưa ghi gì cả"
     }
+    // The command line's own lines: the output folder, and the summaries of a run.
+    WRITE_REFUSED "write-refused" {
+        en: "refusing to write the site to {path}: {why}",
+        vi: "không ghi trang web vào {path}: {why}"
+    }
+    WRITE_SYMLINK "write-symlink" {
+        en: "it is a symbolic link; give the real folder instead",
+        vi: "đó là một liên kết tượng trưng; hãy ghi thư mục thật"
+    }
+    WRITE_IS_FILE "write-is-file" {
+        en: "it is a file, not a folder",
+        vi: "đó là một tệp, không phải thư mục"
+    }
+    WRITE_FOREIGN_FILES "write-foreign-files" {
+        en: "it holds files that baocao did not write, and a build replaces everything in it; choose a new or empty folder",
+        vi: "thư mục có các tệp không do baocao ghi, mà mỗi lần dựng sẽ thay toàn bộ thư mục; hãy chọn một thư mục mới hoặc trống"
+    }
+    WRITE_FILE_SYSTEM_ROOT "write-file-system-root" {
+        en: "it is the root of the file system",
+        vi: "đó là thư mục gốc của hệ thống tệp"
+    }
+    WRITE_PROJECT_FOLDER "write-project-folder" {
+        en: "it is the project folder or contains it; use a folder such as `output/`",
+        vi: "đó là thư mục dự án hoặc chứa thư mục dự án; hãy dùng một thư mục như `output/`"
+    }
+    WRITE_INSIDE_CONTENT "write-inside-content" {
+        en: "it is inside the project's content or templates; use a folder such as `output/`",
+        vi: "thư mục nằm trong content/ hoặc templates/ của dự án; hãy dùng một thư mục như `output/`"
+    }
+    WRITE_IO "write-io" {
+        en: "cannot write {path}: {error}",
+        vi: "không ghi được {path}: {error}"
+    }
+    WRITE_IO_UNCHANGED "write-io-unchanged" {
+        en: "{error}; the previous output is unchanged",
+        vi: "{error}; thư mục kết quả trước vẫn nguyên vẹn"
+    }
+    SUMMARY_CHECK_OK "summary-check-ok" {
+        en: "ok: {communes}, {models}, {years}, {pages}; {warnings}",
+        vi: "ổn: {communes}, {models}, {years}, {pages}; {warnings}"
+    }
+    SUMMARY_CHECK_FAILED "summary-check-failed" {
+        en: "{errors} and {warnings}: fix the errors above, then run `baocao check` again",
+        vi: "{errors} và {warnings}: hãy sửa các lỗi ở trên rồi chạy lại `baocao check`"
+    }
+    SUMMARY_BUILD_FAILED "summary-build-failed" {
+        en: "{errors} and {warnings}: nothing was written; the previous output is unchanged",
+        vi: "{errors} và {warnings}: chưa ghi gì; thư mục kết quả trước vẫn nguyên vẹn"
+    }
+    SUMMARY_IMPORT_FAILED "summary-import-failed" {
+        en: "{errors} and {warnings}: nothing was written; the YAML records are unchanged",
+        vi: "{errors} và {warnings}: chưa ghi gì, các tệp YAML vẫn nguyên vẹn"
+    }
+    SUMMARY_BUILT "summary-built" {
+        en: "built {pages}, {charts}, {files} into {output} ({added} added, {changed} changed, {removed} removed) in {ms} ms",
+        vi: "đã dựng {pages}, {charts}, {files} vào {output} ({added} thêm, {changed} đổi, {removed} bỏ) trong {ms} ms"
+    }
+    SUMMARY_UP_TO_DATE "summary-up-to-date" {
+        en: "up to date: nothing changed since the last build of {output} in {ms} ms",
+        vi: "đã mới nhất: không có gì thay đổi từ lần dựng trước của {output} ({ms} ms)"
+    }
+    SUMMARY_OUTPUT_FRESH "summary-output-fresh" {
+        en: "up to date: {files} in {output} match the content",
+        vi: "đã mới nhất: {files} trong {output} khớp với nội dung"
+    }
+    SUMMARY_OUTPUT_STALE "summary-output-stale" {
+        en: "{output} is stale ({added} added, {changed} changed, {removed} removed): run `baocao build` and commit the output",
+        vi: "{output} đã cũ ({added} thêm, {changed} đổi, {removed} bỏ): hãy chạy `baocao build` rồi commit thư mục kết quả"
+    }
+    NOTE_BUILD_WAITING "note-build-waiting" {
+        en: "another baocao build is writing {output}; waiting for it to finish…",
+        vi: "một lệnh baocao build khác đang ghi {output}; đang chờ lệnh đó xong…"
+    }
+    NOTE_BUILD_RECOVERED "note-build-recovered" {
+        en: "the last build was interrupted: moved the previous site back from {from} to {output}",
+        vi: "lần dựng trước bị ngắt giữa chừng: đã đưa trang web trước đó từ {from} về lại {output}"
+    }
+    NO_PROJECT_FOLDER "no-project-folder" {
+        en: "the project folder {path} does not exist: check the path after --root",
+        vi: "không có thư mục dự án {path}: hãy kiểm tra đường dẫn sau --root"
+    }
+    COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
+    COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
+    COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }
+    COUNT_WARNING "count-warning" { en: "1 warning", vi: "1 cảnh báo" }
+    COUNT_COMMUNES "count-communes" { en: "{n} communes", vi: "{n} xã, phường" }
+    COUNT_COMMUNE "count-commune" { en: "1 commune", vi: "1 xã, phường" }
+    COUNT_MODELS "count-models" { en: "{n} model types", vi: "{n} loại mô hình" }
+    COUNT_MODEL "count-model" { en: "1 model type", vi: "1 loại mô hình" }
+    COUNT_YEARS "count-years" { en: "{n} years", vi: "{n} năm" }
+    COUNT_YEAR "count-year" { en: "1 year", vi: "1 năm" }
+    COUNT_PAGES "count-pages" { en: "{n} pages", vi: "{n} trang" }
+    COUNT_PAGE "count-page" { en: "1 page", vi: "1 trang" }
+    COUNT_CHARTS "count-charts" { en: "{n} charts", vi: "{n} biểu đồ" }
+    COUNT_CHART "count-chart" { en: "1 chart", vi: "1 biểu đồ" }
+    COUNT_FILES "count-files" { en: "{n} files", vi: "{n} tệp" }
+    COUNT_FILE "count-file" { en: "1 file", vi: "1 tệp" }
 }
 
 #[cfg(test)]

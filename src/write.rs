@@ -8,24 +8,32 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::messages::{self as msg, Entry, Message};
 use crate::render::OutputFile;
 
 /// Why the output folder cannot be used or written.
 #[derive(Debug)]
 pub enum WriteError {
-    /// The folder would overwrite the project or the system.
-    Refused(PathBuf, &'static str),
+    /// The folder would overwrite the project or the system, for the reason the entry says.
+    Refused(PathBuf, &'static Entry),
     Io(PathBuf, io::Error),
+}
+
+impl WriteError {
+    /// What went wrong, to show in either language.
+    pub fn message(&self) -> Message {
+        match self {
+            WriteError::Refused(path, why) => msg::WRITE_REFUSED
+                .with("path", path.display())
+                .with_message("why", why.message()),
+            WriteError::Io(path, e) => msg::WRITE_IO.with("path", path.display()).with("error", e),
+        }
+    }
 }
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Refused(path, why) => {
-                write!(f, "refusing to write the site to {}: {why}", path.display())
-            }
-            WriteError::Io(path, e) => write!(f, "cannot write {}: {e}", path.display()),
-        }
+        write!(f, "{}", self.message())
     }
 }
 
@@ -49,19 +57,16 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteErro
     if let Ok(meta) = fs::symlink_metadata(output) {
         let refuse = |why| Err(WriteError::Refused(output.to_path_buf(), why));
         if meta.file_type().is_symlink() {
-            return refuse("it is a symbolic link; give the real folder instead");
+            return refuse(&msg::WRITE_SYMLINK);
         }
         if !meta.is_dir() {
-            return refuse("it is a file, not a folder");
+            return refuse(&msg::WRITE_IS_FILE);
         }
         let empty = fs::read_dir(output)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty && !output.join(MARKER).is_file() {
-            return refuse(
-                "it holds files that baocao did not write, and a build replaces everything in it; \
-                 choose a new or empty folder",
-            );
+            return refuse(&msg::WRITE_FOREIGN_FILES);
         }
     }
     let resolve = |p: &Path| -> PathBuf {
@@ -86,16 +91,14 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, WriteErro
     let root = resolve(root);
     let refuse = |why| Err(WriteError::Refused(output.clone(), why));
     if output.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse(&msg::WRITE_FILE_SYSTEM_ROOT);
     }
     if root.starts_with(&output) {
-        return refuse("it is the project folder or contains it; use a folder such as `output/`");
+        return refuse(&msg::WRITE_PROJECT_FOLDER);
     }
     for protected in ["content", "templates"] {
         if output.starts_with(root.join(protected)) {
-            return refuse(
-                "it is inside the project's content or templates; use a folder such as `output/`",
-            );
+            return refuse(&msg::WRITE_INSIDE_CONTENT);
         }
     }
     Ok(output)

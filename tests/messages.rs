@@ -124,22 +124,36 @@ fn a_site_file_that_does_not_load_still_sets_the_language() {
         .expect_stderr(&["content/site.yaml:2:1: error: unknown field `titel`"]);
 }
 
+/// Reads standard output as JSON lines; standard error must be empty.
+fn json_lines(run: &Run) -> Vec<Value> {
+    assert_eq!(run.stderr, "", "JSON mode writes nothing on standard error");
+    run.stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?}: {e}")))
+        .collect()
+}
+
 #[test]
-fn json_lines_carry_every_diagnostic() {
+fn json_lines_carry_every_diagnostic_and_the_summary_on_stdout() {
     let p = broken();
-    for (lang, message) in [
-        ("vi", "không có trường nào tên `nmae` ở đây"),
-        ("en", "unknown field `nmae`, expected one of "),
+    for (lang, message, summary) in [
+        (
+            "vi",
+            "không có trường nào tên `nmae` ở đây",
+            "5 lỗi và 0 cảnh báo: hãy sửa",
+        ),
+        (
+            "en",
+            "unknown field `nmae`, expected one of ",
+            "5 errors and 0 warnings: fix the errors above",
+        ),
     ] {
         let run = run(&p, &["--message-format", "json", "--lang", lang, "check"]);
         run.expect_code(1);
-        let lines: Vec<Value> = run
-            .stderr
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?}: {e}")))
-            .collect();
-        assert_eq!(lines.len(), 5, "{}", run.stderr);
-        for line in &lines {
+        let lines = json_lines(&run);
+        assert_eq!(lines.len(), 6, "{}", run.stdout);
+        let (last, diagnostics) = lines.split_last().unwrap();
+        for line in diagnostics {
             let keys: Vec<&str> = line
                 .as_object()
                 .unwrap()
@@ -148,8 +162,11 @@ fn json_lines_carry_every_diagnostic() {
                 .collect();
             assert_eq!(
                 keys,
-                ["severity", "file", "line", "column", "message", "hint"]
+                [
+                    "reason", "severity", "file", "line", "column", "message", "hint"
+                ]
             );
+            assert_eq!(line["reason"], "diagnostic");
         }
         let first = &lines[0];
         assert_eq!(first["severity"], "error");
@@ -162,12 +179,16 @@ fn json_lines_carry_every_diagnostic() {
             first["message"].as_str().unwrap().starts_with(message),
             "{first}"
         );
-        let summary = if lang == "vi" {
-            "5 lỗi và 0 cảnh báo: hãy sửa"
-        } else {
-            "5 errors and 0 warnings: fix the errors above"
-        };
-        assert!(run.stdout.starts_with(summary), "{}", run.stdout);
+        assert_eq!(last["reason"], "summary");
+        assert_eq!(last["ok"], false);
+        assert_eq!(
+            (last["errors"].as_u64(), last["warnings"].as_u64()),
+            (Some(5), Some(0))
+        );
+        assert!(
+            last["message"].as_str().unwrap().starts_with(summary),
+            "{last}"
+        );
     }
 }
 
@@ -177,7 +198,8 @@ fn json_warnings_and_whole_file_errors() {
     p.write("content/notes.txt", "ghi chú");
     let run = run(&p, &["--message-format=json", "check"]);
     run.expect_code(0);
-    let warning: Value = serde_json::from_str(run.stderr.trim()).unwrap();
+    let lines = json_lines(&run);
+    let warning = &lines[0];
     assert_eq!(warning["severity"], "warning");
     assert_eq!(warning["file"], "content/notes.txt");
     assert_eq!(
@@ -194,7 +216,62 @@ fn json_warnings_and_whole_file_errors() {
             .unwrap()
             .starts_with("tệp nội dung phải nằm ở")
     );
-    assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
+    assert_eq!(lines[1]["reason"], "summary");
+    assert_eq!(lines[1]["ok"], true);
+    assert_eq!(
+        lines[1]["message"],
+        "ổn: 4 xã, phường, 2 loại mô hình, 2 năm, 1 trang; 1 cảnh báo"
+    );
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
+fn json_build_says_what_it_wrote_and_what_went_wrong() {
+    let p = TestProject::good();
+    let built = run(&p, &["--message-format", "json", "--lang", "en", "build"]);
+    built.expect_code(0);
+    let lines = json_lines(&built);
+    assert_eq!(lines.len(), 1, "{}", built.stdout);
+    assert_eq!(lines[0]["reason"], "summary");
+    assert_eq!(lines[0]["ok"], true);
+    assert!(lines[0]["added"].as_array().unwrap().len() > 10);
+    assert!(
+        lines[0]["message"].as_str().unwrap().starts_with("built "),
+        "{}",
+        lines[0]
+    );
+    // A folder baocao refuses to write: the reason, as the failed summary.
+    let refused = run(
+        &p,
+        &["--message-format", "json", "build", "--output", "content"],
+    );
+    refused.expect_code(2);
+    let lines = json_lines(&refused);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["ok"], false);
+    assert!(
+        lines[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("không ghi trang web vào "),
+        "{}",
+        lines[0]
+    );
+    // A stale output under --check lists the files.
+    p.edit(DONG_TAM, "count: 25", "count: 26");
+    let stale = run(&p, &["--message-format", "json", "build", "--check"]);
+    stale.expect_code(1);
+    let lines = json_lines(&stale);
+    assert_eq!(lines.last().unwrap()["ok"], false);
+    assert!(
+        lines.last().unwrap()["changed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "communes/dong-tam.html"),
+        "{}",
+        stale.stdout
+    );
 }
 
 #[test]
