@@ -106,7 +106,8 @@ enum Command {
     New {
         /// The folder to create; it must be missing or empty.
         dir: PathBuf,
-        /// The city or district the report covers, such as "Thành phố Yên Bái".
+        /// The city or district the report covers, such as "Thành phố Yên Bái", or its police
+        /// ("Công an huyện Trấn Yên").
         #[arg(long)]
         locality: Option<String>,
     },
@@ -166,7 +167,7 @@ fn main() -> ExitCode {
             build(&cli.root, &output, check, style, cli.quiet)
         }
         Command::Serve { port, bind, open } => serve(cli.root, bind, port, open, cli.lang),
-        Command::New { dir, locality } => new(&dir, locality.as_deref()),
+        Command::New { dir, locality } => new(&dir, locality.as_deref(), style),
         Command::Export { file, year } => export(&cli.root, &file, &year, style),
         Command::Import {
             file,
@@ -631,22 +632,19 @@ fn serve(
     }
 }
 
-fn new(dir: &std::path::Path, locality: Option<&str>) -> ExitCode {
+fn new(dir: &std::path::Path, locality: Option<&str>, style: MessageStyle) -> ExitCode {
     use baocao::new::NewError;
     match baocao::new::create(dir, locality) {
         Ok(files) => {
-            println!(
-                "created a report project in {} ({}); its figures are examples to replace \
-                 (build publishes nothing until the lines `example: true` are deleted), see its \
-                 README.md\npreview it with: baocao --root {} serve --open",
-                dir.display(),
-                plural(files.len(), "file"),
-                dir.display()
+            let line = msg::NEW_CREATED.with("dir", dir.display()).with_message(
+                "files",
+                count(files.len(), &msg::COUNT_FILE, &msg::COUNT_FILES),
             );
+            style.summary(true, (0, 0), &style.say(&line), json!({ "files": files }));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             let usage = matches!(e, NewError::NotEmpty(_) | NewError::NotAFolder(_));
             ExitCode::from(if usage { 2 } else { 1 })
         }

@@ -1227,6 +1227,18 @@ catalogue! {
         en: "the project folder {path} does not exist: check the path after --root",
         vi: "không có thư mục dự án {path}: hãy kiểm tra đường dẫn sau --root"
     }
+    NEW_CREATED "new-created" {
+        en: "created a report project in {dir} ({files}); its figures are examples to replace (build publishes nothing until the lines `example: true` are deleted), see its README.md\npreview it with: baocao --root {dir} serve --open",
+        vi: "đã tạo dự án báo cáo trong {dir} ({files}); các số liệu trong đó là số ví dụ cần thay (build không xuất bản gì cho đến khi xóa các dòng `example: true`), xem README.md của dự án\nxem trước bằng lệnh: baocao --root {dir} serve --open"
+    }
+    NEW_NOT_EMPTY "new-not-empty" {
+        en: "{dir} is not empty, so nothing was written; give the name of a new folder, or of an empty one",
+        vi: "{dir} không trống nên chưa ghi gì; hãy đặt tên một thư mục mới, hoặc một thư mục trống"
+    }
+    NEW_NOT_A_FOLDER "new-not-a-folder" {
+        en: "{path} is a file, not a folder; give the name of a new folder",
+        vi: "{path} là một tệp, không phải thư mục; hãy đặt tên một thư mục mới"
+    }
     COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
     COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
     COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }

@@ -9,6 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::messages::{self as msg, Message};
+
 /// The locality used when none is given.
 pub const DEFAULT_LOCALITY: &str = "Thành phố Ví Dụ";
 
@@ -22,22 +24,20 @@ pub enum NewError {
     Io(PathBuf, io::Error),
 }
 
+impl NewError {
+    /// What went wrong, to show in either language.
+    pub fn message(&self) -> Message {
+        match self {
+            NewError::NotEmpty(dir) => msg::NEW_NOT_EMPTY.with("dir", dir.display()),
+            NewError::NotAFolder(path) => msg::NEW_NOT_A_FOLDER.with("path", path.display()),
+            NewError::Io(path, e) => msg::WRITE_IO.with("path", path.display()).with("error", e),
+        }
+    }
+}
+
 impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NewError::NotEmpty(dir) => write!(
-                f,
-                "{} is not empty, so nothing was written; give the name of a new folder, \
-                 or of an empty one",
-                dir.display()
-            ),
-            NewError::NotAFolder(path) => write!(
-                f,
-                "{} is a file, not a folder; give the name of a new folder",
-                path.display()
-            ),
-            NewError::Io(path, e) => write!(f, "cannot write {}: {e}", path.display()),
-        }
+        write!(f, "{}", self.message())
     }
 }
 
@@ -53,7 +53,11 @@ pub fn create(dir: &Path, locality: Option<&str>) -> Result<Vec<String>, NewErro
         Err(_) if dir.exists() => return Err(NewError::NotAFolder(dir.to_path_buf())),
         Err(_) => {}
     }
-    let files = files(locality.map_or(DEFAULT_LOCALITY, str::trim), current_year());
+    let locality = locality.map(crate::text::nfc);
+    let files = files(
+        locality.as_deref().map_or(DEFAULT_LOCALITY, str::trim),
+        current_year(),
+    );
     for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(folder) = path.parent() {
@@ -64,14 +68,41 @@ pub fn create(dir: &Path, locality: Option<&str>) -> Result<Vec<String>, NewErro
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
-/// The files of a new project for `locality` and `year`, by path.
-fn files(locality: &str, year: i64) -> Vec<(String, String)> {
-    // A JSON string is a valid YAML double-quoted string, whatever the locality holds.
-    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+/// The locality and its police: "Huyện Trấn Yên" and "Công an huyện Trấn Yên", whether the
+/// user gave the one or the other.
+fn locality_and_agency(given: &str) -> (String, String) {
+    const POLICE: &str = "công an ";
+    let is_agency = given
+        .get(..POLICE.len())
+        .is_some_and(|start| start.to_lowercase() == POLICE);
+    let locality = if is_agency {
+        capitalise(given[POLICE.len()..].trim_start())
+    } else {
+        given.to_owned()
+    };
     let mut agency = String::from("Công an ");
     let mut chars = locality.chars();
     agency.extend(chars.next().into_iter().flat_map(char::to_lowercase));
     agency.push_str(chars.as_str());
+    (locality, agency)
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
+}
+
+/// The files of a new project for `locality` (or its police) and `year`, by path.
+fn files(given: &str, year: i64) -> Vec<(String, String)> {
+    // A JSON string is a valid YAML double-quoted string, whatever the locality holds.
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    let (locality, agency) = locality_and_agency(given);
+    let locality = locality.as_str();
     let schema = |depth: &str, kind: &str| {
         format!("# yaml-language-server: $schema={depth}schemas/{kind}.schema.json\n")
     };
@@ -155,6 +186,8 @@ báo cáo: phạm vi, nguồn số liệu, cách đọc số liệu.
     .to_owned();
     vec![
         ("README.md".into(), readme(locality, year)),
+        (".gitattributes".into(), GITATTRIBUTES.into()),
+        (".gitignore".into(), GITIGNORE.into()),
         ("content/site.yaml".into(), site),
         ("content/communes/vi-du.yaml".into(), commune),
         ("content/models/camera-an-ninh.yaml".into(), model),
@@ -162,6 +195,29 @@ báo cáo: phạm vi, nguồn số liệu, cách đọc số liệu.
         ("content/pages/gioi-thieu.md".into(), page),
     ]
 }
+
+/// Marks `output/` as generated, for git and for reviewing (see docs/reviewing.md).
+const GITATTRIBUTES: &str = "\
+# output/ được dựng từ content/ bằng `baocao build` và commit cùng nội dung. Đánh dấu là tệp
+# sinh ra (thu gọn khi xem thay đổi), không in trong `git diff` (xem thay đổi số liệu bằng
+# `baocao diff`), và giữ nguyên từng byte, không đổi ký tự xuống dòng, để
+# `baocao build --check` cho cùng kết quả trên mọi máy.
+output/** linguist-generated=true -diff -text
+";
+
+/// What git leaves out: the schemas `baocao schema` writes, and the files office programs
+/// and operating systems leave beside the project's.
+const GITIGNORE: &str = "\
+# Sơ đồ kiểm tra cho trình soạn thảo: tạo lại bằng `baocao schema`.
+schemas/
+# Tệp khóa của Excel và LibreOffice khi đang mở một sổ tính.
+~$*
+.~lock.*#
+# Tệp của hệ điều hành.
+Thumbs.db
+desktop.ini
+.DS_Store
+";
 
 fn readme(locality: &str, year: i64) -> String {
     format!(
@@ -290,12 +346,33 @@ mod tests {
     #[test]
     fn the_agency_is_the_police_of_the_locality() {
         let files = files("Huyện Mù Cang Chải", 2025);
-        assert!(
-            files[1]
-                .1
-                .contains("agency: \"Công an huyện Mù Cang Chải\"")
+        let file = |path: &str| &files.iter().find(|(p, _)| p == path).unwrap().1;
+        assert!(file("content/site.yaml").contains("agency: \"Công an huyện Mù Cang Chải\""));
+        assert!(file("content/years/2025.yaml").contains("total: 10"));
+    }
+
+    #[test]
+    fn the_police_given_as_the_locality_is_not_doubled() {
+        for given in [
+            "Công an huyện Trấn Yên",
+            "công an Huyện Trấn Yên",
+            "Huyện Trấn Yên",
+        ] {
+            assert_eq!(
+                locality_and_agency(given),
+                (
+                    "Huyện Trấn Yên".to_owned(),
+                    "Công an huyện Trấn Yên".to_owned()
+                ),
+                "{given}"
+            );
+        }
+        assert_eq!(
+            locality_and_agency("Thành phố Yên Bái").1,
+            "Công an thành phố Yên Bái"
         );
-        assert_eq!(files[4].0, "content/years/2025.yaml");
+        // "Công" alone is a name, not the police.
+        assert_eq!(locality_and_agency("Côngan").0, "Côngan");
     }
 
     #[test]

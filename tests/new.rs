@@ -81,6 +81,66 @@ fn the_locality_may_hold_any_text() {
 }
 
 #[test]
+fn the_police_as_locality_is_not_doubled_and_git_is_set_up() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("tran-yen");
+    let created = run_in(
+        temp.path(),
+        &[
+            "--lang",
+            "vi",
+            "new",
+            dir.to_str().unwrap(),
+            "--locality",
+            "Công an huyện Trấn Yên",
+        ],
+        &[],
+    );
+    created.expect_code(0);
+    assert!(
+        created.stdout.starts_with("đã tạo dự án báo cáo trong "),
+        "{}",
+        created.stdout
+    );
+    let site = fs::read_to_string(dir.join("content/site.yaml")).unwrap();
+    assert!(site.contains("locality: \"Huyện Trấn Yên\""), "{site}");
+    assert!(
+        site.contains("agency: \"Công an huyện Trấn Yên\""),
+        "{site}"
+    );
+    unmark_examples(&dir);
+    run_in(&dir, &["build"], &[]).expect_code(0);
+    let index = fs::read_to_string(dir.join("output/index.html")).unwrap();
+    assert!(index.contains("Công an huyện Trấn Yên"));
+    assert!(!index.to_lowercase().contains("công an công an"), "{index}");
+
+    // git takes output/ as generated, and leaves out schemas and office lock files.
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&["init", "-q"]);
+    let attributes = git(&["check-attr", "-a", "output/index.html"]);
+    assert!(
+        attributes.contains("linguist-generated: true"),
+        "{attributes}"
+    );
+    assert!(attributes.contains("diff: unset"), "{attributes}");
+    fs::create_dir(dir.join("schemas")).unwrap();
+    fs::write(dir.join("schemas/site.schema.json"), "{}").unwrap();
+    fs::write(dir.join("~$so-lieu.xlsx"), "").unwrap();
+    let untracked = git(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(untracked.contains("README.md"), "{untracked}");
+    assert!(!untracked.contains("schemas/"), "{untracked}");
+    assert!(!untracked.contains("~$"), "{untracked}");
+}
+
+#[test]
 fn a_folder_in_use_is_refused() {
     let temp = tempfile::tempdir().unwrap();
     fs::write(temp.path().join("notes.txt"), "keep me").unwrap();
