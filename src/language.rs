@@ -12,3 +12,13 @@ pub enum Language {
     Vi,
     En,
 }
+
+impl Language {
+    /// The BCP 47 code, for `lang` attributes: `vi`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+}

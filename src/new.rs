@@ -273,6 +273,8 @@ baocao serve --open
 
 Mở trang web trong trình duyệt, tại <http://127.0.0.1:1111/>. Mỗi lần lưu một tệp, trang
 tự tải lại; nếu tệp có lỗi, trình duyệt hiện lỗi thay cho trang, cho đến khi lỗi được sửa.
+Nếu có cảnh báo (số liệu có thể gõ nhầm), góc dưới bên phải trang hiện khung “⚠ cảnh báo”:
+bấm vào để xem.
 Chỉ máy này xem được bản xem trước. Nhấn Ctrl+C để dừng.
 
 ## Dựng trang web

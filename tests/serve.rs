@@ -503,6 +503,48 @@ fn lang_chooses_the_language_of_the_terminal() {
 }
 
 #[test]
+fn warnings_show_in_a_corner_panel_until_fixed() {
+    let p = TestProject::good();
+    p.edit("content/communes/dong-tam.yaml", "count: 25", "count: 2500");
+    let server = Server::start(p.path());
+    let page = server.get("/communes/dong-tam.html");
+    assert_eq!(page.status, 200, "the page is shown, not an error page");
+    assert!(page.body.contains("Bà con rất yên tâm."));
+    let panel = &page.body[page
+        .body
+        .find("<aside id=\"baocao-warnings\"")
+        .expect("panel")..];
+    for needle in [
+        "⚠ 2 cảnh báo",
+        "content/communes/dong-tam.yaml:9:16: cảnh báo: `camera-an-ninh` từ 23 năm 2022 thành \
+         2500 năm 2023",
+        "position:fixed",
+        "<details>",
+    ] {
+        assert!(panel.contains(needle), "{needle}:\n{panel}");
+    }
+    assert!(
+        panel.find("</aside>").unwrap() < panel.find("/__baocao/events").unwrap(),
+        "the panel comes before the reload script, inside the body"
+    );
+    // Other pages carry it too; files that are not pages do not.
+    assert!(server.get("/index.html").body.contains("baocao-warnings"));
+    assert!(
+        !server
+            .get("/assets/style.css")
+            .body
+            .contains("baocao-warnings")
+    );
+
+    p.edit("content/communes/dong-tam.yaml", "count: 2500", "count: 25");
+    server.wait_for(
+        "/communes/dong-tam.html",
+        "the page without the panel",
+        |r| r.status == 200 && !r.body.contains("baocao-warnings"),
+    );
+}
+
+#[test]
 fn refuses_a_folder_that_is_not_a_project() {
     let dir = tempfile::tempdir().unwrap();
     common::run_in(dir.path(), &["serve", "--port", "0"], &[])

@@ -180,10 +180,7 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
         locality: s.locality.clone(),
         province: s.province.clone(),
         agency: s.agency.clone(),
-        language: match s.language {
-            crate::language::Language::Vi => "vi",
-            crate::language::Language::En => "en",
-        },
+        language: s.language.code(),
         base_url: s.base_url.as_ref().map(|u| {
             let url = u.value.trim_end_matches('/');
             format!("{url}/")

@@ -97,6 +97,7 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         port: address.port(),
         language: options.language,
         failure: RwLock::new(None),
+        warnings: RwLock::new(None),
         reuse: Mutex::default(),
         generation: tokio::sync::watch::Sender::new(0),
     });
@@ -128,6 +129,8 @@ struct Server {
     language: Option<Language>,
     /// The error page, while the last build failed.
     failure: RwLock<Option<String>>,
+    /// The panel of the last build's warnings, shown on every page while there are any.
+    warnings: RwLock<Option<String>>,
     /// Parsed files of the last build, taken again while unchanged.
     reuse: Mutex<crate::load::Reuse>,
     /// Counts the builds that changed something; open pages reload when it changes.
@@ -181,7 +184,7 @@ impl Server {
             Err(_) => {
                 let message = say::internal_error(language);
                 eprintln!("error: {message}");
-                page::failure(message)
+                page::failure(message, language)
             }
             Ok((None, diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
@@ -191,6 +194,16 @@ impl Server {
             }
             Ok((Some(Ok((rendered, changes, first))), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
+                let panel = page::warnings_panel(&diagnostics, language);
+                let warnings_changed = {
+                    let mut shown = self
+                        .warnings
+                        .write()
+                        .unwrap_or_else(PoisonError::into_inner);
+                    let changed = *shown != panel;
+                    *shown = panel;
+                    changed
+                };
                 let early = shown_early.load(Ordering::SeqCst);
                 // Pages other than the ones shown early changed: reload open pages again.
                 let more = changes
@@ -199,7 +212,7 @@ impl Server {
                     .chain(&changes.changed)
                     .chain(&changes.removed)
                     .any(|path| !early || !first.contains(path));
-                if failure.take().is_some() || more {
+                if failure.take().is_some() || more || warnings_changed {
                     self.announce();
                 }
                 drop(failure);
@@ -214,7 +227,7 @@ impl Server {
             Ok((Some(Err(e)), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
                 eprintln!("error: {e}");
-                page::failure(&e.to_string())
+                page::failure(&e.message().render(language), language)
             }
         };
         *failure = Some(error_page);

@@ -141,7 +141,7 @@ fn file(server: &Server, target: &str) -> Response<Body> {
             .read()
             .unwrap_or_else(PoisonError::into_inner);
         if let Some(error_page) = &*failure {
-            let page = page::with_reload_script(error_page.as_bytes(), generation);
+            let page = page::with_preview(error_page.as_bytes(), generation, None);
             return whole(StatusCode::INTERNAL_SERVER_ERROR, HTML, page);
         }
     }
@@ -149,7 +149,11 @@ fn file(server: &Server, target: &str) -> Response<Body> {
         let content_type = http::content_type(path);
         if content_type == HTML {
             if let Ok(bytes) = std::fs::read(path) {
-                let page = page::with_reload_script(&bytes, generation);
+                let warnings = server
+                    .warnings
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner);
+                let page = page::with_preview(&bytes, generation, warnings.as_deref());
                 return whole(StatusCode::OK, HTML, page);
             }
         } else if let Ok(opened) = std::fs::File::open(path)
@@ -166,7 +170,11 @@ fn file(server: &Server, target: &str) -> Response<Body> {
     }
     let not_found = std::fs::read(server.site.join("404.html"))
         .unwrap_or_else(|_| "<h1>404</h1><p>Không tìm thấy trang này.</p>".into());
-    let page = page::with_reload_script(&not_found, generation);
+    let warnings = server
+        .warnings
+        .read()
+        .unwrap_or_else(PoisonError::into_inner);
+    let page = page::with_preview(&not_found, generation, warnings.as_deref());
     whole(StatusCode::NOT_FOUND, HTML, page)
 }
 
