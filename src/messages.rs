@@ -391,6 +391,66 @@ catalogue! {
         en: "expected mapping start",
         vi: "ở đây cần các trường, mỗi trường một dòng dạng `tên: giá trị`"
     }
+    YAML_NO_SPACE_AFTER_COLON "yaml-no-space-after-colon" {
+        en: "there is no space after `{key}:`",
+        vi: "thiếu dấu cách sau `{key}:`"
+    }
+    YAML_NO_COLON "yaml-no-colon" {
+        en: "`{key}` has no `:` after it",
+        vi: "thiếu dấu `:` sau tên trường `{key}`"
+    }
+    YAML_WRITE_HINT "yaml-write-hint" {
+        en: "write `{fix}`",
+        vi: "hãy viết `{fix}`"
+    }
+    YAML_TAB "yaml-tab" {
+        en: "a Tab character indents this line",
+        vi: "dòng này thụt lề bằng ký tự Tab"
+    }
+    YAML_NO_DATA_MARK "yaml-no-data-mark" {
+        en: "`{raw}` is not a figure",
+        vi: "`{raw}` không phải là số liệu"
+    }
+    YAML_NO_DATA_HINT "yaml-no-data-hint" {
+        en: "when there is no data, delete the line `{key}: …`: the site then shows \"no data\" (không có số liệu)",
+        vi: "khi không có số liệu, hãy xóa cả dòng `{key}: …`: trang web sẽ ghi “không có số liệu”"
+    }
+    YAML_THOUSANDS_COMMA "yaml-thousands-comma" {
+        en: "`{raw}` groups thousands with a comma; figures are written with digits only",
+        vi: "`{raw}` có dấu phẩy ngăn cách hàng nghìn; số liệu chỉ viết bằng chữ số"
+    }
+    YAML_DECIMAL_COMMA "yaml-decimal-comma" {
+        en: "`{raw}` has a decimal comma, but a count is a whole number",
+        vi: "`{raw}` có dấu phẩy thập phân, nhưng số lượng phải là số nguyên"
+    }
+    YAML_DECIMAL_COMMA_HINT "yaml-decimal-comma-hint" {
+        en: "write the whole number of things, with digits only, e.g. 3",
+        vi: "hãy viết số nguyên, chỉ bằng chữ số, ví dụ 3"
+    }
+    YAML_OPEN_QUOTE "yaml-open-quote" {
+        en: "the text after `{key}:` opens a quote `\"` that is not closed",
+        vi: "giá trị sau `{key}:` mở dấu nháy `\"` nhưng chưa đóng"
+    }
+    YAML_COLON_IN_TEXT "yaml-colon-in-text" {
+        en: "the text after `{key}:` holds `: `, which YAML reads as another field",
+        vi: "giá trị sau `{key}:` có `: `, mà YAML hiểu là bắt đầu một trường khác"
+    }
+    YAML_QUOTE_HINT "yaml-quote-hint" {
+        en: "put the whole text in double quotes: `{fix}`",
+        vi: "hãy đặt cả giá trị trong dấu nháy kép: `{fix}`"
+    }
+    YAML_INDENTED_TOO_FAR "yaml-indented-too-far" {
+        en: "`{key}:` is indented further than `{above}:` on the line above, as if it were inside it",
+        vi: "`{key}:` thụt lề sâu hơn `{above}:` ở dòng trên, như thể nằm bên trong trường đó"
+    }
+    YAML_INDENTED_TOO_LITTLE "yaml-indented-too-little" {
+        en: "`{key}:` is indented less than `{above}:` on the line above, so it belongs to no item",
+        vi: "`{key}:` thụt lề ít hơn `{above}:` ở dòng trên, nên không thuộc mục nào của danh sách"
+    }
+    YAML_INDENT_HINT "yaml-indent-hint" {
+        en: "line `{key}:` up with the fields of the same item (the same number of spaces before it)",
+        vi: "hãy cho `{key}:` thẳng cột với các trường cùng cấp (cùng số dấu cách ở đầu dòng)"
+    }
     MAPPING_NOT_ALLOWED "mapping-not-allowed" {
         en: "mapping values are not allowed in this context",
         vi: "không được viết `tên: giá trị` ở đây; hãy kiểm tra thụt lề của dòng này, và đặt giá trị có dấu `: ` trong dấu nháy"

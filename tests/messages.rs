@@ -54,7 +54,8 @@ fn broken() -> TestProject {
 const VIETNAMESE: &[&str] = &[
     "content/communes/dong-tam.yaml:1:1: lỗi: không có trường nào tên `nmae` ở đây",
     "gợi ý: có phải bạn muốn viết `name`?",
-    "content/communes/duong-thanh.yaml:2:9: lỗi: không được viết `tên: giá trị` ở đây",
+    "content/communes/duong-thanh.yaml:2:7: lỗi: giá trị sau `kind:` có `: `, mà YAML hiểu là bắt đầu một trường khác",
+    "gợi ý: hãy đặt cả giá trị trong dấu nháy kép: `kind: \"xã: phường\"`",
     "content/communes/phuong-10.yaml:6:16: lỗi: không có loại mô hình nào có id `camera-an-nin`",
     "gợi ý: có phải bạn muốn viết `camera-an-ninh`?",
     "content/communes/phuong-2.yaml:2:9: lỗi: tệp không phải văn bản UTF-8",
@@ -66,7 +67,8 @@ const VIETNAMESE: &[&str] = &[
 const ENGLISH: &[&str] = &[
     "content/communes/dong-tam.yaml:1:1: error: unknown field `nmae`",
     "hint: did you mean `name`?",
-    "content/communes/duong-thanh.yaml:2:9: error: mapping values are not allowed in this context",
+    "content/communes/duong-thanh.yaml:2:7: error: the text after `kind:` holds `: `, which YAML reads as another field",
+    "hint: put the whole text in double quotes: `kind: \"xã: phường\"`",
     "content/communes/phuong-10.yaml:6:16: error: unknown model type `camera-an-nin`",
     "hint: did you mean `camera-an-ninh`?",
     "content/communes/phuong-2.yaml:2:9: error: the file is not UTF-8 text",

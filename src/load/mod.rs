@@ -4,6 +4,7 @@
 mod image;
 mod records;
 mod source;
+mod typos;
 mod yaml;
 pub use yaml::literal_message;
 

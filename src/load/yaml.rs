@@ -35,10 +35,20 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> 
         {
             (message, hint) = explained;
         }
-        let diagnostic = match e.location() {
-            Some(loc) if loc.line() > 0 => source.error_at_location(&loc, message),
-            _ => source.error_at(0, 0, message),
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |loc| (loc.line() as usize, loc.column() as usize));
+        let (line, column) = match super::typos::explain(&source.text, message.id(), line, column) {
+            Some(slip) => {
+                (message, hint) = (slip.message, Some(slip.hint));
+                match slip.line {
+                    0 => (line, slip.column),
+                    _ => (slip.line, slip.column),
+                }
+            }
+            None => (line, column),
         };
+        let diagnostic = source.error_at(line as u32, column as u32, message);
         match hint {
             Some(hint) => diagnostic.hint(hint),
             None => diagnostic,
@@ -202,7 +212,7 @@ mod tests {
             ),
             (
                 format!("{commune}years:\n\t- year: 2023\n"),
-                "tab-indent",
+                "yaml-tab",
                 Some("tab-indent-hint"),
             ),
             (
@@ -214,8 +224,8 @@ mod tests {
             ("name: [A\n".to_owned(), "expected-text", None),
             (
                 "name: A\nkind: xã: b\n".to_owned(),
-                "mapping-not-allowed",
-                None,
+                "yaml-colon-in-text",
+                Some("yaml-quote-hint"),
             ),
             ("name: 'A\n".to_owned(), "unclosed-quote", None),
             (
