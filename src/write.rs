@@ -236,9 +236,11 @@ fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
     use std::os::unix::ffi::OsStrExt;
     let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
     let (a, b) = (c(a)?, c(b)?);
+    // The system call itself: the static (musl) build's C library has no `renameat2`.
     // SAFETY: both paths are NUL-terminated strings that live across the call.
     let result = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,
