@@ -7,9 +7,17 @@ use common::TestProject;
 
 const DONG_TAM: &str = "content/communes/dong-tam.yaml";
 
-/// (what the file says, the slip typed instead, `line:column`, English, Vietnamese), each
-/// message with its hint.
-const SLIPS: &[(&str, &str, &str, [&str; 2], [&str; 2])] = &[
+/// What the file says, the slip typed instead, `line:column`, then the English and the
+/// Vietnamese message, each with its hint.
+type Slip = (
+    &'static str,
+    &'static str,
+    &'static str,
+    [&'static str; 2],
+    [&'static str; 2],
+);
+
+const SLIPS: &[Slip] = &[
     (
         "count: 25",
         "count:25",
