@@ -161,7 +161,9 @@ fn main() -> ExitCode {
             &cli.root,
             &output.unwrap_or_else(|| cli.root.join("schemas")),
         ),
-        Command::Diff { old, new, format } => diff(&cli.root, &old, new.as_deref(), format),
+        Command::Diff { old, new, format } => {
+            diff(&cli.root, &old, new.as_deref(), format, style.language)
+        }
         Command::Build { output, check } => {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
             build(&cli.root, &output, check, style, cli.quiet)
@@ -359,6 +361,7 @@ fn import(
         dry_run,
         source,
         colour,
+        language: style.language,
     };
     match baocao::sheet::import(root, file, &options) {
         Ok(done) => {
@@ -396,12 +399,18 @@ fn import(
     }
 }
 
-fn diff(root: &std::path::Path, old: &str, new: Option<&str>, format: diff::Format) -> ExitCode {
+fn diff(
+    root: &std::path::Path,
+    old: &str,
+    new: Option<&str>,
+    format: diff::Format,
+    language: Language,
+) -> ExitCode {
     match diff::compare(root, old, new) {
         Ok(d) => {
             let colour = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            print!("{}", d.render(format, colour));
+            print!("{}", d.render(format, colour, language));
             ExitCode::from(if d.is_identical() { 0 } else { 1 })
         }
         Err(e) => {

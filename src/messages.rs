@@ -1299,6 +1299,66 @@ catalogue! {
         en: "{path} is a file, not a folder; give the name of a new folder",
         vi: "{path} là một tệp, không phải thư mục; hãy đặt tên một thư mục mới"
     }
+    // `baocao diff`.
+    DIFF_OLD "diff-old" { en: "old", vi: "bản cũ" }
+    DIFF_NEW "diff-new" { en: "new", vi: "bản mới" }
+    DIFF_PASSES "diff-passes" {
+        en: "passes validation, {warnings}",
+        vi: "hợp lệ, {warnings}"
+    }
+    DIFF_FAILS "diff-fails" {
+        en: "fails validation: {errors}, {warnings}",
+        vi: "không hợp lệ: {errors}, {warnings}"
+    }
+    DIFF_MORE_ERROR "diff-more-error" { en: "… and 1 more error", vi: "… và 1 lỗi nữa" }
+    DIFF_MORE_ERRORS "diff-more-errors" { en: "… and {n} more errors", vi: "… và {n} lỗi nữa" }
+    DIFF_NOT_COMPARED "diff-not-compared" {
+        en: "The data cannot be compared until both versions pass validation (run `baocao check`).",
+        vi: "Chưa so sánh được số liệu cho đến khi cả hai bản đều hợp lệ (hãy chạy `baocao check`)."
+    }
+    DIFF_TO_CHECK "diff-to-check" { en: "⚠ To check: {warnings}", vi: "⚠ Cần kiểm tra: {warnings}" }
+    DIFF_NEW_WARNING "diff-new-warning" { en: "1 new warning", vi: "1 cảnh báo mới" }
+    DIFF_NEW_WARNINGS "diff-new-warnings" { en: "{n} new warnings", vi: "{n} cảnh báo mới" }
+    DIFF_STILL "diff-still" {
+        en: "Warnings the old version had too: {warnings}",
+        vi: "Cảnh báo bản cũ cũng có: {warnings}"
+    }
+    DIFF_IDENTICAL "diff-identical" {
+        en: "No differences in the data.",
+        vi: "Số liệu của hai bản không khác nhau."
+    }
+    DIFF_ADDED "diff-added" { en: "Added", vi: "Thêm" }
+    DIFF_REMOVED "diff-removed" { en: "Removed", vi: "Bỏ" }
+    DIFF_RENAMED "diff-renamed" { en: "Renamed", vi: "Đổi tên" }
+    DIFF_FIGURES "diff-figures" { en: "Figures", vi: "Số liệu" }
+    DIFF_DETAILS "diff-details" { en: "Details", vi: "Thông tin" }
+    DIFF_TEXTS "diff-texts" { en: "Texts", vi: "Văn bản" }
+    DIFF_SECTION "diff-section" { en: "{title} ({count} changed)", vi: "{title} ({count} thay đổi)" }
+    DIFF_KIND_YEAR "diff-kind-year" { en: "year", vi: "năm" }
+    DIFF_KIND_COMMUNE "diff-kind-commune" { en: "commune", vi: "xã, phường" }
+    DIFF_KIND_MODEL "diff-kind-model" { en: "model", vi: "mô hình" }
+    DIFF_KIND_INDICATOR "diff-kind-indicator" { en: "indicator", vi: "chỉ tiêu" }
+    DIFF_KIND_SOURCE "diff-kind-source" { en: "source", vi: "nguồn" }
+    DIFF_KIND_PAGE "diff-kind-page" { en: "page", vi: "trang" }
+    DIFF_KIND_SITE "diff-kind-site" { en: "site", vi: "thông tin chung" }
+    DIFF_SOURCE_CHANGE "diff-source-change" { en: "source: {old} → {new}", vi: "nguồn: {old} → {new}" }
+    DIFF_MD_TITLE "diff-md-title" {
+        en: "Data changes: {old} → {new}",
+        vi: "Thay đổi số liệu: {old} → {new}"
+    }
+    DIFF_MD_VERSION "diff-md-version" { en: "Version", vi: "Phiên bản" }
+    DIFF_MD_VALIDATION "diff-md-validation" { en: "Validation", vi: "Kiểm tra" }
+    DIFF_MD_OLD "diff-md-old" { en: "Old", vi: "Cũ" }
+    DIFF_MD_NEW "diff-md-new" { en: "New", vi: "Mới" }
+    DIFF_MD_FAILS "diff-md-fails" {
+        en: "The {which} version {name} fails validation",
+        vi: "{which} {name} không hợp lệ"
+    }
+    DIFF_MD_FIRST_ERRORS "diff-md-first-errors" { en: "its first {errors}", vi: "{errors} đầu tiên" }
+    DIFF_MD_ITS_ERRORS "diff-md-its-errors" { en: "its errors", vi: "các lỗi" }
+    DIFF_MD_FIGURE "diff-md-figure" { en: "Figure", vi: "Số liệu" }
+    DIFF_MD_CHANGE "diff-md-change" { en: "Change", vi: "Thay đổi" }
+    DIFF_MD_FIELD "diff-md-field" { en: "Field", vi: "Trường" }
     COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
     COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
     COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }

@@ -30,7 +30,7 @@ Figures (9 changed):
   2024 · Buổi phát động: không có số liệu → 240
   Đồng Tâm · 2022 · Camera an ninh: 23 → 25 (+2, +8,7%)
   Đồng Tâm · 2023 · Địa bàn chỉ đạo điểm: không có số liệu → 2
-  Đồng Tâm · 2023 · Điểm chữa cháy công cộng: 4 (nguồn: nguon-b → nguon-a)
+  Đồng Tâm · 2023 · Điểm chữa cháy công cộng: 4 (source: nguon-b → nguon-a)
   Đồng Tâm · 2023 · Nguồn tin: 9 → 7 (-2, -22,2%)
   Đồng Tâm · 2023 · Nguồn tin có giá trị: 4 → không có số liệu
   Đồng Tâm · 2023 · Thôn, tổ dân phố đạt "An toàn về ANTT": 9/10 (90%) → 10/10 (100%)
@@ -83,7 +83,7 @@ const EXPECTED_MARKDOWN: &str = r#"## Data changes: `tests/fixtures/diff-old` �
 | 2024 · Buổi phát động | không có số liệu | 240 |  |
 | Đồng Tâm · 2022 · Camera an ninh | 23 | 25 | +2, +8,7% |
 | Đồng Tâm · 2023 · Địa bàn chỉ đạo điểm | không có số liệu | 2 |  |
-| Đồng Tâm · 2023 · Điểm chữa cháy công cộng | 4 | 4 | nguồn: nguon-b → nguon-a |
+| Đồng Tâm · 2023 · Điểm chữa cháy công cộng | 4 | 4 | source: nguon-b → nguon-a |
 | Đồng Tâm · 2023 · Nguồn tin | 9 | 7 | -2, -22,2% |
 | Đồng Tâm · 2023 · Nguồn tin có giá trị | 4 | không có số liệu |  |
 | Đồng Tâm · 2023 · Thôn, tổ dân phố đạt "An toàn về ANTT" | 9/10 (90%) | 10/10 (100%) |  |
@@ -152,6 +152,80 @@ fn markdown_lists_exactly_the_known_changes() {
     let run = diff_fixtures(&["--format", "markdown"]);
     run.expect_code(1);
     assert_eq!(run.stdout, EXPECTED_MARKDOWN);
+}
+
+#[test]
+fn vietnamese_headings_under_lang_vi() {
+    let run = diff_fixtures(&["--lang", "vi"]);
+    run.expect_code(1);
+    for needle in [
+        "bản cũ: tests/fixtures/diff-old — hợp lệ, 0 cảnh báo",
+        "bản mới: tests/fixtures/diff-new — hợp lệ, 0 cảnh báo",
+        "Thêm:\n  năm 2024\n  xã, phường Phường 3 (phuong-3)",
+        "Bỏ:\n  xã, phường Phường 10 (phuong-10)",
+        "Đổi tên:\n  xã, phường phuong-2: Phường 2 → Phường Hai",
+        "Số liệu (9 thay đổi):",
+        "Điểm chữa cháy công cộng: 4 (nguồn: nguon-b → nguon-a)",
+        "Thông tin (7 thay đổi):",
+        "Văn bản (2 thay đổi):",
+    ] {
+        assert!(run.stdout.contains(needle), "{needle}:\n{}", run.stdout);
+    }
+    let markdown = diff_fixtures(&["--lang", "vi", "--format", "markdown"]);
+    for needle in [
+        "## Thay đổi số liệu: `tests/fixtures/diff-old` → `tests/fixtures/diff-new`",
+        "| | Phiên bản | Kiểm tra |",
+        "| Cũ | `tests/fixtures/diff-old` | hợp lệ, 0 cảnh báo |",
+        "### Số liệu (9 thay đổi)\n\n| Số liệu | Cũ | Mới | Thay đổi |",
+        "### Thông tin (7 thay đổi)\n\n| Trường | Cũ | Mới |",
+    ] {
+        assert!(
+            markdown.stdout.contains(needle),
+            "{needle}:\n{}",
+            markdown.stdout
+        );
+    }
+}
+
+#[test]
+fn warnings_both_versions_have_are_listed_after_the_new_ones() {
+    // Both versions have a figure far out of line with last year; the new one has another.
+    let old = TestProject::good();
+    old.edit("content/communes/dong-tam.yaml", "count: 23", "count: 2");
+    let new = TestProject::good();
+    new.edit("content/communes/dong-tam.yaml", "count: 23", "count: 2");
+    new.edit(
+        "content/communes/dong-tam.yaml",
+        "villages: { safe: 9, total: 10 }",
+        "villages: { safe: 3, total: 30 }",
+    );
+    for lang in ["en", "vi"] {
+        let run = new.run(&["--lang", lang, "diff", old.path().to_str().unwrap()]);
+        run.expect_code(1);
+        let (new_heading, still_heading, warning) = if lang == "en" {
+            (
+                "⚠ To check: 1 new warning",
+                "Warnings the old version had too: 1 warning",
+                "warning: `camera-an-ninh` went from 2 in 2022 to 25 in 2023",
+            )
+        } else {
+            (
+                "⚠ Cần kiểm tra: 1 cảnh báo mới",
+                "Cảnh báo bản cũ cũng có: 1 cảnh báo",
+                "cảnh báo: `camera-an-ninh` từ 2 năm 2022 thành 25 năm 2023",
+            )
+        };
+        let at_new = run.stdout.find(new_heading).expect(new_heading);
+        let at_still = run.stdout.find(still_heading).expect(still_heading);
+        let at_warning = run.stdout.find(warning).expect(warning);
+        assert!(at_new < at_still && at_still < at_warning, "{}", run.stdout);
+        assert!(
+            run.stdout[at_new..at_still].contains("3 of 30")
+                || run.stdout[at_new..at_still].contains("3/30"),
+            "{}",
+            run.stdout
+        );
+    }
 }
 
 #[test]

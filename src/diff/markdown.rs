@@ -4,77 +4,100 @@ use std::fmt::Write;
 
 use super::*;
 
-pub(super) fn render(diff: &Diff) -> String {
+pub(super) fn render(diff: &Diff, l: Language) -> String {
     let mut out = String::new();
+    let title = msg::DIFF_MD_TITLE
+        .with("old", code(&diff.old.name))
+        .with("new", code(&diff.new.name));
+    let _ = writeln!(out, "## {}\n", say(l, title));
     let _ = writeln!(
         out,
-        "## Data changes: {} → {}\n",
-        code(&diff.old.name),
-        code(&diff.new.name)
+        "| | {} | {} |\n|---|---|---|",
+        heading(l, &msg::DIFF_MD_VERSION),
+        heading(l, &msg::DIFF_MD_VALIDATION)
     );
-    out.push_str("| | Version | Validation |\n|---|---|---|\n");
-    for (which, side) in [("Old", &diff.old), ("New", &diff.new)] {
-        let status = validation(side);
+    for (which, side) in [
+        (&msg::DIFF_MD_OLD, &diff.old),
+        (&msg::DIFF_MD_NEW, &diff.new),
+    ] {
+        let status = validation(side, l);
         let status = if side.passes() {
             status
         } else {
             format!("**{status}**")
         };
-        let _ = writeln!(out, "| {which} | {} | {status} |", code(&side.name));
+        let name = code(&side.name);
+        let _ = writeln!(out, "| {} | {name} | {status} |", heading(l, which));
     }
-    for (which, side) in [("old", &diff.old), ("new", &diff.new)] {
+    for (which, side) in [(&msg::DIFF_OLD, &diff.old), (&msg::DIFF_NEW, &diff.new)] {
         if side.passes() {
             continue;
         }
         let which_errors = if side.errors.len() > ERRORS_SHOWN {
-            format!("its first {}", plural(ERRORS_SHOWN, "error"))
+            say(
+                l,
+                msg::DIFF_MD_FIRST_ERRORS.with("errors", errors(ERRORS_SHOWN, l)),
+            )
         } else {
-            "its errors".to_owned()
+            heading(l, &msg::DIFF_MD_ITS_ERRORS)
         };
-        let _ = writeln!(
-            out,
-            "\n**The {which} version {} fails validation**; {which_errors}:\n",
-            code(&side.name)
-        );
+        let fails = msg::DIFF_MD_FAILS
+            .with("which", heading(l, which))
+            .with("name", code(&side.name));
+        let _ = writeln!(out, "\n**{}**; {which_errors}:\n", say(l, fails));
         let errors: Vec<String> = side
             .errors
             .iter()
             .take(ERRORS_SHOWN)
-            .map(|e| e.to_string())
+            .map(|e| e.display(l).to_string())
             .collect();
         fenced(&mut out, "text", &errors);
     }
     if !diff.old.passes() || !diff.new.passes() {
-        let _ = writeln!(out, "\n{NOT_COMPARED}.");
+        let _ = writeln!(out, "\n{}", heading(l, &msg::DIFF_NOT_COMPARED));
         return out;
     }
-    let to_check = diff.to_check();
-    if !to_check.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n### ⚠ To check: {}\n",
-            plural(to_check.len(), "new warning")
-        );
-        let warnings: Vec<String> = to_check.iter().map(|w| format!("⚠ {w}")).collect();
-        fenced(&mut out, "text", &warnings);
+    for (warnings, title) in [(diff.to_check(), true), (diff.still_warned(), false)] {
+        if warnings.is_empty() {
+            continue;
+        }
+        let title = if title {
+            let n = count(
+                warnings.len(),
+                &msg::DIFF_NEW_WARNING,
+                &msg::DIFF_NEW_WARNINGS,
+            );
+            msg::DIFF_TO_CHECK.with_message("warnings", n)
+        } else {
+            msg::DIFF_STILL.with("warnings", super::warnings(warnings.len(), l))
+        };
+        let _ = writeln!(out, "\n### {}\n", say(l, title));
+        let lines: Vec<String> = warnings
+            .iter()
+            .map(|w| format!("⚠ {}", w.display(l)))
+            .collect();
+        fenced(&mut out, "text", &lines);
     }
     if diff.is_identical() {
-        out.push_str("\nNo differences in the data.\n");
+        let _ = writeln!(out, "\n{}", heading(l, &msg::DIFF_IDENTICAL));
         return out;
     }
 
-    for (heading, list) in [("Added", &diff.added), ("Removed", &diff.removed)] {
+    for (title, list) in [
+        (&msg::DIFF_ADDED, &diff.added),
+        (&msg::DIFF_REMOVED, &diff.removed),
+    ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n### {heading}\n");
+        let _ = writeln!(out, "\n### {}\n", heading(l, title));
         for e in list {
             let _ = match e.kind {
-                Kind::Year => writeln!(out, "- {} {}", e.kind.name(), e.name),
+                Kind::Year => writeln!(out, "- {} {}", e.kind.name(l), e.name),
                 _ => writeln!(
                     out,
                     "- {} {} ({})",
-                    e.kind.name(),
+                    e.kind.name(l),
                     escape(&e.name),
                     code(&e.id)
                 ),
@@ -82,21 +105,33 @@ pub(super) fn render(diff: &Diff) -> String {
         }
     }
     if !diff.renamed.is_empty() {
-        out.push_str("\n### Renamed\n\n");
+        let _ = writeln!(out, "\n### {}\n", heading(l, &msg::DIFF_RENAMED));
         for r in &diff.renamed {
             let _ = writeln!(
                 out,
                 "- {} {}: {} → {}",
-                r.kind.name(),
+                r.kind.name(l),
                 code(&r.id),
                 escape(&r.old),
                 escape(&r.new)
             );
         }
     }
+    let section = |out: &mut String, title: &'static Entry, n: usize| {
+        let title = msg::DIFF_SECTION
+            .with("title", heading(l, title))
+            .with("count", n);
+        let _ = writeln!(out, "\n### {}", say(l, title));
+    };
+    let (old, new) = (heading(l, &msg::DIFF_MD_OLD), heading(l, &msg::DIFF_MD_NEW));
     if !diff.figures.is_empty() {
-        let _ = writeln!(out, "\n### Figures ({} changed)\n", diff.figures.len());
-        out.push_str("| Figure | Old | New | Change |\n|---|--:|--:|---|\n");
+        section(&mut out, &msg::DIFF_FIGURES, diff.figures.len());
+        let _ = writeln!(
+            out,
+            "\n| {} | {old} | {new} | {} |\n|---|--:|--:|---|",
+            heading(l, &msg::DIFF_MD_FIGURE),
+            heading(l, &msg::DIFF_MD_CHANGE)
+        );
         for c in &diff.figures {
             let _ = writeln!(
                 out,
@@ -104,13 +139,17 @@ pub(super) fn render(diff: &Diff) -> String {
                 escape(&c.label),
                 show_figure(c.old.as_ref()),
                 show_figure(c.new.as_ref()),
-                figure_change(c).map_or(String::new(), |how| escape(&how))
+                figure_change(c, l).map_or(String::new(), |how| escape(&how))
             );
         }
     }
     if !diff.details.is_empty() {
-        let _ = writeln!(out, "\n### Details ({} changed)\n", diff.details.len());
-        out.push_str("| Field | Old | New |\n|---|---|---|\n");
+        section(&mut out, &msg::DIFF_DETAILS, diff.details.len());
+        let _ = writeln!(
+            out,
+            "\n| {} | {old} | {new} |\n|---|---|---|",
+            heading(l, &msg::DIFF_MD_FIELD)
+        );
         for c in &diff.details {
             let _ = writeln!(
                 out,
@@ -122,7 +161,7 @@ pub(super) fn render(diff: &Diff) -> String {
         }
     }
     if !diff.texts.is_empty() {
-        let _ = writeln!(out, "\n### Texts ({} changed)", diff.texts.len());
+        section(&mut out, &msg::DIFF_TEXTS, diff.texts.len());
         for c in &diff.texts {
             let _ = writeln!(out, "\n**{}**\n", escape(&c.label));
             let lines: Vec<String> = text_lines(c)

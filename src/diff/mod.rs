@@ -22,6 +22,8 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::language::Language;
+use crate::messages::{self as msg, Entry, Message, count};
 use crate::text::{collation_key, format_int, format_money_vnd, format_percent};
 use flatten::{Entries, Snapshot};
 use lines::{Line, diff_lines};
@@ -43,17 +45,28 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Year => "year",
-            Kind::Commune => "commune",
-            Kind::Model => "model",
-            Kind::Indicator => "indicator",
-            Kind::Source => "source",
-            Kind::Page => "page",
-            Kind::Site => "site",
-        }
+    fn name(self, language: Language) -> String {
+        let entry = match self {
+            Kind::Year => &msg::DIFF_KIND_YEAR,
+            Kind::Commune => &msg::DIFF_KIND_COMMUNE,
+            Kind::Model => &msg::DIFF_KIND_MODEL,
+            Kind::Indicator => &msg::DIFF_KIND_INDICATOR,
+            Kind::Source => &msg::DIFF_KIND_SOURCE,
+            Kind::Page => &msg::DIFF_KIND_PAGE,
+            Kind::Site => &msg::DIFF_KIND_SITE,
+        };
+        say(language, entry.message())
     }
+}
+
+/// `message` in `language`.
+fn say(language: Language, message: Message) -> String {
+    message.render(language)
+}
+
+/// A heading of the lists of changes, in `language`.
+fn heading(language: Language, entry: &'static Entry) -> String {
+    say(language, entry.message())
 }
 
 /// The value of a figure.
@@ -277,16 +290,19 @@ impl Diff {
     }
 
     /// The differences in the text format, without the versions and their validation (as
-    /// `baocao import` lists what it changed).
-    pub fn render_changes(&self, colour: bool) -> String {
-        terminal::changes(self, colour)
+    /// `baocao import` lists what it changed), with headings in `language`.
+    pub fn render_changes(&self, colour: bool, language: Language) -> String {
+        terminal::changes(self, colour, language)
     }
 
-    /// Prints the differences; `colour` adds ANSI colours to the text format.
-    pub fn render(&self, format: Format, colour: bool) -> String {
+    /// Prints the differences, with headings in `language`; `colour` adds ANSI colours to
+    /// the text format.
+    pub fn render(&self, format: Format, colour: bool, language: Language) -> String {
         match format {
-            Format::Text => terminal::render(self, colour),
-            Format::Markdown => crate::text::escape_controls(&markdown::render(self)).into_owned(),
+            Format::Text => terminal::render(self, colour, language),
+            Format::Markdown => {
+                crate::text::escape_controls(&markdown::render(self, language)).into_owned()
+            }
             Format::Json => json::render(self),
         }
     }
@@ -393,7 +409,7 @@ fn show_figure(figure: Option<&Figure>) -> String {
 
 /// How a figure changed besides its value: `+2, +8,7%` for counts and money, and
 /// `nguồn: a → b` when the cited source changed.
-fn figure_change(change: &Change<Figure>) -> Option<String> {
+fn figure_change(change: &Change<Figure>, language: Language) -> Option<String> {
     let (old, new) = (change.old.as_ref()?, change.new.as_ref()?);
     let mut parts = Vec::new();
     let delta = match (old.amount, new.amount) {
@@ -410,11 +426,10 @@ fn figure_change(change: &Change<Figure>) -> Option<String> {
     }
     if old.source != new.source {
         let show = |s: &Option<String>| s.clone().unwrap_or_else(|| NOTHING.to_owned());
-        parts.push(format!(
-            "nguồn: {} → {}",
-            show(&old.source),
-            show(&new.source)
-        ));
+        let message = msg::DIFF_SOURCE_CHANGE
+            .with("old", show(&old.source))
+            .with("new", show(&new.source));
+        parts.push(say(language, message));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }
@@ -444,22 +459,29 @@ fn marked(sign: char, line: &str) -> String {
     }
 }
 
-/// "1 error", "2 warnings".
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// "2 errors", "1 warning", in `language`.
+fn errors(n: usize, language: Language) -> String {
+    say(language, count(n, &msg::COUNT_ERROR, &msg::COUNT_ERRORS))
+}
+
+fn warnings(n: usize, language: Language) -> String {
+    say(
+        language,
+        count(n, &msg::COUNT_WARNING, &msg::COUNT_WARNINGS),
+    )
 }
 
 /// "passes validation, 1 warning" or "fails validation: 2 errors, 0 warnings".
-fn validation(side: &Side) -> String {
-    let warnings = plural(side.warnings.len(), "warning");
-    if side.passes() {
-        format!("passes validation, {warnings}")
+fn validation(side: &Side, language: Language) -> String {
+    let warnings = warnings(side.warnings.len(), language);
+    let message = if side.passes() {
+        msg::DIFF_PASSES.with("warnings", warnings)
     } else {
-        format!(
-            "fails validation: {}, {warnings}",
-            plural(side.errors.len(), "error")
-        )
-    }
+        msg::DIFF_FAILS
+            .with("errors", errors(side.errors.len(), language))
+            .with("warnings", warnings)
+    };
+    say(language, message)
 }
 
 impl Diff {
@@ -478,8 +500,14 @@ impl Diff {
             .filter(|w| !before.contains(&(w.file.as_str(), w.message.to_string())))
             .collect()
     }
-}
 
-/// Said when a version failed validation.
-const NOT_COMPARED: &str =
-    "The data cannot be compared until both versions pass validation (run `baocao check`)";
+    /// The new version's warnings that the old one had too.
+    pub fn still_warned(&self) -> Vec<&Diagnostic> {
+        let new: Vec<&Diagnostic> = self.to_check();
+        self.new
+            .warnings
+            .iter()
+            .filter(|w| !new.iter().any(|n| std::ptr::eq(*n, *w)))
+            .collect()
+    }
+}

@@ -30,66 +30,89 @@ impl Paint {
     }
 }
 
-pub(super) fn render(diff: &Diff, colour: bool) -> String {
+pub(super) fn render(diff: &Diff, colour: bool, l: Language) -> String {
     let p = Paint(colour);
     let mut out = String::new();
-    for (which, side) in [("old", &diff.old), ("new", &diff.new)] {
-        let status = validation(side);
+    for (which, side) in [(&msg::DIFF_OLD, &diff.old), (&msg::DIFF_NEW, &diff.new)] {
+        let status = validation(side, l);
         let status = if side.passes() {
             status
         } else {
             p.red(&status)
         };
-        let _ = writeln!(out, "{which}: {} — {status}", side.name);
+        let _ = writeln!(out, "{}: {} — {status}", heading(l, which), side.name);
         for error in side.errors.iter().take(ERRORS_SHOWN) {
-            for line in error.to_string().lines() {
+            for line in error.display(l).to_string().lines() {
                 let _ = writeln!(out, "    {line}");
             }
         }
         if side.errors.len() > ERRORS_SHOWN {
-            let more = plural(side.errors.len() - ERRORS_SHOWN, "more error");
-            let _ = writeln!(out, "    … and {more}");
+            let more = side.errors.len() - ERRORS_SHOWN;
+            let more = say(
+                l,
+                count(more, &msg::DIFF_MORE_ERROR, &msg::DIFF_MORE_ERRORS),
+            );
+            let _ = writeln!(out, "    {more}");
         }
     }
     if !diff.old.passes() || !diff.new.passes() {
-        let _ = writeln!(out, "\n{NOT_COMPARED}.");
+        let _ = writeln!(out, "\n{}", heading(l, &msg::DIFF_NOT_COMPARED));
         return out;
     }
     let to_check = diff.to_check();
     if !to_check.is_empty() {
-        let heading = format!("⚠ To check: {}", plural(to_check.len(), "new warning"));
-        let _ = writeln!(out, "\n{}", p.red(&p.bold(&heading)));
-        for warning in to_check {
-            for (i, line) in esc(&warning.to_string()).lines().enumerate() {
-                let mark = if i == 0 { "⚠ " } else { "  " };
-                let _ = writeln!(out, "  {mark}{line}");
-            }
-        }
+        let n = count(
+            to_check.len(),
+            &msg::DIFF_NEW_WARNING,
+            &msg::DIFF_NEW_WARNINGS,
+        );
+        let title = say(l, msg::DIFF_TO_CHECK.with_message("warnings", n));
+        let _ = writeln!(out, "\n{}", p.red(&p.bold(&title)));
+        warning_lines(&mut out, &to_check, l);
+    }
+    let still = diff.still_warned();
+    if !still.is_empty() {
+        let title = say(
+            l,
+            msg::DIFF_STILL.with("warnings", warnings(still.len(), l)),
+        );
+        let _ = writeln!(out, "\n{}", p.bold(&title));
+        warning_lines(&mut out, &still, l);
     }
     if diff.is_identical() {
-        out.push_str("\nNo differences in the data.\n");
+        let _ = writeln!(out, "\n{}", heading(l, &msg::DIFF_IDENTICAL));
         return out;
     }
-    out.push_str(&changes(diff, colour));
+    out.push_str(&changes(diff, colour, l));
     out
 }
 
+/// Each warning, its first line marked.
+fn warning_lines(out: &mut String, warnings: &[&Diagnostic], l: Language) {
+    for warning in warnings {
+        for (i, line) in esc(&warning.display(l).to_string()).lines().enumerate() {
+            let mark = if i == 0 { "⚠ " } else { "  " };
+            let _ = writeln!(out, "  {mark}{line}");
+        }
+    }
+}
+
 /// The differences alone, without the two versions' names and validation.
-pub(super) fn changes(diff: &Diff, colour: bool) -> String {
+pub(super) fn changes(diff: &Diff, colour: bool, l: Language) -> String {
     let p = Paint(colour);
     let mut out = String::new();
-    for (heading, list, added) in [
-        ("Added", &diff.added, true),
-        ("Removed", &diff.removed, false),
+    for (title, list, added) in [
+        (&msg::DIFF_ADDED, &diff.added, true),
+        (&msg::DIFF_REMOVED, &diff.removed, false),
     ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", p.bold(&format!("{heading}:")));
+        let _ = writeln!(out, "\n{}", p.bold(&format!("{}:", heading(l, title))));
         for e in list {
             let line = match e.kind {
-                Kind::Year => format!("{} {}", e.kind.name(), e.name),
-                _ => format!("{} {} ({})", e.kind.name(), e.name, e.id),
+                Kind::Year => format!("{} {}", e.kind.name(l), e.name),
+                _ => format!("{} {} ({})", e.kind.name(l), e.name, e.id),
             };
             let line = esc(&line);
             let line = if added { p.green(&line) } else { p.red(&line) };
@@ -97,13 +120,17 @@ pub(super) fn changes(diff: &Diff, colour: bool) -> String {
         }
     }
     if !diff.renamed.is_empty() {
-        let _ = writeln!(out, "\n{}", p.bold("Renamed:"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.bold(&format!("{}:", heading(l, &msg::DIFF_RENAMED)))
+        );
         for r in &diff.renamed {
-            let line = format!("{} {}: {} → {}", r.kind.name(), r.id, r.old, r.new);
+            let line = format!("{} {}: {} → {}", r.kind.name(l), r.id, r.old, r.new);
             let _ = writeln!(out, "  {}", esc(&line));
         }
     }
-    section(&mut out, &p, "Figures", diff.figures.len());
+    section(&mut out, &p, l, &msg::DIFF_FIGURES, diff.figures.len());
     for c in &diff.figures {
         let old = show_figure(c.old.as_ref());
         let new = show_figure(c.new.as_ref());
@@ -113,19 +140,19 @@ pub(super) fn changes(diff: &Diff, colour: bool) -> String {
         } else {
             let _ = write!(line, "{old} → {new}");
         }
-        if let Some(how) = figure_change(c) {
+        if let Some(how) = figure_change(c, l) {
             let _ = write!(line, " ({how})");
         }
         out.push_str(&esc(&line));
         out.push('\n');
     }
-    section(&mut out, &p, "Details", diff.details.len());
+    section(&mut out, &p, l, &msg::DIFF_DETAILS, diff.details.len());
     for c in &diff.details {
         let old = show_detail(c.old.as_ref());
         let new = show_detail(c.new.as_ref());
         let _ = writeln!(out, "{}", esc(&format!("  {}: {old} → {new}", c.label)));
     }
-    section(&mut out, &p, "Texts", diff.texts.len());
+    section(&mut out, &p, l, &msg::DIFF_TEXTS, diff.texts.len());
     for c in &diff.texts {
         let _ = writeln!(out, "  {}:", esc(&c.label));
         for line in text_lines(c) {
@@ -140,8 +167,11 @@ pub(super) fn changes(diff: &Diff, colour: bool) -> String {
 }
 
 /// Starts a section of changes, unless there are none.
-fn section(out: &mut String, p: &Paint, title: &str, count: usize) {
+fn section(out: &mut String, p: &Paint, l: Language, title: &'static Entry, count: usize) {
     if count > 0 {
-        let _ = writeln!(out, "\n{}", p.bold(&format!("{title} ({count} changed):")));
+        let title = msg::DIFF_SECTION
+            .with("title", heading(l, title))
+            .with("count", count);
+        let _ = writeln!(out, "\n{}", p.bold(&format!("{}:", say(l, title))));
     }
 }

@@ -40,6 +40,8 @@ pub struct ImportOptions<'a> {
     pub source: Option<&'a str>,
     /// Colour the listed changes.
     pub colour: bool,
+    /// The language of the listed changes' headings.
+    pub language: crate::language::Language,
 }
 
 /// The figures to write: per file, per path, the new figure.
@@ -59,6 +61,7 @@ pub fn import(
         dry_run,
         source,
         colour,
+        language,
     } = *options;
     let name = file.display().to_string();
     let tables = table::read(file).map_err(|m| vec![Diagnostic::file_error(&name, m)])?;
@@ -123,7 +126,7 @@ pub fn import(
         });
     }
     reuse.saved(Some(&texts.keys().cloned().collect::<Vec<_>>()));
-    let (changes, staged_warnings) = stage(root, before, &reuse, &texts, colour)?;
+    let (changes, staged_warnings) = stage(root, before, &reuse, &texts, (colour, language))?;
     // Only what the import brings: warnings the project had before are not repeated.
     let staged_warnings = staged_warnings.into_iter().filter(|w| {
         !before_warnings.contains(&(
@@ -810,13 +813,14 @@ fn new_texts(root: &Path, plan: &Plan) -> Result<BTreeMap<String, String>, Vec<D
 }
 
 /// Checks the project as it would be with `texts`, in a copy beside it, and lists the changes
-/// as `baocao diff` does. Returns the changes and the project's warnings after the import.
+/// as `baocao diff` does (`style`: in colour, in a language). Returns the changes and the
+/// project's warnings after the import.
 fn stage(
     root: &Path,
     before: crate::diff::Version,
     reuse: &crate::load::Reuse,
     texts: &BTreeMap<String, String>,
-    colour: bool,
+    (colour, language): (bool, crate::language::Language),
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     let failed = |e: std::io::Error| {
         vec![Diagnostic::file_error(
@@ -857,7 +861,7 @@ fn stage(
         return Err(all);
     }
     let diff = crate::diff::between(before, crate::diff::Version::of("after".to_owned(), after));
-    Ok((diff.render_changes(colour), warnings))
+    Ok((diff.render_changes(colour, language), warnings))
 }
 
 /// Makes `to` a copy of the folder `from` (hard links where the file system allows them).
