@@ -282,3 +282,33 @@ fn unknown_languages_and_formats_are_usage_errors() {
     run(&p, &["--lang", "fr", "check"]).expect_code(2);
     run(&p, &["--message-format", "xml", "check"]).expect_code(2);
 }
+
+#[test]
+fn the_help_is_in_the_language_of_the_messages() {
+    let p = TestProject::good();
+    // Vietnamese by default (the fixture's site is Vietnamese).
+    let vi = run(&p, &["build", "--help"]);
+    vi.expect_code(0);
+    for needle in [
+        "Kiểm tra nội dung và dựng trang web vào thư mục kết quả.",
+        "Cách dùng: baocao build [OPTIONS]",
+        "Nơi ghi trang web [mặc định: ROOT/output].",
+        "Thư mục dự án báo cáo (chứa `content/`). [mặc định: .]",
+        "[giá trị: human, json]",
+    ] {
+        assert!(vi.stdout.contains(needle), "{needle}:\n{}", vi.stdout);
+    }
+    assert!(!vi.stdout.contains("Options:"), "{}", vi.stdout);
+    // `--lang en`, or an English site.
+    let en = run(&p, &["--lang", "en", "build", "--help"]);
+    assert!(en.stdout.contains("Usage: baocao build"), "{}", en.stdout);
+    p.edit(SITE, "title:", "language: en\ntitle:");
+    let site = run(&p, &["--help"]);
+    assert!(site.stdout.contains("Usage: baocao"), "{}", site.stdout);
+    let asked = run(&p, &["--lang=vi", "--help"]);
+    assert!(
+        asked.stdout.contains("Cách dùng: baocao"),
+        "{}",
+        asked.stdout
+    );
+}

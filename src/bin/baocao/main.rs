@@ -1,11 +1,13 @@
 //! The `baocao` command: a thin layer over the library.
 
+mod help;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use baocao::diagnostic::Diagnostic;
 use baocao::language::Language;
@@ -138,7 +140,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = help::localized(Cli::command(), language_before_parsing());
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
     let style = MessageStyle {
         language: match cli.lang {
             Some(Lang::Vi) => Language::Vi,
@@ -177,6 +180,31 @@ fn main() -> ExitCode {
             source,
         } => import(&cli.root, &file, dry_run, source.as_deref(), style),
         Command::Completions { shell } => completions(shell),
+    }
+}
+
+/// The language of the help, read before the arguments are: `--lang` if given, else the
+/// `language` of the site at `--root`, else Vietnamese.
+fn language_before_parsing() -> Language {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |name: &str| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            match arg
+                .strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix('='))
+            {
+                Some(value) => Some(value.to_owned()),
+                None => (arg == name).then(|| args.get(i + 1).cloned()).flatten(),
+            }
+        })
+    };
+    match value("--lang").as_deref() {
+        Some("en") => Language::En,
+        Some("vi") => Language::Vi,
+        _ => {
+            let root = value("--root").unwrap_or_else(|| ".".to_owned());
+            baocao::load::site_language(std::path::Path::new(&root)).unwrap_or_default()
+        }
     }
 }
 
