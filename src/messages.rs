@@ -1299,6 +1299,49 @@ catalogue! {
         en: "{path} is a file, not a folder; give the name of a new folder",
         vi: "{path} là một tệp, không phải thư mục; hãy đặt tên một thư mục mới"
     }
+    // Template and locale overrides in `templates/`.
+    TEMPLATE_ERROR "template-error" { en: "{detail}", vi: "lỗi trong mẫu trang: {detail}" }
+    TEMPLATE_SPELLING_HINT "template-spelling-hint" {
+        en: "check the spelling against docs/templates.md, which lists each template's variables and filters",
+        vi: "hãy đối chiếu cách viết với docs/templates.md, nơi liệt kê các biến và bộ lọc của từng mẫu trang"
+    }
+    TEMPLATE_FIX_HINT "template-fix-hint" {
+        en: "fix the template, or delete the override to use the built-in one",
+        vi: "hãy sửa mẫu trang, hoặc xóa bản chép trong templates/ để dùng mẫu có sẵn"
+    }
+    LOCALE_UNKNOWN_LANGUAGE "locale-unknown-language" {
+        en: "baocao has no language `{language}`",
+        vi: "baocao không có ngôn ngữ `{language}`"
+    }
+    LOCALE_LANGUAGE_HINT "locale-language-hint" {
+        en: "name the file after a language baocao has: {files}",
+        vi: "hãy đặt tên tệp theo một ngôn ngữ baocao có: {files}"
+    }
+    LOCALE_SYNTAX_HINT "locale-syntax-hint" {
+        en: "write one `key: text` per line, each key once; quote a text that holds `: ` or starts with `{`",
+        vi: "hãy viết mỗi dòng một `khóa: chữ`, mỗi khóa một lần; đặt trong dấu nháy chữ có `: ` hoặc bắt đầu bằng `{`"
+    }
+    LOCALE_UNKNOWN_KEY "locale-unknown-key" {
+        en: "unknown UI string `{key}`",
+        vi: "không có chữ giao diện nào tên `{key}`"
+    }
+    LOCALE_KEYS_HINT "locale-keys-hint" {
+        en: "the keys are those of baocao's own templates/locales/{language}.yaml",
+        vi: "các khóa là các khóa trong templates/locales/{language}.yaml có sẵn của baocao"
+    }
+    LOCALE_PLACEHOLDER "locale-placeholder" {
+        en: "`{{wrong}}` is not filled in for `{key}`",
+        vi: "`{{wrong}}` không được điền cho `{key}`"
+    }
+    LOCALE_NO_PLACEHOLDERS_HINT "locale-no-placeholders-hint" {
+        en: "this text has no placeholders",
+        vi: "chữ này không có chỗ điền nào"
+    }
+    LOCALE_PLACEHOLDERS_HINT "locale-placeholders-hint" {
+        en: "this text can use {allowed}",
+        vi: "chữ này có thể dùng {allowed}"
+    }
+
     // `baocao diff`.
     DIFF_OLD "diff-old" { en: "old", vi: "bản cũ" }
     DIFF_NEW "diff-new" { en: "new", vi: "bản mới" }

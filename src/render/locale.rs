@@ -10,6 +10,7 @@ use tera::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
+use crate::messages::{self as msg, Message};
 use crate::text::NumberFormat;
 use crate::text::did_you_mean;
 
@@ -111,11 +112,13 @@ fn checked_override(file: &SourceFile) -> Result<(&'static str, Texts), Vec<Diag
     let Some(index) = BUILTIN.iter().position(|(l, _)| *l == stem) else {
         let languages: Vec<&str> = BUILTIN.iter().map(|(l, _)| *l).collect();
         return Err(vec![
-            Diagnostic::file_error(&source.path, format!("baocao has no language `{stem}`")).hint(
-                format!(
-                    "name the file after a language baocao has: {}.yaml",
-                    languages.join(".yaml, ")
-                ),
+            Diagnostic::file_error(
+                &source.path,
+                msg::LOCALE_UNKNOWN_LANGUAGE.with("language", stem),
+            )
+            .hint(
+                msg::LOCALE_LANGUAGE_HINT
+                    .with("files", format!("{}.yaml", languages.join(".yaml, "))),
             ),
         ]);
     };
@@ -134,16 +137,14 @@ fn checked_override(file: &SourceFile) -> Result<(&'static str, Texts), Vec<Diag
                 Some(at) => source.error_at_location(&at, message),
                 None => source.error_at(0, 0, message),
             };
-            vec![diagnostic.hint(
-                "write one `key: text` per line, each key once; quote a text that holds `: ` or starts with `{`",
-            )]
+            vec![diagnostic.hint(&msg::LOCALE_SYNTAX_HINT)]
         })?;
     let mut entries: Vec<_> = parsed.unwrap_or_default().into_iter().collect();
     entries.sort_by_key(|(key, _)| (key.defined.line(), key.defined.column()));
     let keys: Vec<&str> = builtin.keys().map(String::as_str).collect();
     let mut errors = Vec::new();
     for (key, text) in &entries {
-        let at = |message: String| {
+        let at = |message: Message| {
             source.error_at(
                 key.defined.line() as u32,
                 key.defined.column() as u32,
@@ -152,12 +153,10 @@ fn checked_override(file: &SourceFile) -> Result<(&'static str, Texts), Vec<Diag
         };
         let Some(original) = builtin.get(&key.value) else {
             let hint = match did_you_mean(&key.value, &keys) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => {
-                    format!("the keys are those of baocao's own templates/locales/{language}.yaml")
-                }
+                Some(best) => msg::DID_YOU_MEAN.with("name", best),
+                None => msg::LOCALE_KEYS_HINT.with("language", language),
             };
-            errors.push(at(format!("unknown UI string `{}`", key.value)).hint(hint));
+            errors.push(at(msg::LOCALE_UNKNOWN_KEY.with("key", &key.value)).hint(hint));
             continue;
         };
         let allowed = placeholders(original);
@@ -166,15 +165,15 @@ fn checked_override(file: &SourceFile) -> Result<(&'static str, Texts), Vec<Diag
             .find(|p| !allowed.contains(p))
         {
             let hint = if allowed.is_empty() {
-                "this text has no placeholders".to_owned()
+                msg::LOCALE_NO_PLACEHOLDERS_HINT.message()
             } else {
-                format!("this text can use {{{}}}", allowed.join("}, {"))
+                msg::LOCALE_PLACEHOLDERS_HINT
+                    .with("allowed", format!("{{{}}}", allowed.join("}, {")))
             };
             errors.push(
-                at(format!(
-                    "`{{{wrong}}}` is not filled in for `{}`",
-                    key.value
-                ))
+                at(msg::LOCALE_PLACEHOLDER
+                    .with("wrong", wrong)
+                    .with("key", &key.value))
                 .hint(hint),
             );
         }

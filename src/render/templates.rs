@@ -124,11 +124,13 @@ pub fn diagnostic(error: &tera::Error, overrides: &[SourceFile]) -> Diagnostic {
         }
     };
     let hint = if message.contains("not defined") || message.contains("Unknown") {
-        "check the spelling against docs/templates.md, which lists each template's variables and filters"
+        &msg::TEMPLATE_SPELLING_HINT
     } else {
-        "fix the template, or delete the override to use the built-in one"
+        &msg::TEMPLATE_FIX_HINT
     };
-    source.error_at(line, column, message).hint(hint)
+    source
+        .error_at(line, column, msg::TEMPLATE_ERROR.with("detail", message))
+        .hint(hint)
 }
 
 /// Reads `name:line:column` and the message out of a rendered Tera report.
