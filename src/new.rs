@@ -242,7 +242,10 @@ sửa bằng trình soạn thảo văn bản bất kỳ (Notepad++, VS Code…):
 Nguồn không nêu số liệu thì **xóa dòng đó**, đừng ghi 0: trang web sẽ ghi “không có số
 liệu”. Mỗi số liệu dẫn một nguồn (`source:`), là mã (`id`) của một nguồn trong
 `site.yaml`. Dòng bắt đầu bằng `#` là ghi chú, không hiện trên trang web. Hướng dẫn đầy
-đủ từng trường: `docs/content-format.md` trong mã nguồn của baocao.
+đủ từng trường, bằng tiếng Việt: `docs/vi/dinh-dang-noi-dung.md` trong mã nguồn của baocao;
+các việc cần làm mỗi năm (năm mới, nhập số liệu, kiểm tra, xem trước, công bố):
+`docs/vi/quy-trinh-hang-nam.md`; đưa trang web lên mạng: `docs/vi/dua-len-mang.md`. Mục
+lục các hướng dẫn: `docs/vi/README.md`.
 
 ## Kiểm tra
 

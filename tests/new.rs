@@ -141,6 +141,23 @@ fn the_police_as_locality_is_not_doubled_and_git_is_set_up() {
 }
 
 #[test]
+fn the_guides_a_new_project_points_to_exist() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path().join("du-an");
+    run_in(temp.path(), &["new", dir.to_str().unwrap()], &[]).expect_code(0);
+    let readme = fs::read_to_string(dir.join("README.md")).unwrap();
+    let guides: Vec<&str> = readme
+        .split('`')
+        .filter(|part| part.starts_with("docs/") && part.ends_with(".md"))
+        .collect();
+    assert!(guides.contains(&"docs/vi/dinh-dang-noi-dung.md"), "{readme}");
+    for guide in guides {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(guide);
+        assert!(path.is_file(), "the README of `new` points to {guide}, which is missing");
+    }
+}
+
+#[test]
 fn a_folder_in_use_is_refused() {
     let temp = tempfile::tempdir().unwrap();
     fs::write(temp.path().join("notes.txt"), "keep me").unwrap();
