@@ -1385,6 +1385,68 @@ catalogue! {
     DIFF_KIND_PAGE "diff-kind-page" { en: "page", vi: "trang" }
     DIFF_KIND_SITE "diff-kind-site" { en: "site", vi: "thông tin chung" }
     DIFF_SOURCE_CHANGE "diff-source-change" { en: "source: {old} → {new}", vi: "nguồn: {old} → {new}" }
+    DIFF_WORKING_TREE "diff-working-tree" { en: "working tree", vi: "các tệp hiện tại" }
+    DIFF_CURRENT_FOLDER "diff-current-folder" { en: "the current folder", vi: "thư mục hiện tại" }
+    DIFF_NO_CONTENT "diff-no-content" {
+        en: "{folder} holds no `content/` folder",
+        vi: "{folder} không có thư mục `content/`"
+    }
+    DIFF_NO_CONTENT_HINT "diff-no-content-hint" {
+        en: "pass the project folder, the one that holds `content/`",
+        vi: "hãy chỉ ra thư mục dự án, thư mục chứa `content/`"
+    }
+    DIFF_NOT_A_REVISION "diff-not-a-revision" {
+        en: "`{rev}` is neither a folder nor a revision of the git repository in {place}",
+        vi: "`{rev}` không phải thư mục, cũng không phải một phiên bản của kho git ở {place}"
+    }
+    DIFF_NOT_A_REVISION_HINT "diff-not-a-revision-hint" {
+        en: "check the spelling; `git log --oneline` lists the revisions and `git tag` the tags; a folder must hold the project's `content/` folder",
+        vi: "hãy kiểm tra cách viết; `git log --oneline` liệt kê các phiên bản và `git tag` các thẻ; một thư mục thì phải chứa thư mục `content/` của dự án"
+    }
+    DIFF_NO_GIT "diff-no-git" {
+        en: "`{rev}` is not a folder, and the `git` command that would read it as a revision is not installed",
+        vi: "`{rev}` không phải thư mục, và máy chưa cài lệnh `git` để đọc nó như một phiên bản"
+    }
+    DIFF_NO_GIT_HINT "diff-no-git-hint" {
+        en: "install git, or pass the folder of that version of the report (the one holding `content/`)",
+        vi: "hãy cài git, hoặc chỉ ra thư mục của bản báo cáo đó (thư mục chứa `content/`)"
+    }
+    DIFF_NOT_IN_GIT "diff-not-in-git" {
+        en: "`{rev}` is not a folder, and {place} is not in a git repository, so it cannot be a revision either",
+        vi: "`{rev}` không phải thư mục, và {place} không nằm trong kho git nào, nên cũng không thể là một phiên bản"
+    }
+    DIFF_NOT_IN_GIT_HINT "diff-not-in-git-hint" {
+        en: "pass the folder of that version of the report (the one holding `content/`), or run `baocao diff` inside the report's git repository (or pass --root DIR)",
+        vi: "hãy chỉ ra thư mục của bản báo cáo đó (thư mục chứa `content/`), hoặc chạy `baocao diff` trong kho git của báo cáo (hoặc thêm --root THƯ_MỤC)"
+    }
+    DIFF_REVISION_NO_CONTENT "diff-revision-no-content" {
+        en: "revision `{rev}` ({short}) has no `content/` folder in {place}",
+        vi: "phiên bản `{rev}` ({short}) không có thư mục `content/` ở {place}"
+    }
+    DIFF_REVISION_NO_CONTENT_HINT "diff-revision-no-content-hint" {
+        en: "pass --root the project folder (the one holding `content/`); if it is right, the revision is older than the report: pick a later one",
+        vi: "hãy đặt --root là thư mục dự án (thư mục chứa `content/`); nếu đã đúng thì phiên bản này cũ hơn báo cáo: hãy chọn một phiên bản mới hơn"
+    }
+    DIFF_TEMP_FOLDER "diff-temp-folder" {
+        en: "cannot create a temporary folder to read revision `{rev}` into: {error}",
+        vi: "không tạo được thư mục tạm để đọc phiên bản `{rev}`: {error}"
+    }
+    DIFF_WRITE "diff-write" {
+        en: "cannot write {path} while reading revision `{rev}`: {error}",
+        vi: "không ghi được {path} khi đọc phiên bản `{rev}`: {error}"
+    }
+    DIFF_READ_FILE "diff-read-file" {
+        en: "could not read {path} of revision `{rev}`",
+        vi: "không đọc được {path} của phiên bản `{rev}`"
+    }
+    DIFF_GIT_MISSING "diff-git-missing" {
+        en: "the `git` command is not installed",
+        vi: "máy chưa cài lệnh `git`"
+    }
+    DIFF_GIT_FAILED "diff-git-failed" {
+        en: "reading from git failed: {why}",
+        vi: "đọc từ git không được: {why}"
+    }
     DIFF_MD_TITLE "diff-md-title" {
         en: "Data changes: {old} → {new}",
         vi: "Thay đổi số liệu: {old} → {new}"
@@ -1402,6 +1464,32 @@ catalogue! {
     DIFF_MD_FIGURE "diff-md-figure" { en: "Figure", vi: "Số liệu" }
     DIFF_MD_CHANGE "diff-md-change" { en: "Change", vi: "Thay đổi" }
     DIFF_MD_FIELD "diff-md-field" { en: "Field", vi: "Trường" }
+    SUMMARY_SCHEMAS "summary-schemas" {
+        en: "wrote {schemas} into {dir}",
+        vi: "đã ghi {schemas} vào {dir}"
+    }
+    SCHEMAS_NOT_WRITTEN "schemas-not-written" {
+        en: "cannot write the schemas into {dir}: {error}",
+        vi: "không ghi được các sơ đồ vào {dir}: {error}"
+    }
+    COUNT_SCHEMAS "count-schemas" { en: "{n} schemas", vi: "{n} sơ đồ" }
+    COUNT_SCHEMA "count-schema" { en: "1 schema", vi: "1 sơ đồ" }
+    SERVE_NO_CONTENT "serve-no-content" {
+        en: "{root} has no `content/` folder: run baocao in a report project, or pass --root DIR (`baocao new DIR` creates a project)",
+        vi: "{root} không có thư mục `content/`: hãy chạy baocao trong thư mục dự án báo cáo, hoặc thêm --root THƯ_MỤC (`baocao new THƯ_MỤC` tạo một dự án)"
+    }
+    SERVE_LISTEN "serve-listen" {
+        en: "cannot listen on {address}: {error}; another program may be using this port: try another one with --port, or --port 0 to pick a free one",
+        vi: "không nghe được trên {address}: {error}; có thể một chương trình khác đang dùng cổng này: hãy thử cổng khác với --port, hoặc --port 0 để tự chọn một cổng trống"
+    }
+    SERVE_TEMP_FOLDER "serve-temp-folder" {
+        en: "cannot create a temporary folder for the preview: {error}",
+        vi: "không tạo được thư mục tạm cho bản xem trước: {error}"
+    }
+    SERVE_STOPPED "serve-stopped" {
+        en: "the preview server stopped: {error}",
+        vi: "máy chủ xem trước đã dừng: {error}"
+    }
     COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
     COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
     COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }

@@ -439,6 +439,15 @@ fn a_revision_outside_a_git_repository_is_a_clear_error() {
         "is not in a git repository, so it cannot be a revision either",
         "hint: pass the folder of that version of the report",
     ]);
+    let vi = p.run_env(
+        &["--lang", "vi", "diff", "HEAD~1"],
+        &[("GIT_CEILING_DIRECTORIES", &ceiling)],
+    );
+    vi.expect_code(2).expect_stderr(&[
+        "lỗi: `HEAD~1` không phải thư mục, và",
+        "không nằm trong kho git nào, nên cũng không thể là một phiên bản",
+        "gợi ý: hãy chỉ ra thư mục của bản báo cáo đó",
+    ]);
 }
 
 #[test]

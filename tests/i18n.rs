@@ -193,13 +193,17 @@ fn an_unknown_key_in_an_override_is_an_error_with_a_suggestion() {
     // A placeholder the text cannot fill, and a template that does not parse.
     p.write("templates/locales/vi.yaml", "no_data: chưa có {x}\n");
     p.write("templates/commune.html", "{% if %}\n");
-    p.run(&["--lang", "vi", "check"]).expect_code(1).expect_stderr(&[
-        "templates/locales/vi.yaml:1:1: lỗi: `{x}` không được điền cho `no_data`",
-        "gợi ý: chữ này không có chỗ điền nào",
-    ]);
+    p.run(&["--lang", "vi", "check"])
+        .expect_code(1)
+        .expect_stderr(&[
+            "templates/locales/vi.yaml:1:1: lỗi: `{x}` không được điền cho `no_data`",
+            "gợi ý: chữ này không có chỗ điền nào",
+        ]);
     p.write("templates/locales/vi.yaml", "no_data: chưa có\n");
-    p.run(&["--lang", "vi", "check"]).expect_code(1).expect_stderr(&[
-        "templates/commune.html:1:7: lỗi: lỗi trong mẫu trang: ",
-        "gợi ý: hãy sửa mẫu trang, hoặc xóa bản chép trong templates/ để dùng mẫu có sẵn",
-    ]);
+    p.run(&["--lang", "vi", "check"])
+        .expect_code(1)
+        .expect_stderr(&[
+            "templates/commune.html:1:7: lỗi: lỗi trong mẫu trang: ",
+            "gợi ý: hãy sửa mẫu trang, hoặc xóa bản chép trong templates/ để dùng mẫu có sẵn",
+        ]);
 }

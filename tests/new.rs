@@ -150,10 +150,16 @@ fn the_guides_a_new_project_points_to_exist() {
         .split('`')
         .filter(|part| part.starts_with("docs/") && part.ends_with(".md"))
         .collect();
-    assert!(guides.contains(&"docs/vi/dinh-dang-noi-dung.md"), "{readme}");
+    assert!(
+        guides.contains(&"docs/vi/dinh-dang-noi-dung.md"),
+        "{readme}"
+    );
     for guide in guides {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(guide);
-        assert!(path.is_file(), "the README of `new` points to {guide}, which is missing");
+        assert!(
+            path.is_file(),
+            "the README of `new` points to {guide}, which is missing"
+        );
     }
 }
 

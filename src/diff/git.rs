@@ -8,6 +8,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::DiffError;
+use crate::language::Language;
+use crate::messages::{self as msg, Message};
 
 /// A temporary project folder holding one revision's files, deleted when dropped.
 pub(super) struct Checkout {
@@ -71,14 +73,19 @@ fn git(root: &Path, args: &[&str], input: Option<Vec<u8>>) -> Result<Vec<u8>, Gi
 /// Reads revision `rev` of the repository holding `root` into a temporary folder laid out
 /// like the project (`content/`, `templates/`). Returns the folder and the revision's short
 /// commit id.
-pub(super) fn checkout(root: &Path, rev: &str) -> Result<(Checkout, String), DiffError> {
-    let place = super::place(root);
+pub(super) fn checkout(
+    root: &Path,
+    rev: &str,
+    language: Language,
+) -> Result<(Checkout, String), DiffError> {
+    let place = super::place(root, language);
     let not_a_revision = || {
-        DiffError(format!(
-            "`{rev}` is neither a folder nor a revision of the git repository in {place}\n  \
-             hint: check the spelling; `git log --oneline` lists the revisions and `git tag` \
-             the tags; a folder must hold the project's `content/` folder"
-        ))
+        DiffError::new(
+            msg::DIFF_NOT_A_REVISION
+                .with("rev", rev)
+                .with("place", &place),
+        )
+        .hint(&msg::DIFF_NOT_A_REVISION_HINT)
     };
     if rev.starts_with('-') {
         return Err(not_a_revision());
@@ -86,19 +93,15 @@ pub(super) fn checkout(root: &Path, rev: &str) -> Result<(Checkout, String), Dif
     match git(root, &["rev-parse", "--is-inside-work-tree"], None) {
         Ok(_) => {}
         Err(GitError::Missing) => {
-            return Err(DiffError(format!(
-                "`{rev}` is not a folder, and the `git` command that would read it as a \
-                 revision is not installed\n  hint: install git, or pass the folder of that \
-                 version of the report (the one holding `content/`)"
-            )));
+            return Err(
+                DiffError::new(msg::DIFF_NO_GIT.with("rev", rev)).hint(&msg::DIFF_NO_GIT_HINT)
+            );
         }
         Err(GitError::Failed(_)) => {
-            return Err(DiffError(format!(
-                "`{rev}` is not a folder, and {place} is not in a git repository, so it \
-                 cannot be a revision either\n  hint: pass the folder of that version of the \
-                 report (the one holding `content/`), or run `baocao diff` inside the report's \
-                 git repository (or pass --root DIR)"
-            )));
+            return Err(DiffError::new(
+                msg::DIFF_NOT_IN_GIT.with("rev", rev).with("place", &place),
+            )
+            .hint(&msg::DIFF_NOT_IN_GIT_HINT));
         }
         Err(e) => return Err(git_error(e)),
     }
@@ -147,11 +150,13 @@ pub(super) fn checkout(root: &Path, rev: &str) -> Result<(Checkout, String), Dif
         }
     }
     if !files.iter().any(|(path, _)| path.starts_with("content/")) {
-        return Err(DiffError(format!(
-            "revision `{rev}` ({short}) has no `content/` folder in {place}\n  hint: pass \
-             --root the project folder (the one holding `content/`); if it is right, the \
-             revision is older than the report: pick a later one"
-        )));
+        return Err(DiffError::new(
+            msg::DIFF_REVISION_NO_CONTENT
+                .with("rev", rev)
+                .with("short", &short)
+                .with("place", &place),
+        )
+        .hint(&msg::DIFF_REVISION_NO_CONTENT_HINT));
     }
 
     let input: String = files
@@ -159,15 +164,12 @@ pub(super) fn checkout(root: &Path, rev: &str) -> Result<(Checkout, String), Dif
         .map(|(_, object)| format!("{object}\n"))
         .collect();
     let blobs = git(root, &["cat-file", "--batch"], Some(input.into_bytes())).map_err(git_error)?;
-    let checkout = temporary_folder().map_err(|e| {
-        DiffError(format!(
-            "cannot create a temporary folder to read revision `{rev}` into: {e}"
-        ))
-    })?;
+    let checkout = temporary_folder()
+        .map_err(|e| DiffError::new(msg::DIFF_TEMP_FOLDER.with("rev", rev).with("error", e)))?;
     let mut rest = blobs.as_slice();
     for (path, _) in &files {
         let (bytes, after) = next_blob(rest)
-            .ok_or_else(|| git_failed(&format!("could not read {path} of revision `{rev}`")))?;
+            .ok_or_else(|| git_failed(msg::DIFF_READ_FILE.with("path", path).with("rev", rev)))?;
         rest = after;
         let target = checkout.dir.join(path);
         let written = target
@@ -175,10 +177,12 @@ pub(super) fn checkout(root: &Path, rev: &str) -> Result<(Checkout, String), Dif
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| fs::write(&target, bytes));
         written.map_err(|e| {
-            DiffError(format!(
-                "cannot write {} while reading revision `{rev}`: {e}",
-                target.display()
-            ))
+            DiffError::new(
+                msg::DIFF_WRITE
+                    .with("path", target.display())
+                    .with("rev", rev)
+                    .with("error", e),
+            )
         })?;
     }
     Ok((checkout, short))
@@ -209,12 +213,12 @@ fn temporary_folder() -> io::Result<Checkout> {
 
 fn git_error(e: GitError) -> DiffError {
     match e {
-        GitError::Missing => git_failed("the `git` command is not installed"),
-        GitError::Failed(stderr) => git_failed(&stderr),
-        GitError::Io(e) => git_failed(&e.to_string()),
+        GitError::Missing => git_failed(msg::DIFF_GIT_MISSING.message()),
+        GitError::Failed(stderr) => git_failed(Message::text(stderr)),
+        GitError::Io(e) => git_failed(Message::text(e.to_string())),
     }
 }
 
-fn git_failed(why: &str) -> DiffError {
-    DiffError(format!("reading from git failed: {why}"))
+fn git_failed(why: Message) -> DiffError {
+    DiffError::new(msg::DIFF_GIT_FAILED.with_message("why", why))
 }

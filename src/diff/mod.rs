@@ -181,11 +181,38 @@ impl FromStr for Format {
 /// Why two versions could not be compared: a version that is neither a folder nor a
 /// revision, a folder without `content/`, or git failing.
 #[derive(Debug)]
-pub struct DiffError(String);
+pub struct DiffError {
+    message: Message,
+    hint: Option<Message>,
+}
+
+impl DiffError {
+    fn new(message: Message) -> Self {
+        DiffError {
+            message,
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: &'static Entry) -> Self {
+        self.hint = Some(hint.message());
+        self
+    }
+
+    /// What went wrong and what to do, in `language`: the message, then `  hint: …`.
+    pub fn render(&self, language: Language) -> String {
+        let mut text = self.message.render(language);
+        if let Some(hint) = &self.hint {
+            let label = msg::LABEL_HINT.message().render(language);
+            text.push_str(&format!("\n  {label}: {}", hint.render(language)));
+        }
+        text
+    }
+}
 
 impl fmt::Display for DiffError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.render(Language::En))
     }
 }
 
@@ -193,25 +220,35 @@ impl std::error::Error for DiffError {}
 
 /// Compares version `old` with version `new` of the report at `root`. Each is a project
 /// folder (holding `content/`) when such a folder exists, else a git revision of the
-/// repository holding `root`; `new` defaults to the folder `root` itself.
-pub fn compare(root: &Path, old: &str, new: Option<&str>) -> Result<Diff, DiffError> {
-    let (old_name, old) = load(root, Some(old))?;
+/// repository holding `root`; `new` defaults to the folder `root` itself, named in
+/// `language`.
+pub fn compare(
+    root: &Path,
+    old: &str,
+    new: Option<&str>,
+    language: Language,
+) -> Result<Diff, DiffError> {
+    let (old_name, old) = load(root, Some(old), language)?;
     let old = Version::of(old_name, old);
-    let (new_name, new) = load(root, new)?;
+    let (new_name, new) = load(root, new, language)?;
     Ok(between(old, Version::of(new_name, new)))
 }
 
 /// Loads and checks one version.
-fn load(root: &Path, version: Option<&str>) -> Result<(String, crate::Checked), DiffError> {
+fn load(
+    root: &Path,
+    version: Option<&str>,
+    language: Language,
+) -> Result<(String, crate::Checked), DiffError> {
     let no_content = |folder: &str| {
-        DiffError(format!(
-            "{folder} holds no `content/` folder\n  hint: pass the project folder, the one \
-             that holds `content/`"
-        ))
+        DiffError::new(msg::DIFF_NO_CONTENT.with("folder", folder)).hint(&msg::DIFF_NO_CONTENT_HINT)
     };
     let (name, checked) = match version {
-        None if root.join("content").is_dir() => ("working tree".to_owned(), crate::check(root)),
-        None => return Err(no_content(&place(root))),
+        None if root.join("content").is_dir() => (
+            say(language, msg::DIFF_WORKING_TREE.message()),
+            crate::check(root),
+        ),
+        None => return Err(no_content(&place(root, language))),
         Some(folder) if Path::new(folder).is_dir() => {
             let path = Path::new(folder);
             if !path.join("content").is_dir() {
@@ -220,7 +257,7 @@ fn load(root: &Path, version: Option<&str>) -> Result<(String, crate::Checked), 
             (folder.to_owned(), crate::check(path))
         }
         Some(rev) => {
-            let (checkout, short) = git::checkout(root, rev)?;
+            let (checkout, short) = git::checkout(root, rev, language)?;
             let name = if rev.starts_with(&short) {
                 rev.to_owned()
             } else {
@@ -362,9 +399,9 @@ fn changes<T: PartialEq + Clone>(a: &Entries<T>, b: &Entries<T>) -> Vec<Change<T
 }
 
 /// How messages name the folder `root`: "the current folder" for `.`.
-fn place(root: &Path) -> String {
+fn place(root: &Path, language: Language) -> String {
     if root == Path::new(".") {
-        "the current folder".to_owned()
+        say(language, msg::DIFF_CURRENT_FOLDER.message())
     } else {
         root.display().to_string()
     }

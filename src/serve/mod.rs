@@ -48,25 +48,22 @@ pub enum ServeError {
     Serve(io::Error),
 }
 
+impl ServeError {
+    /// What went wrong and what to do, to show in either language.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages as msg;
+        match self {
+            ServeError::NoContent(root) => msg::SERVE_NO_CONTENT.with("root", root.display()),
+            ServeError::Listen(addr, e) => msg::SERVE_LISTEN.with("address", addr).with("error", e),
+            ServeError::TempFolder(e) => msg::SERVE_TEMP_FOLDER.with("error", e),
+            ServeError::Serve(e) => msg::SERVE_STOPPED.with("error", e),
+        }
+    }
+}
+
 impl fmt::Display for ServeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::NoContent(root) => write!(
-                f,
-                "{} has no `content/` folder: run baocao in a report project, or pass --root DIR \
-                 (`baocao new DIR` creates a project)",
-                root.display()
-            ),
-            ServeError::Listen(addr, e) => write!(
-                f,
-                "cannot listen on {addr}: {e}; another program may be using this port: \
-                 try another one with --port, or --port 0 to pick a free one"
-            ),
-            ServeError::TempFolder(e) => {
-                write!(f, "cannot create a temporary folder for the preview: {e}")
-            }
-            ServeError::Serve(e) => write!(f, "the preview server stopped: {e}"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 

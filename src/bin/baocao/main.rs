@@ -163,6 +163,7 @@ fn main() -> ExitCode {
         Command::Schema { output } => schema(
             &cli.root,
             &output.unwrap_or_else(|| cli.root.join("schemas")),
+            style,
         ),
         Command::Diff { old, new, format } => {
             diff(&cli.root, &old, new.as_deref(), format, style.language)
@@ -171,7 +172,7 @@ fn main() -> ExitCode {
             let output = output.unwrap_or_else(|| cli.root.join("output"));
             build(&cli.root, &output, check, style, cli.quiet)
         }
-        Command::Serve { port, bind, open } => serve(cli.root, bind, port, open, cli.lang),
+        Command::Serve { port, bind, open } => serve(cli.root, bind, port, open, cli.lang, style),
         Command::New { dir, locality } => new(&dir, locality.as_deref(), style),
         Command::Export { file, year } => export(&cli.root, &file, &year, style),
         Command::Import {
@@ -434,7 +435,7 @@ fn diff(
     format: diff::Format,
     language: Language,
 ) -> ExitCode {
-    match diff::compare(root, old, new) {
+    match diff::compare(root, old, new, language) {
         Ok(d) => {
             let colour = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -442,29 +443,33 @@ fn diff(
             ExitCode::from(if d.is_identical() { 0 } else { 1 })
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let label = msg::LABEL_ERROR.message().render(language);
+            eprintln!("{label}: {}", e.render(language));
             ExitCode::from(2)
         }
     }
 }
 
 /// Writes the schemas, naming the indicators of the project at `root` (if it has any).
-fn schema(root: &std::path::Path, dir: &std::path::Path) -> ExitCode {
+fn schema(root: &std::path::Path, dir: &std::path::Path, style: MessageStyle) -> ExitCode {
     let (project, _) = baocao::load::load(root);
     let catalogue = baocao::catalogue::Catalogue::of_project(&project);
     match baocao::schema::write(dir, &catalogue) {
         Ok(files) => {
-            println!(
-                "wrote {} into {}",
-                plural(files.len(), "schema"),
-                dir.display()
-            );
+            let line = msg::SUMMARY_SCHEMAS
+                .with_message(
+                    "schemas",
+                    count(files.len(), &msg::COUNT_SCHEMA, &msg::COUNT_SCHEMAS),
+                )
+                .with("dir", dir.display());
+            style.summary(true, (0, 0), &style.say(&line), json!({ "files": files }));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write the schemas into {}: {e}",
-                dir.display()
+            style.fatal(
+                msg::SCHEMAS_NOT_WRITTEN
+                    .with("dir", dir.display())
+                    .with("error", e),
             );
             ExitCode::from(1)
         }
@@ -649,6 +654,7 @@ fn serve(
     port: u16,
     open: bool,
     lang: Option<Lang>,
+    style: MessageStyle,
 ) -> ExitCode {
     let options = baocao::serve::Options {
         root,
@@ -663,7 +669,7 @@ fn serve(
     match baocao::serve::run(&options) {
         Ok(never) => match never {},
         Err(e) => {
-            eprintln!("error: {e}");
+            style.fatal(e.message());
             ExitCode::from(2)
         }
     }
