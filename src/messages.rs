@@ -1490,6 +1490,11 @@ catalogue! {
         en: "the preview server stopped: {error}",
         vi: "máy chủ xem trước đã dừng: {error}"
     }
+    PROGRESS_CHECKING "progress-checking" { en: "checking the content…", vi: "đang kiểm tra nội dung…" }
+    PROGRESS_RENDERING "progress-rendering" {
+        en: "rendering {communes}, {models}, {years}…",
+        vi: "đang dựng {communes}, {models}, {years}…"
+    }
     COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
     COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
     COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }

@@ -552,15 +552,27 @@ fn build(
         }
         return ExitCode::SUCCESS;
     }
-    progress.show("checking the content…");
+    progress.show(&style.say(&msg::PROGRESS_CHECKING.message()));
     let checked = baocao::for_publishing(baocao::check(root));
     if let Some(report) = &checked.report {
-        progress.show(&format!(
-            "rendering {} communes, {} model types, {} years…",
-            report.communes.len(),
-            report.models.len(),
-            report.years.len()
-        ));
+        let rendering = msg::PROGRESS_RENDERING
+            .with_message(
+                "communes",
+                count(
+                    report.communes.len(),
+                    &msg::COUNT_COMMUNE,
+                    &msg::COUNT_COMMUNES,
+                ),
+            )
+            .with_message(
+                "models",
+                count(report.models.len(), &msg::COUNT_MODEL, &msg::COUNT_MODELS),
+            )
+            .with_message(
+                "years",
+                count(report.years.len(), &msg::COUNT_YEAR, &msg::COUNT_YEARS),
+            );
+        progress.show(&style.say(&rendering));
     }
     let writer = if check_only {
         write::Writer::compare(&output)
