@@ -1495,6 +1495,13 @@ catalogue! {
         en: "rendering {communes}, {models}, {years}…",
         vi: "đang dựng {communes}, {models}, {years}…"
     }
+    UNKNOWN_COMMAND "unknown-command" {
+        en: "baocao has no command `{name}`: `baocao help` lists them",
+        vi: "baocao không có lệnh `{name}`: `baocao help` liệt kê các lệnh"
+    }
+    FILE_ADDED "file-added" { en: "added", vi: "thêm" }
+    FILE_CHANGED "file-changed" { en: "changed", vi: "đổi" }
+    FILE_REMOVED "file-removed" { en: "removed", vi: "bỏ" }
     COUNT_ERRORS "count-errors" { en: "{n} errors", vi: "{n} lỗi" }
     COUNT_ERROR "count-error" { en: "1 error", vi: "1 lỗi" }
     COUNT_WARNINGS "count-warnings" { en: "{n} warnings", vi: "{n} cảnh báo" }

@@ -311,4 +311,16 @@ fn the_help_is_in_the_language_of_the_messages() {
         "{}",
         asked.stdout
     );
+    // `baocao help COMMAND` too.
+    let help = run(&p, &["--lang", "vi", "help", "serve"]);
+    help.expect_code(0);
+    assert!(
+        help.stdout.contains("Cách dùng: baocao serve"),
+        "{}",
+        help.stdout
+    );
+    assert!(help.stdout.contains("Cổng để nghe"), "{}", help.stdout);
+    run(&p, &["--lang", "vi", "help", "biuld"])
+        .expect_code(2)
+        .expect_stderr(&["lỗi: baocao không có lệnh `biuld`"]);
 }

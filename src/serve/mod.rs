@@ -180,7 +180,7 @@ impl Server {
         let error_page = match built {
             Err(_) => {
                 let message = say::internal_error(language);
-                eprintln!("error: {message}");
+                eprintln!("{}: {message}", say::error_label(language));
                 page::failure(message, language)
             }
             Ok((None, diagnostics)) => {
@@ -223,8 +223,9 @@ impl Server {
             }
             Ok((Some(Err(e)), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
-                eprintln!("error: {e}");
-                page::failure(&e.message().render(language), language)
+                let message = e.message().render(language);
+                eprintln!("{}: {message}", say::error_label(language));
+                page::failure(&message, language)
             }
         };
         *failure = Some(error_page);

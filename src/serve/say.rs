@@ -79,6 +79,11 @@ pub fn errors_shown(errors: usize, language: Language) -> String {
     }
 }
 
+/// The label before an error on the terminal.
+pub fn error_label(language: Language) -> String {
+    crate::messages::LABEL_ERROR.message().render(language)
+}
+
 /// What to say when the build itself broke.
 pub fn internal_error(language: Language) -> &'static str {
     match language {

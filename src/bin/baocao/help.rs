@@ -163,6 +163,12 @@ const VIETNAMESE: &[(&str, &str, &str)] = &[
         "shell",
         "Tên shell: bash, elvish, fish, powershell hoặc zsh.",
     ),
+    (
+        "help",
+        "",
+        "In trợ giúp này, hoặc trợ giúp của một lệnh, ví dụ `baocao help build`.",
+    ),
+    ("help", "command", "Lệnh cần giải thích."),
 ];
 
 /// `command` with its help in `language`.
@@ -270,9 +276,6 @@ mod tests {
         wanted.extend(args(&english).into_iter().map(|a| (String::new(), a)));
         for sub in english.get_subcommands() {
             let name = sub.get_name().to_owned();
-            if name == "help" {
-                continue;
-            }
             wanted.push((name.clone(), String::new()));
             let global = ["root", "lang", "message_format", "quiet"];
             for arg in args(sub) {

@@ -17,7 +17,7 @@ use serde_json::json;
 
 /// Builds the static website of a public-security annual report from YAML records.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, disable_help_subcommand = true)]
 struct Cli {
     /// The report project folder (holding `content/`).
     #[arg(long, global = true, default_value = ".")]
@@ -137,6 +137,11 @@ enum Command {
     },
     /// Print the completion script of a shell, e.g. `baocao completions bash`.
     Completions { shell: clap_complete::Shell },
+    /// Print this help, or the help of a command, e.g. `baocao help build`.
+    Help {
+        /// The command to explain.
+        command: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -152,7 +157,7 @@ fn main() -> ExitCode {
     };
     let needs_project = !matches!(
         cli.command,
-        Command::New { .. } | Command::Completions { .. }
+        Command::New { .. } | Command::Completions { .. } | Command::Help { .. }
     );
     if needs_project && !cli.root.is_dir() {
         style.fatal(msg::NO_PROJECT_FOLDER.with("path", cli.root.display()));
@@ -181,6 +186,7 @@ fn main() -> ExitCode {
             source,
         } => import(&cli.root, &file, dry_run, source.as_deref(), style),
         Command::Completions { shell } => completions(shell),
+        Command::Help { command } => help(command.as_deref(), style.language),
     }
 }
 
@@ -621,10 +627,11 @@ fn build(
         }
         if !style.json() {
             for (label, paths) in [
-                ("added", &changes.added),
-                ("changed", &changes.changed),
-                ("removed", &changes.removed),
+                (&msg::FILE_ADDED, &changes.added),
+                (&msg::FILE_CHANGED, &changes.changed),
+                (&msg::FILE_REMOVED, &changes.removed),
             ] {
+                let label = style.say(&label.message());
                 for path in paths {
                     println!("{label}: {path}");
                 }
@@ -704,6 +711,28 @@ fn new(dir: &std::path::Path, locality: Option<&str>, style: MessageStyle) -> Ex
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// Prints the help of the command `name`, or of baocao, in `language`.
+fn help(name: Option<&str>, language: Language) -> ExitCode {
+    let mut command = help::localized(Cli::command(), language);
+    // Built, so that a command's usage line starts with `baocao`.
+    command.build();
+    let printed = match name {
+        None => command.print_help(),
+        Some(name) => match command.find_subcommand_mut(name) {
+            Some(sub) => sub.print_help(),
+            None => {
+                let style = MessageStyle {
+                    language,
+                    format: MessageFormat::Human,
+                };
+                style.fatal(msg::UNKNOWN_COMMAND.with("name", name));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    ExitCode::from(if printed.is_ok() { 0 } else { 1 })
 }
 
 fn completions(shell: clap_complete::Shell) -> ExitCode {
