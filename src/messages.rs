@@ -842,16 +842,16 @@ catalogue! {
         vi: "`total` là số cuối năm, đã gồm cả số tăng thêm; hãy kiểm tra lại"
     }
     COMMUNES_EXCEED_CITY "communes-exceed-city" {
-        en: "the communes report {sum} for `{model}` in {year}, more than the city total {total}",
-        vi: "các xã, phường báo cáo {sum} cho `{model}` năm {year}, nhiều hơn tổng số toàn thành phố là {total}"
+        en: "the communes report {sum} for `{model}` in {year}, more than the area total {total}",
+        vi: "các xã, phường báo cáo {sum} cho `{model}` năm {year}, nhiều hơn tổng số toàn địa bàn là {total}"
     }
     COMMUNES_SUM_DIFFERS "communes-sum-differs" {
-        en: "all {communes} communes report `{model}` in {year}; their sum {sum} differs from the city total {total}",
-        vi: "cả {communes} xã, phường đều báo cáo `{model}` năm {year}; tổng của các đơn vị là {sum}, khác tổng số toàn thành phố là {total}"
+        en: "all {communes} communes report `{model}` in {year}; their sum {sum} differs from the area total {total}",
+        vi: "cả {communes} xã, phường đều báo cáo `{model}` năm {year}; tổng của các đơn vị là {sum}, khác tổng số toàn địa bàn là {total}"
     }
     CITY_TOTALS_HINT "city-totals-hint" {
-        en: "check the city total and the communes' figures for this year",
-        vi: "hãy kiểm tra tổng số toàn thành phố và số liệu của các xã, phường trong năm này"
+        en: "check the area total and the communes' figures for this year",
+        vi: "hãy kiểm tra tổng số toàn địa bàn và số liệu của các xã, phường trong năm này"
     }
     PAGE_FILE_NAME "page-file-name" {
         en: "the file name `{stem}.md` cannot be a page address",

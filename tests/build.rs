@@ -274,7 +274,7 @@ fn communes_reporting_more_than_the_city_total_is_a_warning() {
     p.edit("content/years/2022.yaml", "total: 900", "total: 20");
     let run = p.run(&["build"]);
     run.expect_code(0).expect_stderr(&[
-        "content/years/2022.yaml:4:12: warning: the communes report 23 for `camera-an-ninh` in 2022, more than the city total 20",
+        "content/years/2022.yaml:4:12: warning: the communes report 23 for `camera-an-ninh` in 2022, more than the area total 20",
     ]);
 }
 

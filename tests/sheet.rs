@@ -702,7 +702,7 @@ fn an_emptied_cell_keeps_its_figure_and_new_warnings_are_shown() {
              content/communes/dong-tam.yaml"
         ),
         "content/years/2023.yaml:",
-        "nhiều hơn tổng số toàn thành phố là 953",
+        "nhiều hơn tổng số toàn địa bàn là 953",
     ]);
     let record = p.read("content/communes/dong-tam.yaml");
     assert!(record.contains("      tips: 9\n"), "{record}");

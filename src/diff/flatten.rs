@@ -66,11 +66,7 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
             for (what, fig, name) in [
                 ("total", &m.total, "Tổng số"),
                 ("new", &m.new, "Xây dựng mới"),
-                (
-                    "city-budget",
-                    &m.city_budget_count,
-                    "Ngân sách thành phố đầu tư",
-                ),
+                ("city-budget", &m.city_budget_count, "Ngân sách đầu tư"),
                 ("locations", &m.city_budget_locations, "Địa điểm lắp đặt"),
                 ("community", &m.community_funded, "Xã hội hóa"),
             ] {

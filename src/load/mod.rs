@@ -2,6 +2,7 @@
 //! Parse errors are collected (one per file) so that one bad file does not hide the others.
 
 mod image;
+mod level;
 mod records;
 mod source;
 mod typos;
@@ -15,6 +16,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+pub use level::{Level, area_noun};
 pub use records::*;
 pub use source::SourceFile;
 

@@ -20,6 +20,8 @@ pub type Text = Spanned<String>;
 pub struct SiteRecord {
     pub title: String,
     pub locality: String,
+    /// The level of the area (`huyện`, `tỉnh`…) when `locality` does not start with it.
+    pub level: Option<super::Level>,
     pub province: Option<String>,
     pub agency: String,
     #[serde(default)]

@@ -69,6 +69,23 @@ impl Locale {
         }
     }
 
+    /// The locale with `{area}` (and `{Area}`, capitalised) filled in every text with how
+    /// pages name the report's area: "huyện", "district".
+    pub fn with_area(mut self, area: &str) -> Locale {
+        let capitalised: String = area
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(area.chars().skip(1))
+            .collect();
+        for text in self.strings.values_mut() {
+            if text.contains("rea}") {
+                *text = fill(text, &[("area", area), ("Area", &capitalised)]);
+            }
+        }
+        self
+    }
+
     /// The text of `key`.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
         debug_assert!(self.strings.contains_key(key), "no UI string `{key}`");
@@ -223,13 +240,16 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// The placeholder names of `text`: `{name}` with a lower-case ASCII name.
-fn placeholders(text: &str) -> Vec<&str> {
+fn placeholders(text: &str) -> Vec<String> {
     text.split('{')
         .skip(1)
         .filter_map(|piece| piece.split_once('}').map(|(name, _)| name))
         .filter(|name| {
-            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            // `{Area}` is `{area}` capitalised.
+            *name == "Area"
+                || !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         })
+        .map(str::to_lowercase)
         .collect()
 }
 

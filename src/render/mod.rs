@@ -125,7 +125,8 @@ impl Engine {
     /// Compiles the built-in templates and the project's overrides for `report`; errors name
     /// the template or locale file and line.
     pub fn new(report: Arc<Report>, project: &Project) -> Result<Engine, Vec<Diagnostic>> {
-        let locale = Arc::new(Locale::load(report.site.language, &project.templates)?);
+        let locale = Locale::load(report.site.language, &project.templates)?;
+        let locale = Arc::new(locale.with_area(report.site.area));
         let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
         let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
         Ok(Engine {

@@ -178,6 +178,11 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
     Site {
         title: s.title.clone(),
         locality: s.locality.clone(),
+        area: crate::load::area_noun(
+            s.level
+                .or_else(|| crate::load::Level::of_locality(&s.locality)),
+            s.language,
+        ),
         province: s.province.clone(),
         agency: s.agency.clone(),
         language: s.language.code(),

@@ -39,6 +39,8 @@ pub struct Report {
 pub struct Site {
     pub title: String,
     pub locality: String,
+    /// How pages name the area and its budget, by its level: "huyện", "district".
+    pub area: &'static str,
     pub province: Option<String>,
     pub agency: String,
     /// `vi` or `en`.

@@ -74,8 +74,8 @@ pub struct Charts {
 impl Charts {
     /// Charts worded in the built-in locale of the report's language.
     pub fn new(report: Arc<Report>) -> Self {
-        let locale = Arc::new(Locale::builtin(report.site.language));
-        Charts::with_locale(report, locale)
+        let locale = Locale::builtin(report.site.language).with_area(report.site.area);
+        Charts::with_locale(report, Arc::new(locale))
     }
 
     /// Charts worded in `locale`.
@@ -119,7 +119,8 @@ impl Charts {
 /// Draws the chart `spec` asks for in the built-in locale of the report's language, or says
 /// what in the call is wrong.
 pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
-    build_in(report, spec, &Locale::builtin(report.site.language))
+    let locale = Locale::builtin(report.site.language).with_area(report.site.area);
+    build_in(report, spec, &locale)
 }
 
 /// Draws the chart `spec` asks for, worded in `t`, or says what in the call is wrong.

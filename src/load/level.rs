@@ -1,0 +1,119 @@
+//! The level of the report's area: a province, a city, a district, a commune… Pages name the
+//! area and its budget by it ("toàn huyện", "Ngân sách tỉnh"). `level:` in `site.yaml` says
+//! it, or the first words of `locality` ("Huyện Trấn Yên").
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::language::Language;
+
+/// The kind of administrative unit the report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Level {
+    #[serde(rename = "tỉnh")]
+    Province,
+    /// A city, whether under the province or under the central government.
+    #[serde(rename = "thành phố")]
+    City,
+    #[serde(rename = "thị xã")]
+    Town,
+    #[serde(rename = "huyện")]
+    District,
+    #[serde(rename = "quận")]
+    UrbanDistrict,
+    #[serde(rename = "xã")]
+    Commune,
+    #[serde(rename = "phường")]
+    Ward,
+    #[serde(rename = "đặc khu")]
+    SpecialZone,
+}
+
+impl Level {
+    /// Every level, in the order of the words that name it.
+    const ALL: [Level; 8] = [
+        Level::Province,
+        Level::City,
+        Level::Town,
+        Level::District,
+        Level::UrbanDistrict,
+        Level::Commune,
+        Level::Ward,
+        Level::SpecialZone,
+    ];
+
+    /// The level a locality's name starts with: "Huyện Trấn Yên" is a district,
+    /// "Thành phố Hà Nội" a city; `None` for a name without one ("Yên Bái").
+    pub fn of_locality(locality: &str) -> Option<Level> {
+        let name = crate::text::nfc(locality.trim()).to_lowercase();
+        Self::ALL.into_iter().find(|level| {
+            let word = level.noun(Language::Vi);
+            name.strip_prefix(word)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    }
+
+    /// How pages name an area of this level: "huyện", "district".
+    pub fn noun(self, language: Language) -> &'static str {
+        let (vi, en) = match self {
+            Level::Province => ("tỉnh", "province"),
+            Level::City => ("thành phố", "city"),
+            Level::Town => ("thị xã", "town"),
+            Level::District => ("huyện", "district"),
+            Level::UrbanDistrict => ("quận", "district"),
+            Level::Commune => ("xã", "commune"),
+            Level::Ward => ("phường", "ward"),
+            Level::SpecialZone => ("đặc khu", "special zone"),
+        };
+        match language {
+            Language::Vi => vi,
+            Language::En => en,
+        }
+    }
+}
+
+/// How pages name the report's area: by its level, or, when neither `level:` nor the
+/// locality says it, by a word that fits any level ("địa phương", "area").
+pub fn area_noun(level: Option<Level>, language: Language) -> &'static str {
+    match (level, language) {
+        (Some(level), _) => level.noun(language),
+        (None, Language::Vi) => "địa phương",
+        (None, Language::En) => "area",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locality_names_its_level() {
+        for (locality, level) in [
+            ("Thành phố Yên Bái", Some(Level::City)),
+            ("Huyện Trấn Yên", Some(Level::District)),
+            ("huyện Trấn Yên", Some(Level::District)),
+            ("Tỉnh Sông Hồng", Some(Level::Province)),
+            ("Thị xã Nghĩa Lộ", Some(Level::Town)),
+            ("Đặc khu Phú Quốc", Some(Level::SpecialZone)),
+            ("Xã Tuy Lộc", Some(Level::Commune)),
+            ("Xãhội", None),
+            ("Yên Bái", None),
+        ] {
+            assert_eq!(Level::of_locality(locality), level, "{locality}");
+        }
+        // Decomposed input (NFD) reads the same.
+        let nfd: String =
+            unicode_normalization::UnicodeNormalization::nfd("Huyện Trấn Yên").collect();
+        assert_eq!(Level::of_locality(&nfd), Some(Level::District));
+    }
+
+    #[test]
+    fn the_area_is_named_in_either_language() {
+        assert_eq!(area_noun(Some(Level::District), Language::Vi), "huyện");
+        assert_eq!(
+            area_noun(Some(Level::UrbanDistrict), Language::En),
+            "district"
+        );
+        assert_eq!(area_noun(None, Language::Vi), "địa phương");
+    }
+}
