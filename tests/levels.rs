@@ -103,3 +103,40 @@ fn an_unknown_level_is_an_error_with_the_levels_to_choose_from() {
         .expect_code(1)
         .expect_stderr(&["content/site.yaml:", "level", "huyện"]);
 }
+
+#[test]
+fn communes_are_named_by_the_kinds_the_report_has() {
+    // A district of communes and a township: "xã, thị trấn", never "xã, phường".
+    let p = project("Huyện Trấn Yên", "Công an huyện Trấn Yên");
+    for (file, kind) in [
+        ("dong-tam", "xã"),
+        ("phuong-10", "xã"),
+        ("phuong-2", "thị trấn"),
+    ] {
+        p.edit(
+            &format!("content/communes/{file}.yaml"),
+            "kind: phường",
+            &format!("kind: {kind}"),
+        );
+    }
+    p.run(&["build"]).expect_code(0);
+    for (path, text) in site_text(&p) {
+        assert!(
+            !text.contains("xã, phường"),
+            "{path} says \"xã, phường\" in a report of communes and a township"
+        );
+    }
+    let list = fs::read_to_string(p.output().join("communes/index.html")).unwrap();
+    assert!(list.contains("Các xã, thị trấn"), "{list}");
+
+    // In English: "communes and townships".
+    let site = p.read(SITE);
+    p.write(
+        SITE,
+        format!("{}language: en\n", site.replace("language: vi\n", "")),
+    );
+    p.run(&["build"]).expect_code(0);
+    let model = fs::read_to_string(p.output().join("models/camera-an-ninh.html")).unwrap();
+    assert!(model.contains("By commune and township"), "{model}");
+    assert!(!model.contains("ward"), "{model}");
+}

@@ -5,6 +5,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::UnitKind;
 use crate::language::Language;
 
 /// The kind of administrative unit the report covers.
@@ -82,9 +83,79 @@ pub fn area_noun(level: Option<Level>, language: Language) -> &'static str {
     }
 }
 
+/// How pages name the report's communes together, by the kinds present: "xã, phường",
+/// "xã, thị trấn"; in English "communes and wards", with the singular ("commune and ward")
+/// and "or" forms ("commune or ward", "communes or wards") that English sentences need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitWords {
+    pub units: String,
+    pub unit: String,
+    pub units_or: String,
+    pub unit_or: String,
+}
+
+/// The words for communes of `kinds` (in any order, repeated or not); for none, communes and
+/// wards.
+pub fn unit_words(kinds: impl IntoIterator<Item = UnitKind>, language: Language) -> UnitWords {
+    const ORDER: [(UnitKind, &str, &str, &str); 4] = [
+        (UnitKind::Xa, "xã", "commune", "communes"),
+        (UnitKind::Phuong, "phường", "ward", "wards"),
+        (UnitKind::ThiTran, "thị trấn", "township", "townships"),
+        (UnitKind::DacKhu, "đặc khu", "special zone", "special zones"),
+    ];
+    let kinds: Vec<UnitKind> = kinds.into_iter().collect();
+    let mut present: Vec<_> = ORDER.iter().filter(|o| kinds.contains(&o.0)).collect();
+    if present.is_empty() {
+        present = ORDER[..2].iter().collect();
+    }
+    match language {
+        Language::Vi => {
+            let all = present.iter().map(|o| o.1).collect::<Vec<_>>().join(", ");
+            UnitWords {
+                units: all.clone(),
+                unit: all.clone(),
+                units_or: all.clone(),
+                unit_or: all,
+            }
+        }
+        Language::En => {
+            let join = |words: Vec<&str>, and: &str| match words.as_slice() {
+                [one] => (*one).to_owned(),
+                [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            let singular = || present.iter().map(|o| o.2).collect::<Vec<_>>();
+            let plural = || present.iter().map(|o| o.3).collect::<Vec<_>>();
+            UnitWords {
+                units: join(plural(), "and"),
+                unit: join(singular(), "and"),
+                units_or: join(plural(), "or"),
+                unit_or: join(singular(), "or"),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn communes_are_named_by_the_kinds_present() {
+        let vi = unit_words(
+            [UnitKind::ThiTran, UnitKind::Xa, UnitKind::Xa],
+            Language::Vi,
+        );
+        assert_eq!(vi.units, "xã, thị trấn");
+        assert_eq!(unit_words([], Language::Vi).units, "xã, phường");
+        let en = unit_words(
+            [UnitKind::DacKhu, UnitKind::Phuong, UnitKind::Xa],
+            Language::En,
+        );
+        assert_eq!(en.units, "communes, wards and special zones");
+        assert_eq!(en.unit_or, "commune, ward or special zone");
+        assert_eq!(unit_words([UnitKind::Xa], Language::En).unit, "commune");
+    }
 
     #[test]
     fn the_locality_names_its_level() {

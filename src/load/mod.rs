@@ -16,7 +16,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-pub use level::{Level, area_noun};
+pub use level::{Level, UnitWords, area_noun, unit_words};
 pub use records::*;
 pub use source::SourceFile;
 

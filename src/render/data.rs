@@ -470,7 +470,9 @@ mod tests {
                 );
             }
         }
-        let en = datasets(&report, &Locale::builtin("en"));
+        let mut report = Report::default();
+        report.site.units = crate::load::unit_words([], crate::language::Language::En);
+        let en = datasets(&report, &Locale::builtin("en").for_site(&report.site));
         assert_eq!(en[0].title, "Communes and wards");
     }
 

@@ -69,18 +69,41 @@ impl Locale {
         }
     }
 
-    /// The locale with `{area}` (and `{Area}`, capitalised) filled in every text with how
-    /// pages name the report's area: "huyện", "district".
-    pub fn with_area(mut self, area: &str) -> Locale {
-        let capitalised: String = area
-            .chars()
-            .take(1)
-            .flat_map(char::to_uppercase)
-            .chain(area.chars().skip(1))
-            .collect();
+    /// The locale with the words for the report's area and communes filled in every text:
+    /// `{area}` as "huyện", `{units}` as "xã, thị trấn", the English forms `{unit_and}`,
+    /// `{units_or}` and `{unit_or}`, and `{Area}`, `{Units}`, `{Unit_or}` capitalised.
+    pub fn for_site(mut self, site: &crate::report::Site) -> Locale {
+        let capitalise = |text: &str| -> String {
+            let mut chars = text.chars();
+            chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect()
+        };
+        let words = &site.units;
+        let (area, units, unit_or) = (
+            capitalise(site.area),
+            capitalise(&words.units),
+            capitalise(&words.unit_or),
+        );
+        let args = [
+            ("area", site.area),
+            ("Area", area.as_str()),
+            ("units", words.units.as_str()),
+            ("Units", units.as_str()),
+            ("unit_and", words.unit.as_str()),
+            ("units_or", words.units_or.as_str()),
+            ("unit_or", words.unit_or.as_str()),
+            ("Unit_or", unit_or.as_str()),
+        ];
         for text in self.strings.values_mut() {
-            if text.contains("rea}") {
-                *text = fill(text, &[("area", area), ("Area", &capitalised)]);
+            if args
+                .iter()
+                .any(|(name, _)| text.contains(&format!("{{{name}}}")))
+            {
+                *text = fill(text, &args);
             }
         }
         self
@@ -245,8 +268,8 @@ fn placeholders(text: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|piece| piece.split_once('}').map(|(name, _)| name))
         .filter(|name| {
-            // `{Area}` is `{area}` capitalised.
-            *name == "Area"
+            // `{Area}` is `{area}` capitalised, `{Units}` `{units}`…
+            matches!(*name, "Area" | "Units" | "Unit_or")
                 || !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         })
         .map(str::to_lowercase)

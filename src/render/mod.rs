@@ -126,7 +126,7 @@ impl Engine {
     /// the template or locale file and line.
     pub fn new(report: Arc<Report>, project: &Project) -> Result<Engine, Vec<Diagnostic>> {
         let locale = Locale::load(report.site.language, &project.templates)?;
-        let locale = Arc::new(locale.with_area(report.site.area));
+        let locale = Arc::new(locale.for_site(&report.site));
         let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
         let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
         Ok(Engine {

@@ -16,7 +16,7 @@ use crate::text::{NumberFormat, collation_key};
 pub fn build(project: &Project) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
     let catalogue = Catalogue::of_project(project);
-    let language = site(site_record).language;
+    let language = site(site_record, project).language;
     let mut cx = Context {
         catalogue: &catalogue,
         language,
@@ -158,7 +158,7 @@ pub fn build(project: &Project) -> Report {
         .unwrap_or_default();
 
     Report {
-        site: site(site_record),
+        site: site(site_record, project),
         sources,
         models,
         communes,
@@ -171,7 +171,7 @@ pub fn build(project: &Project) -> Report {
     }
 }
 
-fn site(record: Option<&load::SiteRecord>) -> Site {
+fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
     let Some(s) = record else {
         return Site::default();
     };
@@ -181,6 +181,10 @@ fn site(record: Option<&load::SiteRecord>) -> Site {
         area: crate::load::area_noun(
             s.level
                 .or_else(|| crate::load::Level::of_locality(&s.locality)),
+            s.language,
+        ),
+        units: crate::load::unit_words(
+            project.communes.iter().map(|c| c.record.kind.value),
             s.language,
         ),
         province: s.province.clone(),

@@ -41,6 +41,9 @@ pub struct Site {
     pub locality: String,
     /// How pages name the area and its budget, by its level: "huyện", "district".
     pub area: &'static str,
+    /// How pages name the communes together, by the kinds present: "xã, thị trấn".
+    #[serde(skip)]
+    pub units: crate::load::UnitWords,
     pub province: Option<String>,
     pub agency: String,
     /// `vi` or `en`.

@@ -74,7 +74,7 @@ pub struct Charts {
 impl Charts {
     /// Charts worded in the built-in locale of the report's language.
     pub fn new(report: Arc<Report>) -> Self {
-        let locale = Locale::builtin(report.site.language).with_area(report.site.area);
+        let locale = Locale::builtin(report.site.language).for_site(&report.site);
         Charts::with_locale(report, Arc::new(locale))
     }
 
@@ -119,7 +119,7 @@ impl Charts {
 /// Draws the chart `spec` asks for in the built-in locale of the report's language, or says
 /// what in the call is wrong.
 pub fn build(report: &Report, spec: &ChartSpec) -> Result<Chart, String> {
-    let locale = Locale::builtin(report.site.language).with_area(report.site.area);
+    let locale = Locale::builtin(report.site.language).for_site(&report.site);
     build_in(report, spec, &locale)
 }
 
