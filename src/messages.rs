@@ -888,16 +888,16 @@ catalogue! {
         vi: "hai tên ({what}) `{name}` và `{other}` ({file}) đều thành id `{id}` khi bỏ dấu"
     }
     NAMES_COLLIDE_HINT "names-collide-hint" {
-        en: "give one of them an explicit id, e.g. `id: {id}-2`, so that neither page overwrites the other",
-        vi: "hãy ghi id riêng cho một trong hai, ví dụ `id: {id}-2`, để hai trang không ghi đè lên nhau"
+        en: "give one of them an explicit id that no other record uses, e.g. `id: {suggestion}`, so that neither page overwrites the other",
+        vi: "hãy ghi id riêng cho một trong hai mà chưa bản ghi nào dùng, ví dụ `id: {suggestion}`, để hai trang không ghi đè lên nhau"
     }
     ID_FROM_NAME_TAKEN "id-from-name-taken" {
         en: "the {what} id `{id}` (from this name) is already used by {file}",
         vi: "id `{id}` ({what}, tạo từ tên này) đã được dùng ở {file}"
     }
     ID_FROM_NAME_HINT "id-from-name-hint" {
-        en: "give this record an explicit `id:` that no other record uses",
-        vi: "hãy ghi cho bản ghi này một `id:` riêng mà chưa bản ghi nào dùng"
+        en: "give this record an explicit `id:` that no other record uses, e.g. `id: {suggestion}`",
+        vi: "hãy ghi cho bản ghi này một `id:` riêng mà chưa bản ghi nào dùng, ví dụ `id: {suggestion}`"
     }
     CHART_INVALID "chart-invalid" {
         en: "this chart cannot be drawn: {problem}",

@@ -15,6 +15,8 @@ struct Owner<'a> {
     explicit: Option<&'a Text>,
     name: &'a Text,
     id: String,
+    /// What tells the record apart from a namesake, for a proposed id: a commune's code.
+    code: Option<&'a str>,
 }
 
 /// Checks model ids and returns the set of valid ones, for references.
@@ -27,6 +29,7 @@ pub fn check_model_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) -> 
             explicit: m.record.id.as_ref(),
             name: &m.record.name,
             id: m.record.resolved_id(),
+            code: None,
         })
         .collect();
     check_unique(&msg::KIND_MODEL, owners, diagnostics)
@@ -42,6 +45,7 @@ pub fn check_commune_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             explicit: c.record.id.as_ref(),
             name: &c.record.name,
             id: c.record.resolved_id(),
+            code: c.record.code.as_ref().map(|code| code.value.as_str()),
         })
         .collect();
     check_unique(&msg::KIND_COMMUNE, owners, diagnostics);
@@ -172,6 +176,23 @@ fn check_unique(
         }
         by_id.entry(&owner.id).or_default().push(owner);
     }
+    // Ids proposed in hints are taken too, so that following every hint of one run leaves
+    // no two records with one id.
+    let mut taken: BTreeSet<String> = by_id.keys().map(|id| id.to_string()).collect();
+    let mut propose = |owner: &Owner| -> String {
+        let by_code = owner
+            .code
+            .map(|code| format!("{}-{}", owner.id, slugify(code)))
+            .filter(|id| is_valid_id(id));
+        let numbered = (2..).map(|n| format!("{}-{n}", owner.id));
+        let free = by_code
+            .into_iter()
+            .chain(numbered)
+            .find(|id| !taken.contains(id))
+            .unwrap_or_default();
+        taken.insert(free.clone());
+        free
+    };
     for (id, group) in &mut by_id {
         // The original first, so that every copy is named as one.
         group.sort_by_key(|owner| named_copy(owner.src));
@@ -210,7 +231,7 @@ fn check_unique(
                         .with("file", &first.src.path)
                         .with("id", id),
                 )
-                .hint(msg::NAMES_COLLIDE_HINT.with("id", id)),
+                .hint(msg::NAMES_COLLIDE_HINT.with("suggestion", propose(other))),
                 None => at(
                     other.src,
                     other.name,
@@ -219,7 +240,7 @@ fn check_unique(
                         .with("id", id)
                         .with("file", &first.src.path),
                 )
-                .hint(&msg::ID_FROM_NAME_HINT),
+                .hint(msg::ID_FROM_NAME_HINT.with("suggestion", propose(other))),
             };
             diagnostics.push(diagnostic);
         }

@@ -1,0 +1,75 @@
+//! Issue 13: communes that would share an id get hints proposing ids that are free, so that
+//! following every hint of one `check` leaves no collision.
+
+mod common;
+
+use common::TestProject;
+
+/// The ids that the hints of `stderr` propose (`id: …`), in order.
+fn proposed(stderr: &str) -> Vec<String> {
+    stderr
+        .split("`id: ")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('`').map(|(id, _)| id.to_owned()))
+        .collect()
+}
+
+#[test]
+fn hints_propose_free_ids_and_following_them_resolves_every_collision() {
+    let p = TestProject::good();
+    // Four namesakes of Dương Thành: two with codes, two without; and a commune already
+    // using the id the first numbered proposal would take.
+    for (file, code) in [
+        ("a", Some("04540")),
+        ("b", Some("04541")),
+        ("c", None),
+        ("d", None),
+    ] {
+        let code = code.map_or(String::new(), |c| format!("code: \"{c}\"\n"));
+        p.write(
+            &format!("content/communes/{file}.yaml"),
+            format!("name: Dương Thành\nkind: xã\n{code}"),
+        );
+    }
+    p.write(
+        "content/communes/e.yaml",
+        "id: duong-thanh-2\nname: Dương Thành Hai\nkind: xã\n",
+    );
+    let run = p.run(&["check"]);
+    run.expect_code(1);
+    let ids = proposed(&run.stderr);
+    // The first file keeps the id; each other one gets its own proposal, a code where it
+    // has one, else the next free number (`-2` is taken).
+    assert_eq!(
+        ids,
+        [
+            "duong-thanh-04541",
+            "duong-thanh-3",
+            "duong-thanh-4",
+            "duong-thanh-5"
+        ],
+        "{}",
+        run.stderr
+    );
+    let files: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: the commune id `duong-thanh`"))
+        .filter_map(|l| l.split_once(':').map(|(file, _)| file))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "content/communes/b.yaml",
+            "content/communes/c.yaml",
+            "content/communes/d.yaml",
+            "content/communes/duong-thanh.yaml"
+        ]
+    );
+    // Follow every hint: no collision is left.
+    for (file, id) in files.iter().zip(&ids) {
+        let text = p.read(file);
+        p.write(file, format!("id: {id}\n{text}"));
+    }
+    p.run(&["check"]).expect_code(0);
+}
