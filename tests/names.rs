@@ -73,3 +73,37 @@ fn hints_propose_free_ids_and_following_them_resolves_every_collision() {
     }
     p.run(&["check"]).expect_code(0);
 }
+
+#[test]
+fn hoa_and_hoa_with_the_tone_elsewhere_are_one_name() {
+    // "Hoà" (new spelling) and "Hòa" (old): the same name written twice, not two names that
+    // differ in their diacritics.
+    let p = TestProject::good();
+    p.write("content/communes/a.yaml", "name: Tân Hòa\nkind: xã\n");
+    p.write("content/communes/b.yaml", "name: Tân Hoà\nkind: xã\n");
+    let run = p.run(&["check"]);
+    run.expect_code(1).expect_stderr(&[
+        "content/communes/b.yaml:1:7: error: the commune id `tan-hoa` (from this name) is already used by content/communes/a.yaml",
+    ]);
+    assert!(!run.stderr.contains("once diacritics are removed"), "{}", run.stderr);
+    // Names that really differ are told so.
+    p.write("content/communes/b.yaml", "name: Tân Hóa\nkind: xã\n");
+    p.run(&["check"])
+        .expect_stderr(&["both become the id `tan-hoa` once diacritics are removed"]);
+}
+
+#[test]
+fn search_finds_names_without_their_apostrophes_hyphens_or_spaces() {
+    let p = TestProject::good();
+    p.write("content/communes/ea-hleo.yaml", "name: Ea H'leo\nkind: xã\n");
+    p.run(&["build"]).expect_code(0);
+    let index = p.read("output/assets/search-index.js");
+    let entry = index
+        .split("},{")
+        .find(|e| e.contains("Ea H'leo"))
+        .expect("the commune is in the index");
+    // search.js folds "Ea Hleo" to "ea hleo" and "eahleo" to itself: both are in the key.
+    assert!(entry.contains("ea hleo") && entry.contains("eahleo"), "{entry}");
+    let script = p.read("output/assets/search.js");
+    assert!(script.contains(r"replace(/['\u2019\u02bc\u2010-]/g"), "{script}");
+}

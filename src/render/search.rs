@@ -20,10 +20,12 @@ struct Entry {
     k: String,
 }
 
-/// Lower-cases `text` and removes diacritics, so "Tuy Lộc" and "tuy loc" match.
+/// Lower-cases `text` and removes diacritics, apostrophes and hyphens, so "Tuy Lộc" and
+/// "tuy loc" match, and "Ea H'leo" and "ea hleo" (as `search.js` folds the query).
 pub fn fold(text: &str) -> String {
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '-' | '‐'))
         .map(|c| match c {
             'đ' | 'Đ' => 'd',
             c => c,
@@ -32,12 +34,23 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// A name's folded text, and again without spaces, so that "eahleo" finds "Ea H'leo".
+fn name_keys(name: &str) -> String {
+    let folded = fold(name);
+    let compact: String = folded.split_whitespace().collect();
+    format!("{folded} {compact}")
+}
+
 /// `assets/search-index.js`: `window.BAOCAO_SEARCH = [...]`, with year titles and page kinds
 /// worded in `t`'s language.
 pub fn index_script(report: &Report, t: &Locale) -> Vec<u8> {
     let mut entries = Vec::new();
     for c in &report.communes {
-        let mut keys = format!("{} {}", c.full_name, c.code.as_deref().unwrap_or(""));
+        let mut keys = format!(
+            "{} {}",
+            name_keys(&c.full_name),
+            c.code.as_deref().unwrap_or("")
+        );
         if let Some(chief) = &c.chief {
             keys.push(' ');
             keys.push_str(&chief.name);
@@ -54,7 +67,11 @@ pub fn index_script(report: &Report, t: &Locale) -> Vec<u8> {
         });
     }
     for m in &report.models {
-        let keys = format!("{} {}", m.name, m.category.as_deref().unwrap_or(""));
+        let keys = format!(
+            "{} {}",
+            name_keys(&m.name),
+            m.category.as_deref().unwrap_or("")
+        );
         entries.push(Entry {
             t: m.name.clone(),
             u: format!("models/{}.html", m.id),
@@ -106,6 +123,10 @@ mod tests {
 
     #[test]
     fn folding_removes_diacritics_and_d_with_stroke() {
+        assert_eq!(fold("Ea H'leo"), "ea hleo");
+        assert_eq!(fold("Ea H’leo"), "ea hleo");
+        assert_eq!(fold("Ea-Hleo"), "eahleo");
+        assert_eq!(name_keys("Xã Ea H'leo"), "xa ea hleo xaeahleo");
         assert_eq!(fold("Tuy Lộc"), "tuy loc");
         assert_eq!(fold("Giới Phiên"), "gioi phien");
         assert_eq!(fold("Đồng Tâm"), "dong tam");

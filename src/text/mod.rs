@@ -28,6 +28,37 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
+/// `text` in NFC with the tone of "oa", "oe" and "uy" at the end of a syllable on the second
+/// vowel, as modern spelling writes it: "Hòa" and "Hoà", "Thúy" and "Thuý" are the same
+/// name, spelled the old and the new way, and compare equal once normalised.
+pub fn same_tone_placement(text: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let chars: Vec<char> = text.nfd().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // first vowel, its tone (and nothing else), the second vowel, then the syllable ends.
+        let pair = i + 2 < chars.len()
+            && matches!(
+                (c.to_ascii_lowercase(), chars[i + 2].to_ascii_lowercase()),
+                ('o', 'a') | ('o', 'e') | ('u', 'y')
+            )
+            && TONES.contains(&chars[i + 1])
+            && !chars
+                .get(i + 3)
+                .is_some_and(|next| next.is_alphabetic() || TONES.contains(next));
+        if pair {
+            out.extend([c, chars[i + 2], chars[i + 1]]);
+            i += 3;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out.into_iter().nfc().collect()
+}
+
 /// Text from content as it may be shown on a terminal: control characters (an escape
 /// sequence that moves the cursor or recolours, a carriage return that overwrites the line)
 /// and bidirectional overrides (which reorder what is shown) are written as `\u{1b}`, so
@@ -65,4 +96,27 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_and_new_tone_placement_are_one_spelling() {
+        for (old, new) in [
+            ("Hòa", "Hoà"),
+            ("Xã Tân Hòa", "Xã Tân Hoà"),
+            ("Thúy", "Thuý"),
+            ("Khỏe", "Khoẻ"),
+            ("HÒA BÌNH", "HOÀ BÌNH"),
+        ] {
+            assert_eq!(same_tone_placement(old), same_tone_placement(new), "{old}");
+            assert_eq!(same_tone_placement(old), nfc(new), "{old}");
+        }
+        // Inside a syllable the tone stays where it is: "hoàn", "thuyết", "Hơa" untouched.
+        for word in ["hoàn", "Thuyết", "Tòan", "quý"] {
+            assert_eq!(same_tone_placement(word), nfc(word), "{word}");
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, SourceFile, Text};
 use crate::messages::{self as msg, Entry};
-use crate::text::{Foreign, is_valid_id, slugify};
+use crate::text::{Foreign, is_valid_id, same_tone_placement, slugify};
 
 use super::at;
 
@@ -221,17 +221,22 @@ fn check_unique(
                         .with("file", &first.src.path),
                 )
                 .hint(&msg::ID_TAKEN_HINT),
-                None if first.explicit.is_none() && first.name.value != other.name.value => at(
-                    other.src,
-                    other.name,
-                    msg::NAMES_COLLIDE
-                        .with_message("what", what.message())
-                        .with("name", &other.name.value)
-                        .with("other", &first.name.value)
-                        .with("file", &first.src.path)
-                        .with("id", id),
-                )
-                .hint(msg::NAMES_COLLIDE_HINT.with("suggestion", propose(other))),
+                None if first.explicit.is_none()
+                    && same_tone_placement(&first.name.value)
+                        != same_tone_placement(&other.name.value) =>
+                {
+                    at(
+                        other.src,
+                        other.name,
+                        msg::NAMES_COLLIDE
+                            .with_message("what", what.message())
+                            .with("name", &other.name.value)
+                            .with("other", &first.name.value)
+                            .with("file", &first.src.path)
+                            .with("id", id),
+                    )
+                    .hint(msg::NAMES_COLLIDE_HINT.with("suggestion", propose(other)))
+                }
                 None => at(
                     other.src,
                     other.name,
