@@ -8,7 +8,7 @@
   if (!form || !input || !list || !window.BAOCAO_SEARCH) { return; }
   var root = form.getAttribute("data-root") || "";
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().trim();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019\u02bc\u2010-]/g, "").replace(/[đĐ]/g, "d").toLowerCase().trim();
   }
   function show(query) {
     var words = fold(query).split(/\s+/).filter(Boolean);
