@@ -85,7 +85,11 @@ fn hoa_and_hoa_with_the_tone_elsewhere_are_one_name() {
     run.expect_code(1).expect_stderr(&[
         "content/communes/b.yaml:1:7: error: the commune id `tan-hoa` (from this name) is already used by content/communes/a.yaml",
     ]);
-    assert!(!run.stderr.contains("once diacritics are removed"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("once diacritics are removed"),
+        "{}",
+        run.stderr
+    );
     // Names that really differ are told so.
     p.write("content/communes/b.yaml", "name: Tân Hóa\nkind: xã\n");
     p.run(&["check"])
@@ -95,7 +99,10 @@ fn hoa_and_hoa_with_the_tone_elsewhere_are_one_name() {
 #[test]
 fn search_finds_names_without_their_apostrophes_hyphens_or_spaces() {
     let p = TestProject::good();
-    p.write("content/communes/ea-hleo.yaml", "name: Ea H'leo\nkind: xã\n");
+    p.write(
+        "content/communes/ea-hleo.yaml",
+        "name: Ea H'leo\nkind: xã\n",
+    );
     p.run(&["build"]).expect_code(0);
     let index = p.read("output/assets/search-index.js");
     let entry = index
@@ -103,7 +110,37 @@ fn search_finds_names_without_their_apostrophes_hyphens_or_spaces() {
         .find(|e| e.contains("Ea H'leo"))
         .expect("the commune is in the index");
     // search.js folds "Ea Hleo" to "ea hleo" and "eahleo" to itself: both are in the key.
-    assert!(entry.contains("ea hleo") && entry.contains("eahleo"), "{entry}");
+    assert!(
+        entry.contains("ea hleo") && entry.contains("eahleo"),
+        "{entry}"
+    );
     let script = p.read("output/assets/search.js");
-    assert!(script.contains(r"replace(/['\u2019\u02bc\u2010-]/g"), "{script}");
+    assert!(
+        script.contains(r"replace(/['\u2019\u02bc\u2010-]/g"),
+        "{script}"
+    );
+}
+
+#[test]
+fn a_numbered_ward_is_phuong_1_everywhere() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/phuong-1.yaml",
+        "name: \"1\"\nkind: phường\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let list = p.read("output/communes/index.html");
+    assert!(list.contains(">Phường 1</a>"), "{list}");
+    let page = p.read("output/communes/phuong-1.html");
+    assert!(page.contains("<h1>Phường 1</h1>"), "{page}");
+    assert!(page.contains("› Phường 1</p>"), "the breadcrumb: {page}");
+    let csv = p.read("output/data/communes.csv");
+    assert!(csv.contains(",Phường 1,"), "{csv}");
+    let json = p.read("output/data/communes.json");
+    assert!(json.contains("\"Phường 1\""), "{json}");
+    // A ward whose file already says "Phường 2" is not "Phường Phường 2".
+    assert!(
+        !p.read("output/communes/phuong-2.html")
+            .contains("Phường Phường")
+    );
 }

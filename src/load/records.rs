@@ -764,9 +764,14 @@ impl<'de> Deserialize<'de> for FigureMap {
 }
 
 impl CommuneRecord {
-    /// The explicit id, or the slug of the name.
+    /// The explicit id, or the slug of the name; a numbered unit's name with its kind
+    /// ("1", a phường, is `phuong-1`).
     pub fn resolved_id(&self) -> String {
-        resolved_id(self.id.as_ref(), &self.name.value)
+        let name = &self.name.value;
+        if self.id.is_none() && name.starts_with(|c: char| c.is_ascii_digit()) {
+            return crate::text::slugify(&format!("{} {name}", self.kind.value.label()));
+        }
+        resolved_id(self.id.as_ref(), name)
     }
 }
 

@@ -198,6 +198,24 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
     }
 }
 
+/// A commune's name as lists show it, and with its kind: a numbered ward is "Phường 1" in
+/// both (never a bare "1"), and a name that already starts with its kind ("Phường 2") is not
+/// given it twice.
+fn names(name: &str, kind: &str) -> (String, String) {
+    let has_kind = name
+        .get(..kind.len())
+        .is_some_and(|start| start.to_lowercase() == kind.to_lowercase())
+        && name[kind.len()..].starts_with(' ');
+    if has_kind {
+        (name.to_owned(), name.to_owned())
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        let full = format!("{kind} {name}");
+        (full.clone(), full)
+    } else {
+        (name.to_owned(), format!("{kind} {name}"))
+    }
+}
+
 /// Resolves citations and records which figures cite which source.
 struct Context<'a> {
     catalogue: &'a Catalogue,
@@ -561,8 +579,9 @@ impl Context<'_> {
             .iter()
             .any(|g| g.members.is_some() || g.outcomes.iter().any(|o| o.value.is_some()));
         let kind = c.kind.value.label();
+        let (name, full_name) = names(&name, kind);
         Commune {
-            full_name: format!("{kind} {name}"),
+            full_name,
             id,
             name,
             kind,
@@ -896,4 +915,24 @@ fn person(p: &load::Person) -> Person {
 
 fn text(t: Option<&Text>) -> Option<&str> {
     t.map(|t| t.value.as_str())
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::names;
+
+    #[test]
+    fn numbered_wards_keep_their_kind_and_no_kind_is_doubled() {
+        assert_eq!(names("1", "Phường"), ("Phường 1".into(), "Phường 1".into()));
+        assert_eq!(
+            names("Phường 2", "Phường"),
+            ("Phường 2".into(), "Phường 2".into())
+        );
+        assert_eq!(
+            names("Tuy Lộc", "Xã"),
+            ("Tuy Lộc".into(), "Xã Tuy Lộc".into())
+        );
+        assert_eq!(names("Xã Đoài", "Xã"), ("Xã Đoài".into(), "Xã Đoài".into()));
+        assert_eq!(names("Xãi", "Xã"), ("Xãi".into(), "Xã Xãi".into()));
+    }
 }
