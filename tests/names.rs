@@ -144,3 +144,43 @@ fn a_numbered_ward_is_phuong_1_everywhere() {
             .contains("Phường Phường")
     );
 }
+
+#[test]
+fn namesakes_are_told_apart_by_their_codes_wherever_they_show() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/tan-thanh-a.yaml",
+        "id: tan-thanh-a\nname: Tân Thành\nkind: xã\ncode: \"04540\"\n",
+    );
+    p.write(
+        "content/communes/tan-thanh-b.yaml",
+        "id: tan-thanh-b\nname: Tân Thành\nkind: xã\ncode: \"04543\"\n",
+    );
+    p.write(
+        "content/communes/tan-thanh-c.yaml",
+        "id: tan-thanh-c\nname: Tân Thành\nkind: xã\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let list = p.read("output/communes/index.html");
+    for name in [
+        "Tân Thành (04540)",
+        "Tân Thành (04543)",
+        "Tân Thành (tan-thanh-c)",
+    ] {
+        assert!(list.contains(&format!(">{name}</a>")), "{name}: {list}");
+    }
+    assert!(
+        p.read("output/communes/tan-thanh-a.html")
+            .contains("<h1>Xã Tân Thành (04540)</h1>")
+    );
+    assert!(
+        p.read("output/assets/search-index.js")
+            .contains("\"t\":\"Xã Tân Thành (04543)\"")
+    );
+    assert!(
+        p.read("output/data/communes.csv")
+            .contains("Tân Thành (04540)")
+    );
+    // A name of its own stays as it is.
+    assert!(list.contains(">Dương Thành</a>"), "{list}");
+}

@@ -1,6 +1,6 @@
 //! Builds the [`Report`] from a project that passed validation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -61,10 +61,11 @@ pub fn build(project: &Project) -> Report {
     let mut commune_records: Vec<&load::CommuneRecord> =
         project.communes.iter().map(|c| &c.record).collect();
     commune_records.sort_by_cached_key(|c| collation_key(&c.name.value));
-    let communes: Vec<Commune> = commune_records
+    let mut communes: Vec<Commune> = commune_records
         .par_iter()
         .map(|c| cx.commune(c, &model_links, &project.statics))
         .collect();
+    tell_namesakes_apart(&mut communes);
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
         project.years.iter().collect();
@@ -195,6 +196,23 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
             format!("{url}/")
         }),
         description: s.description.clone(),
+    }
+}
+
+/// Communes that would show the same name (spelled alike but for tone placement) get their
+/// code, else their id, added wherever their name shows: "Phường 1 (04540)".
+fn tell_namesakes_apart(communes: &mut [Commune]) {
+    let key = |c: &Commune| crate::text::same_tone_placement(&c.full_name).to_lowercase();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for c in communes.iter() {
+        *seen.entry(key(c)).or_default() += 1;
+    }
+    for c in communes.iter_mut() {
+        if seen[&key(c)] > 1 {
+            let tag = c.code.clone().unwrap_or_else(|| c.id.clone());
+            c.name = format!("{} ({tag})", c.name);
+            c.full_name = format!("{} ({tag})", c.full_name);
+        }
     }
 }
 
