@@ -199,10 +199,11 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
     }
 }
 
-/// Communes that would show the same name (spelled alike but for tone placement) get their
-/// code, else their id, added wherever their name shows: "Phường 1 (04540)".
+/// Communes that would show the same name (spelled alike but for tone placement, whatever
+/// their kind: lists show the name without it) get their code, else their id, added wherever
+/// their name shows: "Tân Thành (04540)".
 fn tell_namesakes_apart(communes: &mut [Commune]) {
-    let key = |c: &Commune| crate::text::same_tone_placement(&c.full_name).to_lowercase();
+    let key = |c: &Commune| crate::text::same_tone_placement(c.name.trim()).to_lowercase();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for c in communes.iter() {
         *seen.entry(key(c)).or_default() += 1;
