@@ -323,4 +323,23 @@ fn the_help_is_in_the_language_of_the_messages() {
     run(&p, &["--lang", "vi", "help", "biuld"])
         .expect_code(2)
         .expect_stderr(&["lỗi: baocao không có lệnh `biuld`"]);
+    // Mistakes on the command line, too.
+    run(&p, &["--lang", "vi", "biuld"])
+        .expect_code(2)
+        .expect_stderr(&[
+            "lỗi: baocao không có lệnh `biuld`",
+            "gợi ý: có phải bạn muốn viết `build`?",
+        ]);
+    run(&p, &["--lang", "vi", "--message-format", "xml", "check"])
+        .expect_code(2)
+        .expect_stderr(&[
+            "lỗi: `xml` không phải giá trị hợp lệ của `--message-format",
+            "gợi ý: các giá trị được chấp nhận: human, json",
+        ]);
+    run(&p, &["--lang", "vi", "build", "--ouput", "x"])
+        .expect_code(2)
+        .expect_stderr(&["lỗi: không có tùy chọn `--ouput`", "`--output`"]);
+    run(&p, &["--lang", "en", "biuld"])
+        .expect_code(2)
+        .expect_stderr(&["error: unrecognized subcommand 'biuld'"]);
 }

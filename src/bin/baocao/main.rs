@@ -145,8 +145,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let command = help::localized(Cli::command(), language_before_parsing());
-    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
+    let language = language_before_parsing();
+    let command = help::localized(Cli::command(), language);
+    let cli = match command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => help::usage_error(e, language),
+    };
     let style = MessageStyle {
         language: match cli.lang {
             Some(Lang::Vi) => Language::Vi,
