@@ -761,6 +761,14 @@ catalogue! {
         en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
         vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
     }
+    NAME_SPACES "name-spaces" {
+        en: "the name \"{name}\" starts or ends with a space, which would show on the site",
+        vi: "tên \"{name}\" có dấu cách ở đầu hoặc cuối, sẽ hiện ra trên trang web"
+    }
+    NAME_SPACES_HINT "name-spaces-hint" {
+        en: "write `name: {trimmed}`",
+        vi: "hãy viết `name: {trimmed}`"
+    }
     FOREIGN_LETTER "foreign-letter" {
         en: "the name \"{name}\" holds `{char}` ({code}), a letter that is not in the Vietnamese alphabet, though it may look like one: the name would not match the same name typed elsewhere",
         vi: "tên \"{name}\" có chữ `{char}` ({code}) không thuộc bảng chữ cái tiếng Việt dù trông giống: tên này sẽ không khớp với cùng tên gõ ở nơi khác"

@@ -184,3 +184,16 @@ fn namesakes_are_told_apart_by_their_codes_wherever_they_show() {
     // A name of its own stays as it is.
     assert!(list.contains(">Dương Thành</a>"), "{list}");
 }
+
+#[test]
+fn a_name_with_a_space_around_it_warns() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/tan-an.yaml",
+        "name: \" Tân An\"\nkind: xã\n",
+    );
+    p.run(&["check"]).expect_code(0).expect_stderr(&[
+        "content/communes/tan-an.yaml:1:7: warning: the name \" Tân An\" starts or ends with a space",
+        "hint: write `name: Tân An`",
+    ]);
+}

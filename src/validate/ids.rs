@@ -131,6 +131,17 @@ fn check_unique(
             );
             continue;
         }
+        if owner.name.value.trim() != owner.name.value {
+            diagnostics.push(
+                at(
+                    owner.src,
+                    owner.name,
+                    msg::NAME_SPACES.with("name", &owner.name.value),
+                )
+                .hint(msg::NAME_SPACES_HINT.with("trimmed", owner.name.value.trim()))
+                .warning(),
+            );
+        }
         if let Some(foreign) = crate::text::foreign_char(&owner.name.value) {
             let c = foreign.char();
             let message = match foreign {
