@@ -761,6 +761,18 @@ catalogue! {
         en: "all {communes} communes report their villages for {year}; they add up to {sum_safe} of {sum_total}, not the area figure {safe} of {total}",
         vi: "cả {communes} xã, phường đều báo cáo số thôn, tổ dân phố năm {year}; cộng lại là {sum_safe}/{sum_total}, khác số toàn địa bàn {safe}/{total}"
     }
+    GROUP_FILE_NAME "group-file-name" {
+        en: "the group file name `{stem}` is not a valid id: it becomes the group's address",
+        vi: "tên tệp nhóm `{stem}` không phải id hợp lệ: tên này thành địa chỉ trang của nhóm"
+    }
+    GROUP_UNKNOWN "group-unknown" {
+        en: "there is no group `{id}` in content/groups/",
+        vi: "không có nhóm `{id}` trong content/groups/"
+    }
+    GROUP_UNKNOWN_HINT "group-unknown-hint" {
+        en: "create content/groups/{id}.yaml with the group's `name` and `kind`, or correct the id",
+        vi: "hãy tạo tệp content/groups/{id}.yaml ghi `name` và `kind` của nhóm, hoặc sửa lại id"
+    }
     NAME_SPACES "name-spaces" {
         en: "the name \"{name}\" starts or ends with a space, which would show on the site",
         vi: "tên \"{name}\" có dấu cách ở đầu hoặc cuối, sẽ hiện ra trên trang web"

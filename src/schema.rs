@@ -10,11 +10,11 @@ use serde_json::{Map, Value};
 
 use crate::catalogue::{Catalogue, Indicator};
 use crate::load::{
-    CommuneRecord, Count, Figure, FigureMap, IndicatorKind, IndicatorRecord, ModelRecord,
-    PageFrontMatter, SiteRecord, YearRecord,
+    CommuneGroupRecord, CommuneRecord, Count, Figure, FigureMap, IndicatorKind, IndicatorRecord,
+    ModelRecord, PageFrontMatter, SiteRecord, YearRecord,
 };
 
-/// The schema of each kind of content file, by kind: `site`, `commune`, `model`,
+/// The schema of each kind of content file, by kind: `site`, `commune`, `model`, `group`,
 /// `indicator`, `year` and `page` (the front matter of a page). The `figures:` of commune and
 /// year files list the indicators of `catalogue` that may be reported there, and no others.
 pub fn schemas(catalogue: &Catalogue) -> Vec<(&'static str, Schema)> {
@@ -26,6 +26,10 @@ pub fn schemas(catalogue: &Catalogue) -> Vec<(&'static str, Schema)> {
         ("site", root::<SiteRecord>("content/site.yaml")),
         ("commune", commune),
         ("model", root::<ModelRecord>("content/models/*.yaml")),
+        (
+            "group",
+            root::<CommuneGroupRecord>("content/groups/<id>.yaml"),
+        ),
         (
             "indicator",
             root::<IndicatorRecord>("content/indicators/<id>.yaml"),

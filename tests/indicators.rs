@@ -193,7 +193,7 @@ fn the_schema_names_the_projects_indicators() {
     let p = project();
     let run = p.run(&["schema"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("6 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("7 schemas"), "{}", run.stdout);
     let commune: serde_json::Value =
         serde_json::from_str(&p.read("schemas/commune.schema.json")).unwrap();
     let figures = &commune["$defs"]["Figures"];

@@ -16,7 +16,7 @@ fn validators() -> Vec<(&'static str, jsonschema::Validator)> {
     let project = TestProject::good();
     let run = project.run(&["schema"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("6 schemas"), "{}", run.stdout);
+    assert!(run.stdout.contains("7 schemas"), "{}", run.stdout);
     KINDS
         .iter()
         .map(|kind| {

@@ -34,6 +34,16 @@ pub struct Loaded<T> {
     pub record: T,
 }
 
+impl Loaded<CommuneGroupRecord> {
+    /// The group's id: its file name without `.yaml`.
+    pub fn group_id(&self) -> String {
+        Path::new(&self.source.path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
 /// A Markdown page of `content/pages/`.
 #[derive(Debug)]
 pub struct PageSource {
@@ -60,6 +70,8 @@ pub struct Project {
     pub site: Option<Loaded<SiteRecord>>,
     pub communes: Vec<Loaded<CommuneRecord>>,
     pub models: Vec<Loaded<ModelRecord>>,
+    /// Groups of communes (`content/groups/`): districts, towns, clusters.
+    pub commune_groups: Vec<Loaded<CommuneGroupRecord>>,
     /// The project's own indicators; each one's id is its file name without `.yaml`.
     pub indicators: Vec<Loaded<IndicatorRecord>>,
     /// City-wide figures, with the year taken from the file name.
@@ -107,6 +119,7 @@ enum Kind {
     Site,
     Commune,
     Model,
+    Group,
     Indicator,
     Year(i64),
     Page,
@@ -214,6 +227,10 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
     );
     project.models = collect(
         parse_all(of_kind(|k| k == Kind::Model), &Mutex::default(), None),
+        &mut diagnostics,
+    );
+    project.commune_groups = collect(
+        parse_all(of_kind(|k| k == Kind::Group), &Mutex::default(), None),
         &mut diagnostics,
     );
     project.indicators = collect(
@@ -374,6 +391,7 @@ fn classify(under_content: &str) -> Result<Kind, Message> {
         [name] if yaml_stem(name).as_deref() == Some("site") => Ok(Kind::Site),
         ["communes", name] if yaml_stem(name).is_some() => Ok(Kind::Commune),
         ["models", name] if yaml_stem(name).is_some() => Ok(Kind::Model),
+        ["groups", name] if yaml_stem(name).is_some() => Ok(Kind::Group),
         ["indicators", name] if yaml_stem(name).is_some() => Ok(Kind::Indicator),
         ["years", name] => match yaml_stem(name).map(|s| s.parse::<i64>()) {
             Some(Ok(year)) => Ok(Kind::Year(year)),

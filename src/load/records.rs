@@ -87,6 +87,9 @@ pub struct CommuneRecord {
     pub kind: Spanned<UnitKind>,
     #[schemars(with = "Option<String>")]
     pub code: Option<Text>,
+    /// The id of its group (`content/groups/<id>.yaml`), such as its district.
+    #[schemars(with = "Option<String>")]
+    pub group: Option<Text>,
     pub chief: Option<Person>,
     /// Markdown.
     #[schemars(with = "Option<String>")]
@@ -107,6 +110,47 @@ pub struct CommuneRecord {
     pub quotes: Vec<QuoteRecord>,
     #[serde(default)]
     pub photos: Vec<PhotoRecord>,
+}
+
+/// `content/groups/<id>.yaml`: a group of communes, such as the district they belong to (not
+/// to be confused with a commune's `groups:`, its named teams).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneGroupRecord {
+    #[schemars(with = "String")]
+    pub name: Text,
+    #[schemars(with = "CommuneGroupKind")]
+    pub kind: Spanned<CommuneGroupKind>,
+    #[schemars(with = "Option<String>")]
+    pub summary: Option<Text>,
+}
+
+/// The kind of a group of communes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum CommuneGroupKind {
+    #[serde(rename = "huyện")]
+    Huyen,
+    #[serde(rename = "thị xã")]
+    ThiXa,
+    #[serde(rename = "quận")]
+    Quan,
+    #[serde(rename = "thành phố")]
+    ThanhPho,
+    #[serde(rename = "cụm")]
+    Cum,
+}
+
+impl CommuneGroupKind {
+    /// The word as written before a name: "Huyện", "Thị xã", "Quận", "Thành phố", "Cụm".
+    pub fn label(self) -> &'static str {
+        match self {
+            CommuneGroupKind::Huyen => "Huyện",
+            CommuneGroupKind::ThiXa => "Thị xã",
+            CommuneGroupKind::Quan => "Quận",
+            CommuneGroupKind::ThanhPho => "Thành phố",
+            CommuneGroupKind::Cum => "Cụm",
+        }
+    }
 }
 
 /// The kind of a commune-level unit.

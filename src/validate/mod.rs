@@ -4,6 +4,7 @@
 mod changes;
 mod charts;
 mod figures;
+mod groups;
 mod ids;
 mod indicators;
 mod links;
@@ -82,6 +83,7 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     );
     v.diagnostics.extend(commune_ids);
     ids::check_page_ids(project, &mut v.diagnostics);
+    groups::check_commune_groups(project, &mut v.diagnostics);
     v.diagnostics.extend(communes);
     let mut year_files: BTreeMap<i64, &str> = BTreeMap::new();
     for (year, file) in &project.years {
