@@ -45,3 +45,62 @@ fn a_commune_naming_an_unknown_group_is_an_error() {
     p.edit(DONG_TAM, "group: tran-yn", "group: tran-yen");
     p.run(&["check"]).expect_code(0);
 }
+
+#[test]
+fn a_group_has_a_page_with_its_communes_and_their_totals() {
+    let p = grouped();
+    // Phường 2 reports 5 cameras in 2023, beside Đồng Tâm's 25.
+    let text = p.read("content/communes/phuong-2.yaml");
+    p.write(
+        "content/communes/phuong-2.yaml",
+        format!("{text}years:\n  - year: 2023\n    models:\n      - model: camera-an-ninh\n        count: 5\n"),
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/groups/tran-yen.html");
+    assert!(page.contains("<h1>Huyện Trấn Yên</h1>"), "{page}");
+    for commune in ["Phường Đồng Tâm", "Phường 2"] {
+        assert!(
+            page.contains(&format!(">{commune}</a></li>")),
+            "{commune}: {page}"
+        );
+    }
+    assert!(!page.contains("Phường 10"), "{page}");
+    // Camera an ninh in 2023: 25 + 5 = 30, both communes reporting.
+    assert!(
+        page.contains("Camera an ninh</a></th><td>2023</td><td>30 mắt camera</td><td>2/2</td>"),
+        "{page}"
+    );
+
+    // The commune list names each commune's group; the commune's breadcrumb goes through it.
+    let list = p.read("output/communes/index.html");
+    assert!(
+        list.contains("<a href=\"../groups/tran-yen.html\">Huyện Trấn Yên</a> (2)"),
+        "{list}"
+    );
+    assert!(
+        list.contains("<span class=\"nodata\">Không thuộc nhóm nào</span>"),
+        "{list}"
+    );
+    let commune = p.read("output/communes/dong-tam.html");
+    assert!(
+        commune.contains("› <a href=\"../groups/tran-yen.html\">Huyện Trấn Yên</a> › Đồng Tâm</p>"),
+        "{commune}"
+    );
+}
+
+#[test]
+fn namesakes_in_different_groups_are_told_apart_by_their_group() {
+    let p = grouped();
+    p.write(
+        "content/communes/phuong-1-a.yaml",
+        "id: phuong-1-a\nname: \"1\"\nkind: phường\ngroup: tran-yen\ncode: \"00001\"\n",
+    );
+    p.write(
+        "content/communes/phuong-1-b.yaml",
+        "id: phuong-1-b\nname: \"1\"\nkind: phường\ngroup: van-yen\ncode: \"00002\"\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let list = p.read("output/communes/index.html");
+    assert!(list.contains(">Phường 1 (Huyện Trấn Yên)</a>"), "{list}");
+    assert!(list.contains(">Phường 1 (Huyện Văn Yên)</a>"), "{list}");
+}

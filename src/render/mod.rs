@@ -76,6 +76,7 @@ enum Vars<'a> {
     Ready(Vec<(&'static str, Value)>),
     Commune(&'a crate::report::Commune),
     Model(&'a crate::report::ModelType),
+    Group(&'a crate::report::CommuneGroup),
     Indicator(&'a crate::report::Indicator),
     Page(&'a crate::report::Page),
     /// The full report of a year, listing every commune.
@@ -93,6 +94,7 @@ impl Vars<'_> {
             Vars::Ready(values) => values.clone(),
             Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
             Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
+            Vars::Group(g) => vec![("group", Value::from_serializable(*g))],
             Vars::Indicator(i) => vec![("indicator", Value::from_serializable(*i))],
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
             Vars::Campaign => vec![(
@@ -316,6 +318,11 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         path: format!("communes/{}.html", c.id),
         template: "commune.html",
         vars: Vars::Commune(c),
+    }));
+    plans.extend(report.commune_groups.iter().map(|g| PagePlan {
+        path: format!("groups/{}.html", g.id),
+        template: "group.html",
+        vars: Vars::Group(g),
     }));
     plans.extend(report.models.iter().map(|m| PagePlan {
         path: format!("models/{}.html", m.id),

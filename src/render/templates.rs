@@ -29,6 +29,7 @@ builtin!(
     "commune.html",
     "models.html",
     "model.html",
+    "group.html",
     "indicators.html",
     "indicator.html",
     "campaign.html",

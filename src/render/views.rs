@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::report::{
-    CityModelYear, CommuneCampaign, CommuneModel, Group, IndicatorFigure, Page, Person, Quote,
-    Report, Site, Year,
+    CityModelYear, CommuneCampaign, CommuneGroupLink, CommuneModel, Group, IndicatorFigure, Page,
+    Person, Quote, Report, Site, Year,
 };
 
 /// The `report` value of every template.
@@ -17,6 +17,7 @@ pub struct ReportView<'a> {
     sources: Vec<SourceSummary<'a>>,
     models: Vec<ModelSummary<'a>>,
     communes: Vec<CommuneSummary<'a>>,
+    commune_groups: Vec<GroupSummary<'a>>,
     years: &'a [Year],
     pages: &'a [Page],
     indicators: Vec<IndicatorSummary<'a>>,
@@ -43,7 +44,17 @@ struct CommuneSummary<'a> {
     kind: &'a str,
     full_name: &'a str,
     code: Option<&'a str>,
+    group: Option<&'a CommuneGroupLink>,
     has_figures: bool,
+}
+
+/// A group of communes as the commune list names it.
+#[derive(Serialize)]
+struct GroupSummary<'a> {
+    id: &'a str,
+    full_name: &'a str,
+    /// How many communes it has.
+    size: usize,
 }
 
 /// A source without the figures that cite it (the sources page gets those).
@@ -114,7 +125,17 @@ impl<'a> ReportView<'a> {
                     kind: c.kind,
                     full_name: &c.full_name,
                     code: c.code.as_deref(),
+                    group: c.group.as_ref(),
                     has_figures: c.has_figures,
+                })
+                .collect(),
+            commune_groups: report
+                .commune_groups
+                .iter()
+                .map(|g| GroupSummary {
+                    id: &g.id,
+                    full_name: &g.full_name,
+                    size: g.communes.len(),
                 })
                 .collect(),
             years: &report.years,

@@ -65,6 +65,7 @@ pub fn build(project: &Project) -> Report {
         .par_iter()
         .map(|c| cx.commune(c, &model_links, &project.statics))
         .collect();
+    let commune_groups = commune_groups(project, &mut communes);
     tell_namesakes_apart(&mut communes);
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
@@ -162,6 +163,7 @@ pub fn build(project: &Project) -> Report {
         site: site(site_record, project),
         sources,
         models,
+        commune_groups,
         communes,
         years,
         pages,
@@ -199,18 +201,118 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
     }
 }
 
+/// A model's counts over a group's communes: year → (sum, communes reporting).
+type YearTotals = BTreeMap<i64, (u64, usize)>;
+
+/// The project's groups of communes, with their communes (which learn their group) and the
+/// totals of their model counts; in Vietnamese alphabetical order.
+fn commune_groups(project: &Project, communes: &mut [Commune]) -> Vec<CommuneGroup> {
+    let mut groups: Vec<CommuneGroup> = project
+        .commune_groups
+        .iter()
+        .map(|g| {
+            let kind = g.record.kind.value.label();
+            let name = g.record.name.value.clone();
+            let (name, full_name) = names(&name, kind);
+            CommuneGroup {
+                id: g.group_id(),
+                name,
+                kind,
+                full_name,
+                summary: g.record.summary.as_ref().map(|s| s.value.clone()),
+                communes: Vec::new(),
+                models: Vec::new(),
+            }
+        })
+        .collect();
+    groups.sort_by_cached_key(|g| (collation_key(&g.name), g.id.clone()));
+    let records: HashMap<String, &load::CommuneRecord> = project
+        .communes
+        .iter()
+        .map(|c| (c.record.resolved_id(), &c.record))
+        .collect();
+    for commune in communes.iter_mut() {
+        let group_id = records
+            .get(&commune.id)
+            .and_then(|r| r.group.as_ref())
+            .map(|g| g.value.as_str());
+        let Some(group) = groups.iter_mut().find(|g| Some(g.id.as_str()) == group_id) else {
+            continue;
+        };
+        commune.group = Some(CommuneGroupLink {
+            id: group.id.clone(),
+            full_name: group.full_name.clone(),
+        });
+        group.communes.push(link(commune));
+    }
+    for group in &mut groups {
+        let mut totals: BTreeMap<&str, (&ModelLink, YearTotals)> = BTreeMap::new();
+        for c in communes
+            .iter()
+            .filter(|c| c.group.as_ref().is_some_and(|g| g.id == group.id))
+        {
+            for y in &c.years {
+                for m in &y.models {
+                    let Some(count) = &m.count else { continue };
+                    let entry = totals
+                        .entry(&m.model.id)
+                        .or_insert_with(|| (&m.model, BTreeMap::new()));
+                    let year = entry.1.entry(y.year).or_default();
+                    year.0 = year.0.saturating_add(count.value);
+                    year.1 += 1;
+                }
+            }
+        }
+        let order: Vec<String> = project
+            .models
+            .iter()
+            .map(|m| m.record.resolved_id())
+            .collect();
+        group.models = order
+            .iter()
+            .filter_map(|id| {
+                let (model, years) = totals.get(id.as_str())?;
+                let (year, (total, reporting)) = years.iter().next_back()?;
+                Some(GroupModelTotal {
+                    model: (*model).clone(),
+                    year: *year,
+                    total: *total,
+                    reporting: *reporting,
+                })
+            })
+            .collect();
+    }
+    groups
+}
+
 /// Communes that would show the same name (spelled alike but for tone placement, whatever
-/// their kind: lists show the name without it) get their code, else their id, added wherever
-/// their name shows: "Tân Thành (04540)".
+/// their kind: lists show the name without it) get their group, else their code, else their
+/// id, added wherever their name shows: "Phường 1 (Quận 3)", "Tân Thành (04540)".
 fn tell_namesakes_apart(communes: &mut [Commune]) {
     let key = |c: &Commune| crate::text::same_tone_placement(c.name.trim()).to_lowercase();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for c in communes.iter() {
         *seen.entry(key(c)).or_default() += 1;
     }
+    // Namesakes in different groups are told apart by their group ("Phường 1 (Quận 3)").
+    let mut groups_of: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    for c in communes.iter() {
+        let group = c.group.as_ref().map(|g| g.id.clone());
+        groups_of.entry(key(c)).or_default().push(group);
+    }
     for c in communes.iter_mut() {
         if seen[&key(c)] > 1 {
-            let tag = c.code.clone().unwrap_or_else(|| c.id.clone());
+            let groups = &groups_of[&key(c)];
+            let apart = groups.iter().all(Option::is_some)
+                && groups
+                    .iter()
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+                    == groups.len();
+            let tag = match (&c.group, apart) {
+                (Some(group), true) => group.full_name.clone(),
+                _ => c.code.clone().unwrap_or_else(|| c.id.clone()),
+            };
             c.name = format!("{} ({tag})", c.name);
             c.full_name = format!("{} ({tag})", c.full_name);
         }
@@ -601,6 +703,7 @@ impl Context<'_> {
         let (name, full_name) = names(&name, kind);
         Commune {
             full_name,
+            group: None,
             id,
             name,
             kind,

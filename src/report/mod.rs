@@ -20,6 +20,9 @@ pub struct Report {
     pub models: Vec<ModelType>,
     /// Communes in Vietnamese alphabetical order.
     pub communes: Vec<Commune>,
+    /// Groups of communes (districts, clusters) in Vietnamese alphabetical order; empty when
+    /// the project has none.
+    pub commune_groups: Vec<CommuneGroup>,
     /// City-wide years, oldest first.
     pub years: Vec<Year>,
     /// Free pages, by `order` then title.
@@ -202,6 +205,42 @@ pub struct CommuneLink {
     pub name: String,
     /// "Xã Tuy Lộc".
     pub full_name: String,
+}
+
+/// Enough of a group of communes to name and link it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommuneGroupLink {
+    pub id: String,
+    /// "Huyện Trấn Yên".
+    pub full_name: String,
+}
+
+/// A group of communes, such as a district: its communes, and the totals of the figures that
+/// add up over them.
+#[derive(Debug, Serialize)]
+pub struct CommuneGroup {
+    pub id: String,
+    pub name: String,
+    /// "Huyện", "Thị xã", "Quận", "Thành phố" or "Cụm".
+    pub kind: &'static str,
+    pub full_name: String,
+    /// Markdown.
+    pub summary: Option<String>,
+    /// In the order of the commune list.
+    pub communes: Vec<CommuneLink>,
+    /// Per model type its communes report, the sum of their counts in the latest year any of
+    /// them reports it.
+    pub models: Vec<GroupModelTotal>,
+}
+
+/// The communes of a group's count of one model type in one year.
+#[derive(Debug, Serialize)]
+pub struct GroupModelTotal {
+    pub model: ModelLink,
+    pub year: i64,
+    pub total: u64,
+    /// How many of the group's communes report it that year.
+    pub reporting: usize,
 }
 
 /// Enough of a model type to name and link it.
@@ -394,6 +433,8 @@ pub struct Commune {
     /// "Xã", "Phường", "Thị trấn" or "Đặc khu".
     pub kind: &'static str,
     pub full_name: String,
+    /// The group it belongs to, such as its district.
+    pub group: Option<CommuneGroupLink>,
     pub code: Option<String>,
     pub chief: Option<Person>,
     /// Markdown.
