@@ -5,6 +5,8 @@
 //! cargo run --release -- --root /tmp/synth-10000 check
 //! ```
 //!
+//! `--groups G` groups the communes in G districts (`content/groups/`), each a run of them.
+//!
 //! Writes a normal report project into DIR, which must be missing or empty:
 //!
 //! - `content/site.yaml` with two sources;
@@ -34,8 +36,9 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 const LAST_YEAR: i64 = 2023;
-const USAGE: &str = "usage: synth [--communes N] [--years Y] [--seed S] DIR
+const USAGE: &str = "usage: synth [--communes N] [--years Y] [--groups G] [--seed S] DIR
   --communes N   number of communes, wards and townships (default 100)
+  --groups G     districts to group the communes in, in runs (default 0: no groups)
   --years Y      years of figures, ending at 2023 (default 10, at most 79)
   --seed S       seed of the generator (default 2023)
   DIR            folder to create; must be missing or empty";
@@ -716,13 +719,15 @@ có thật**; chúng chỉ có hình dạng của một báo cáo thật để �
 pub(crate) struct Args {
     pub(crate) communes: usize,
     pub(crate) years: usize,
+    /// Districts the communes are grouped in (`content/groups/`); 0 for none.
+    pub(crate) groups: usize,
     pub(crate) seed: u64,
     pub(crate) dir: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
-    let (mut communes, mut years, mut seed, mut dir) = (100, 10, 2023, None);
+    let (mut communes, mut years, mut groups, mut seed, mut dir) = (100, 10, 0, 2023, None);
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<u64, String> {
             let v = args.next().ok_or(format!("{name} needs a value"))?;
@@ -732,6 +737,7 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--communes" => communes = number("--communes")? as usize,
             "--years" => years = number("--years")? as usize,
+            "--groups" => groups = number("--groups")? as usize,
             "--seed" => seed = number("--seed")?,
             "-h" | "--help" => return Err(String::new()),
             a if a.starts_with('-') => return Err(format!("unknown option `{a}`")),
@@ -748,9 +754,13 @@ fn parse_args() -> Result<Args, String> {
         );
     }
     let dir = dir.ok_or("missing DIR")?;
+    if groups > communes {
+        return Err("--groups cannot be more than --communes".into());
+    }
     Ok(Args {
         communes,
         years,
+        groups,
         seed,
         dir,
     })
@@ -774,7 +784,7 @@ pub(crate) fn generate(args: &Args) -> Result<(usize, usize), String> {
         }
     }
     let content = dir.join("content");
-    for sub in ["communes", "models", "years", "pages"] {
+    for sub in ["communes", "models", "years", "pages", "groups"] {
         let folder = content.join(sub);
         fs::create_dir_all(&folder)
             .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
@@ -796,11 +806,26 @@ pub(crate) fn generate(args: &Args) -> Result<(usize, usize), String> {
         let text = year_yaml(&mut rng, &communes, index, year);
         write(&content.join("years").join(format!("{year}.yaml")), &text)?;
     }
+    // Districts, each a run of communes in generated order.
+    for g in 0..args.groups {
+        let name = format!("{} {}", rng.pick(SYLLABLES), rng.pick(SYLLABLES));
+        let text = format!("name: {}\nkind: huyện\n", q(&capitalise(&name)));
+        write(
+            &content.join("groups").join(format!("huyen-{g}.yaml")),
+            &text,
+        )?;
+    }
     let mut collisions = 0;
     let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &communes {
+    for (i, c) in communes.iter().enumerate() {
         *slugs.entry(slugify(&c.name)).or_default() += 1;
-        let text = commune_yaml(&mut rng, c, first_year);
+        let mut text = commune_yaml(&mut rng, c, first_year);
+        if args.groups > 0 {
+            text.push_str(&format!(
+                "group: huyen-{}\n",
+                i * args.groups / communes.len()
+            ));
+        }
         write(
             &content.join("communes").join(format!("{}.yaml", c.id)),
             &text,

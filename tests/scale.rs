@@ -21,12 +21,52 @@ fn thousand_communes_build_byte_identical_with_one_thread_and_all() {
     builds_byte_identical(1000, 10);
 }
 
+/// Issue 13: a generated province project grouped in districts checks with 0 warnings, has a
+/// page per district, and no page says "thành phố" (the area is "tỉnh").
+#[test]
+fn a_grouped_province_project_checks_clean_and_never_says_thanh_pho() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth");
+    synth::generate(&synth::Args {
+        communes: 120,
+        years: 3,
+        groups: 6,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    let checked = run_in(&project, &["--lang", "en", "check"], &[]);
+    checked.expect_code(0);
+    assert!(
+        checked.stdout.ends_with("; 0 warnings\n"),
+        "{}{}",
+        checked.stdout,
+        checked.stderr
+    );
+    run_in(&project, &["build"], &[]).expect_code(0);
+    let site = snapshot(&project.join("output"));
+    let groups = site
+        .iter()
+        .filter(|(p, _)| p.starts_with("groups/"))
+        .count();
+    assert_eq!(groups, 6);
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        // "thành phố" as words: not "Lâu Thành phối hợp".
+        let said = text
+            .match_indices("thành phố")
+            .any(|(i, m)| !text[i + m.len()..].starts_with(|c: char| c.is_alphabetic()));
+        assert!(!said, "{path} says \"thành phố\" in a province's report");
+    }
+}
+
 fn builds_byte_identical(count: usize, years: usize) {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("synth");
     let (communes, _) = synth::generate(&synth::Args {
         communes: count,
         years,
+        groups: count / 25,
         seed: 2023,
         dir: project.clone(),
     })
