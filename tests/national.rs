@@ -1,7 +1,8 @@
 //! Issue 13 at national scale: a project made from the real list of Vietnam's 3.321 current
 //! communes, wards and special zones (the PyPI package `vietnam-provinces`, read at test time,
-//! never copied here). Ids that collide get hints; following every hint of one `check` leaves
-//! no collision, and every name on the commune list is distinct.
+//! never copied here), grouped by province. Ids that collide get hints (the province's id
+//! first); following every hint of one `check` leaves no collision, and every name on the
+//! commune list is distinct.
 //!
 //! `cargo test --test national -- --ignored` (`.ci/run` installs the package).
 
@@ -40,7 +41,23 @@ fn a_real_national_unit_list_resolves_its_collisions_and_lists_distinct_names() 
     for file in ["dong-tam", "duong-thanh", "phuong-10", "phuong-2"] {
         p.remove(&format!("content/communes/{file}.yaml"));
     }
+    let mut provinces = BTreeSet::new();
     for unit in &units {
+        let province = unit["province_codename"]
+            .as_str()
+            .unwrap()
+            .replace('_', "-");
+        if provinces.insert(province.clone()) {
+            let name = unit["province_name"].as_str().unwrap();
+            let (kind, name) = match name.strip_prefix("Thành phố ") {
+                Some(city) => ("thành phố", city),
+                None => ("tỉnh", name.strip_prefix("Tỉnh ").unwrap_or(name)),
+            };
+            p.write(
+                &format!("content/groups/{province}.yaml"),
+                format!("name: \"{name}\"\nkind: {kind}\n"),
+            );
+        }
         let full = unit["name"].as_str().unwrap();
         let (kind, name) = ["Đặc khu ", "Phường ", "Xã "]
             .iter()
@@ -49,7 +66,7 @@ fn a_real_national_unit_list_resolves_its_collisions_and_lists_distinct_names() 
         let code = unit["code"].as_u64().unwrap();
         p.write(
             &format!("content/communes/u{code:05}.yaml"),
-            format!("name: \"{name}\"\nkind: {kind}\ncode: \"{code:05}\"\n"),
+            format!("name: \"{name}\"\nkind: {kind}\ncode: \"{code:05}\"\ngroup: {province}\n"),
         );
     }
 
@@ -100,11 +117,29 @@ fn a_real_national_unit_list_resolves_its_collisions_and_lists_distinct_names() 
         names.len(),
         "two communes show the same name"
     );
-    // "Tân Thành" names 9 units (7 xã, 2 phường): each carries its code.
+    // "Tân Thành" names 9 units (7 xã, 2 phường): each carries its province, or its code.
     let tan_thanh = names
         .iter()
         .filter(|n| n.starts_with("Tân Thành ("))
         .count();
     assert_eq!(tan_thanh, 9);
     assert!(!names.contains(&"Tân Thành"));
+    // Namesakes in different provinces carry the province.
+    assert!(
+        names.iter().any(|n| n.starts_with("Tân Thành (Tỉnh ")),
+        "{names:?}"
+    );
+    // Hints offered the province's id first.
+    assert!(
+        fixes
+            .iter()
+            .any(|(_, id)| id.starts_with("tan-thanh-")
+                && !id.ends_with(|c: char| c.is_ascii_digit())),
+        "{fixes:?}"
+    );
+    assert_eq!(provinces.len(), 34);
+    let groups = std::fs::read_dir(p.output().join("groups"))
+        .unwrap()
+        .count();
+    assert_eq!(groups, 34);
 }

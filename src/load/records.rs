@@ -128,6 +128,9 @@ pub struct CommuneGroupRecord {
 /// The kind of a group of communes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum CommuneGroupKind {
+    /// A province, grouping the communes of a national report.
+    #[serde(rename = "tỉnh")]
+    Tinh,
     #[serde(rename = "huyện")]
     Huyen,
     #[serde(rename = "thị xã")]
@@ -141,9 +144,11 @@ pub enum CommuneGroupKind {
 }
 
 impl CommuneGroupKind {
-    /// The word as written before a name: "Huyện", "Thị xã", "Quận", "Thành phố", "Cụm".
+    /// The word as written before a name: "Tỉnh", "Huyện", "Thị xã", "Quận", "Thành phố",
+    /// "Cụm".
     pub fn label(self) -> &'static str {
         match self {
+            CommuneGroupKind::Tinh => "Tỉnh",
             CommuneGroupKind::Huyen => "Huyện",
             CommuneGroupKind::ThiXa => "Thị xã",
             CommuneGroupKind::Quan => "Quận",

@@ -15,7 +15,9 @@ struct Owner<'a> {
     explicit: Option<&'a Text>,
     name: &'a Text,
     id: String,
-    /// What tells the record apart from a namesake, for a proposed id: a commune's code.
+    /// What tells the record apart from a namesake, for a proposed id: a commune's group,
+    /// else its code.
+    group: Option<&'a str>,
     code: Option<&'a str>,
 }
 
@@ -29,6 +31,7 @@ pub fn check_model_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) -> 
             explicit: m.record.id.as_ref(),
             name: &m.record.name,
             id: m.record.resolved_id(),
+            group: None,
             code: None,
         })
         .collect();
@@ -45,6 +48,7 @@ pub fn check_commune_ids(project: &Project, diagnostics: &mut Vec<Diagnostic>) {
             explicit: c.record.id.as_ref(),
             name: &c.record.name,
             id: c.record.resolved_id(),
+            group: c.record.group.as_ref().map(|g| g.value.as_str()),
             code: c.record.code.as_ref().map(|code| code.value.as_str()),
         })
         .collect();
@@ -191,13 +195,14 @@ fn check_unique(
     // no two records with one id.
     let mut taken: BTreeSet<String> = by_id.keys().map(|id| id.to_string()).collect();
     let mut propose = |owner: &Owner| -> String {
-        let by_code = owner
-            .code
-            .map(|code| format!("{}-{}", owner.id, slugify(code)))
-            .filter(|id| is_valid_id(id));
+        let with = |part: Option<&str>| {
+            part.map(|part| format!("{}-{}", owner.id, slugify(part)))
+                .filter(|id| is_valid_id(id))
+        };
         let numbered = (2..).map(|n| format!("{}-{n}", owner.id));
-        let free = by_code
+        let free = with(owner.group)
             .into_iter()
+            .chain(with(owner.code))
             .chain(numbered)
             .find(|id| !taken.contains(id))
             .unwrap_or_default();
