@@ -81,6 +81,18 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
         list.contains("<span class=\"nodata\">Không thuộc nhóm nào</span>"),
         "{list}"
     );
+    // The data files carry the group.
+    let csv = p.read("output/data/communes.csv");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",group_id,group"),
+        "{csv}"
+    );
+    assert!(csv.contains(",tran-yen,Huyện Trấn Yên"), "{csv}");
+    let data = p.read("output/data.html");
+    assert!(
+        data.contains("Tên nhóm, ví dụ huyện"),
+        "the column is described"
+    );
     let commune = p.read("output/communes/dong-tam.html");
     assert!(
         commune.contains("› <a href=\"../groups/tran-yen.html\">Huyện Trấn Yên</a> › Đồng Tâm</p>"),

@@ -94,24 +94,30 @@ pub fn datasets(report: &Report, t: &Locale) -> Vec<Dataset> {
 }
 
 fn communes(report: &Report, t: &Locale) -> Dataset {
+    // The group columns only where the report has groups.
+    let grouped = !report.commune_groups.is_empty();
     let rows = report
         .communes
         .iter()
         .map(|c| {
-            vec![
+            let mut row = vec![
                 text(&c.id),
                 text(&c.name),
                 text(c.kind),
                 opt(c.code.as_deref()),
-            ]
+            ];
+            if grouped {
+                row.push(opt(c.group.as_ref().map(|g| g.id.as_str())));
+                row.push(opt(c.group.as_ref().map(|g| g.full_name.as_str())));
+            }
+            row
         })
         .collect();
-    dataset(
-        t,
-        "communes",
-        &["commune_id", "name", "kind", "official_code"],
-        rows,
-    )
+    let mut columns = vec!["commune_id", "name", "kind", "official_code"];
+    if grouped {
+        columns.extend(["group_id", "group"]);
+    }
+    dataset(t, "communes", &columns, rows)
 }
 
 fn commune_models(report: &Report, t: &Locale) -> Dataset {
