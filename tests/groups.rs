@@ -93,6 +93,12 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
         data.contains("Tên nhóm, ví dụ huyện"),
         "the column is described"
     );
+    // The full report takes the communes group by group: Trấn Yên's, Văn Yên's, then the rest.
+    let full = p.read("output/years/2023-full.html");
+    assert!(
+        full.contains("Không có số liệu được báo cáo cho: Phường 10, Xã Dương Thành."),
+        "Văn Yên's Phường 10 before Dương Thành, in no group: {full}"
+    );
     let commune = p.read("output/communes/dong-tam.html");
     assert!(
         commune.contains("› <a href=\"../groups/tran-yen.html\">Huyện Trấn Yên</a> › Đồng Tâm</p>"),

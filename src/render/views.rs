@@ -176,11 +176,25 @@ pub struct CommuneOfYear<'a> {
     quotes: &'a [Quote],
 }
 
-/// Every commune as the full report of `year` shows it, in commune order.
+/// Every commune as the full report of `year` shows it: by group, then in commune order.
 pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
-    report
-        .communes
+    // By group, in the order of the groups (those in none last), then as listed.
+    let order: std::collections::HashMap<&str, usize> = report
+        .commune_groups
         .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
+    let place = |c: &&crate::report::Commune| {
+        c.group
+            .as_ref()
+            .and_then(|g| order.get(g.id.as_str()).copied())
+            .unwrap_or(usize::MAX)
+    };
+    let mut communes: Vec<&crate::report::Commune> = report.communes.iter().collect();
+    communes.sort_by_key(place);
+    communes
+        .into_iter()
         .map(|c| CommuneOfYear {
             id: &c.id,
             full_name: &c.full_name,
