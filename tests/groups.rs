@@ -71,6 +71,12 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
         "{page}"
     );
 
+    // Đồng Tâm's campaign figures, alone in its group to report them: 12 sessions, 1 of 2.
+    assert!(
+        page.contains("<th scope=\"row\">Buổi phát động</th><td>2023</td><td>12</td><td>1/2</td>"),
+        "{page}"
+    );
+
     // The commune list names each commune's group; the commune's breadcrumb goes through it.
     let list = p.read("output/communes/index.html");
     assert!(

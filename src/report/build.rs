@@ -65,7 +65,7 @@ pub fn build(project: &Project) -> Report {
         .par_iter()
         .map(|c| cx.commune(c, &model_links, &project.statics))
         .collect();
-    let commune_groups = commune_groups(project, &mut communes);
+    let commune_groups = commune_groups(project, &catalogue, language, &mut communes);
     tell_namesakes_apart(&mut communes);
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
@@ -206,7 +206,12 @@ type YearTotals = BTreeMap<i64, (u64, usize)>;
 
 /// The project's groups of communes, with their communes (which learn their group) and the
 /// totals of their model counts; in Vietnamese alphabetical order.
-fn commune_groups(project: &Project, communes: &mut [Commune]) -> Vec<CommuneGroup> {
+fn commune_groups(
+    project: &Project,
+    catalogue: &Catalogue,
+    language: &str,
+    communes: &mut [Commune],
+) -> Vec<CommuneGroup> {
     let mut groups: Vec<CommuneGroup> = project
         .commune_groups
         .iter()
@@ -222,6 +227,7 @@ fn commune_groups(project: &Project, communes: &mut [Commune]) -> Vec<CommuneGro
                 summary: g.record.summary.as_ref().map(|s| s.value.clone()),
                 communes: Vec::new(),
                 models: Vec::new(),
+                figures: Vec::new(),
             }
         })
         .collect();
@@ -275,6 +281,47 @@ fn commune_groups(project: &Project, communes: &mut [Commune]) -> Vec<CommuneGro
                 let (year, (total, reporting)) = years.iter().next_back()?;
                 Some(GroupModelTotal {
                     model: (*model).clone(),
+                    year: *year,
+                    total: *total,
+                    reporting: *reporting,
+                })
+            })
+            .collect();
+
+        // The campaign's figures and the project's count indicators that add up.
+        let mut sums: BTreeMap<&str, YearTotals> = BTreeMap::new();
+        for c in communes
+            .iter()
+            .filter(|c| c.group.as_ref().is_some_and(|g| g.id == group.id))
+        {
+            for y in &c.years {
+                let campaign = y.campaign.iter().flat_map(|campaign| {
+                    campaign
+                        .figures
+                        .iter()
+                        .filter_map(|(id, f)| Some((&**id, f.as_ref()?.value)))
+                });
+                let indicators = y
+                    .indicators
+                    .iter()
+                    .filter_map(|i| Some((&*i.indicator.id, i.reported.fig.as_ref()?.value)));
+                for (id, value) in campaign.chain(indicators) {
+                    let year = sums.entry(id).or_default().entry(y.year).or_default();
+                    year.0 = year.0.saturating_add(value);
+                    year.1 += 1;
+                }
+            }
+        }
+        group.figures = catalogue
+            .all()
+            .iter()
+            .filter(|i| i.total != load::TotalRule::None && i.kind == load::IndicatorKind::Count)
+            .filter_map(|i| {
+                let (year, (total, reporting)) = sums.get(&*i.id)?.iter().next_back()?;
+                Some(GroupFigureTotal {
+                    id: i.id.clone(),
+                    name: i.name_in(language).into(),
+                    unit: i.unit.clone(),
                     year: *year,
                     total: *total,
                     reporting: *reporting,

@@ -231,6 +231,21 @@ pub struct CommuneGroup {
     /// Per model type its communes report, the sum of their counts in the latest year any of
     /// them reports it.
     pub models: Vec<GroupModelTotal>,
+    /// Likewise for the campaign's figures and the project's indicators that add up over
+    /// communes (the catalogue's `total` rule), in catalogue order.
+    pub figures: Vec<GroupFigureTotal>,
+}
+
+/// The communes of a group's value of one figure of the catalogue in one year.
+#[derive(Debug, Serialize)]
+pub struct GroupFigureTotal {
+    pub id: Arc<str>,
+    /// In the site's language.
+    pub name: Arc<str>,
+    pub unit: Arc<str>,
+    pub year: i64,
+    pub total: u64,
+    pub reporting: usize,
 }
 
 /// The communes of a group's count of one model type in one year.
