@@ -76,7 +76,7 @@ fn locality_and_agency(given: &str) -> (String, String) {
         .get(..POLICE.len())
         .is_some_and(|start| start.to_lowercase() == POLICE);
     let locality = if is_agency {
-        capitalise(given[POLICE.len()..].trim_start())
+        crate::text::capitalise(given[POLICE.len()..].trim_start())
     } else {
         given.to_owned()
     };
@@ -85,16 +85,6 @@ fn locality_and_agency(given: &str) -> (String, String) {
     agency.extend(chars.next().into_iter().flat_map(char::to_lowercase));
     agency.push_str(chars.as_str());
     (locality, agency)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .into_iter()
-        .flat_map(char::to_uppercase)
-        .chain(chars)
-        .collect()
 }
 
 /// The files of a new project for `locality` (or its police) and `year`, by path.

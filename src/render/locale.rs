@@ -11,8 +11,8 @@ use tera::Value;
 use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
 use crate::messages::{self as msg, Message};
-use crate::text::NumberFormat;
 use crate::text::did_you_mean;
+use crate::text::{NumberFormat, capitalise};
 
 /// The built-in locales by language code; the first is the default.
 const BUILTIN: [(&str, &str); 2] = [
@@ -73,15 +73,6 @@ impl Locale {
     /// `{area}` as "huyện", `{units}` as "xã, thị trấn", the English forms `{unit_and}`,
     /// `{units_or}` and `{unit_or}`, and `{Area}`, `{Units}`, `{Unit_or}` capitalised.
     pub fn for_site(mut self, site: &crate::report::Site) -> Locale {
-        let capitalise = |text: &str| -> String {
-            let mut chars = text.chars();
-            chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-                .collect()
-        };
         let words = &site.units;
         let (area, units, unit_or) = (
             capitalise(site.area),

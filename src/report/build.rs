@@ -237,26 +237,37 @@ fn commune_groups(
         .iter()
         .map(|c| (c.record.resolved_id(), &c.record))
         .collect();
+    let index: HashMap<String, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.clone(), i))
+        .collect();
     for commune in communes.iter_mut() {
-        let group_id = records
+        let Some(&i) = records
             .get(&commune.id)
             .and_then(|r| r.group.as_ref())
-            .map(|g| g.value.as_str());
-        let Some(group) = groups.iter_mut().find(|g| Some(g.id.as_str()) == group_id) else {
+            .and_then(|g| index.get(&g.value))
+        else {
             continue;
         };
+        let group = &mut groups[i];
         commune.group = Some(CommuneGroupLink {
             id: group.id.clone(),
             full_name: group.full_name.clone(),
         });
         group.communes.push(link(commune));
     }
+    // Each group's communes, found in one pass.
+    let mut members: HashMap<&str, Vec<&Commune>> = HashMap::new();
+    for c in communes.iter() {
+        if let Some(g) = &c.group {
+            members.entry(g.id.as_str()).or_default().push(c);
+        }
+    }
     for group in &mut groups {
+        let own = members.remove(group.id.as_str()).unwrap_or_default();
         let mut totals: BTreeMap<&str, (&ModelLink, YearTotals)> = BTreeMap::new();
-        for c in communes
-            .iter()
-            .filter(|c| c.group.as_ref().is_some_and(|g| g.id == group.id))
-        {
+        for c in &own {
             for y in &c.years {
                 for m in &y.models {
                     let Some(count) = &m.count else { continue };
@@ -290,10 +301,7 @@ fn commune_groups(
 
         // The campaign's figures and the project's count indicators that add up.
         let mut sums: BTreeMap<&str, YearTotals> = BTreeMap::new();
-        for c in communes
-            .iter()
-            .filter(|c| c.group.as_ref().is_some_and(|g| g.id == group.id))
-        {
+        for c in &own {
             for y in &c.years {
                 let campaign = y.campaign.iter().flat_map(|campaign| {
                     campaign

@@ -28,6 +28,17 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
+/// `text` with its first letter in upper case: "huyện" → "Huyện".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
+}
+
 /// `text` in NFC with the tone of "oa", "oe" and "uy" at the end of a syllable on the second
 /// vowel, as modern spelling writes it: "Hòa" and "Hoà", "Thúy" and "Thuý" are the same
 /// name, spelled the old and the new way, and compare equal once normalised.
