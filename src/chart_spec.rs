@@ -57,6 +57,8 @@ pub struct ChartSpec {
     pub year: Option<i64>,
     /// Commune id: whose figures (`participation`, `tips`, `growth`) or which bar to highlight (`compare`).
     pub commune: Option<String>,
+    /// Group id: compare only the group's communes (`compare`, `indicator-communes`).
+    pub group: Option<String>,
 }
 
 impl fmt::Display for ChartSpec {
@@ -74,6 +76,9 @@ impl fmt::Display for ChartSpec {
         if let Some(c) = &self.commune {
             write!(f, ", commune=\"{c}\"")?;
         }
+        if let Some(g) = &self.group {
+            write!(f, ", group=\"{g}\"")?;
+        }
         f.write_str(")")
     }
 }
@@ -90,6 +95,7 @@ impl ChartSpec {
             indicator: None,
             year: None,
             commune: None,
+            group: None,
         };
         for (name, value) in args {
             match (name, value) {
@@ -112,14 +118,15 @@ impl ChartSpec {
                 ("model", ArgValue::Text(m)) => spec.model = Some(m),
                 ("indicator", ArgValue::Text(i)) => spec.indicator = Some(i),
                 ("commune", ArgValue::Text(c)) => spec.commune = Some(c),
+                ("group", ArgValue::Text(g)) => spec.group = Some(g),
                 ("year", ArgValue::Number(y)) => spec.year = Some(y),
-                ("kind" | "model" | "indicator" | "commune", _) => {
+                ("kind" | "model" | "indicator" | "commune" | "group", _) => {
                     return Err(format!("`{name}` takes text in quotes"));
                 }
                 ("year", _) => return Err("`year` takes a number, e.g. year=2023".into()),
                 (other, _) => {
                     return Err(format!(
-                        "unknown chart argument `{other}`; use kind, model, indicator, year or commune"
+                        "unknown chart argument `{other}`; use kind, model, indicator, year, commune or group"
                     ));
                 }
             }
@@ -139,6 +146,15 @@ impl ChartSpec {
         {
             return Err(format!(
                 "a `{}` chart needs `indicator=\"…\"`, the id of an indicator",
+                spec.kind.name()
+            ));
+        }
+        if spec.group.is_some()
+            && !matches!(spec.kind, ChartKind::Compare | ChartKind::IndicatorCommunes)
+        {
+            return Err(format!(
+                "`group` compares a group's communes: it goes with `compare` or \
+                 `indicator-communes`, not `{}`",
                 spec.kind.name()
             ));
         }

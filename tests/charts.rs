@@ -23,6 +23,7 @@ fn spec(kind: ChartKind, model: Option<&str>, commune: Option<&str>) -> ChartSpe
         indicator: None,
         year: None,
         commune: commune.map(Into::into),
+        group: None,
     }
 }
 

@@ -71,6 +71,32 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
         "{page}"
     );
 
+    // A chart compares the group's communes, and only them.
+    assert!(
+        page.contains(
+            "<figcaption>Camera an ninh theo xã, phường của Huyện Trấn Yên, năm 2023</figcaption>"
+        ),
+        "{page}"
+    );
+    let chart = &page[page.find("<figure class=\"chart\">").unwrap()..];
+    let chart = &chart[..chart.find("</figure>").unwrap()];
+    for row in [
+        "<th scope=\"row\">Phường Đồng Tâm</th><td>25</td>",
+        "<th scope=\"row\">Phường 2</th><td>5</td>",
+    ] {
+        assert!(chart.contains(row), "{row}: {chart}");
+    }
+    assert!(
+        !chart.contains("Phường 10") && !chart.contains("Dương Thành"),
+        "{chart}"
+    );
+    // Điểm chữa cháy: Đồng Tâm alone reports it, so there is nothing to compare.
+    assert_eq!(
+        page.matches("<figure class=\"chart\">").count(),
+        1,
+        "{page}"
+    );
+
     // Đồng Tâm's campaign figures, alone in its group to report them: 12 sessions, 1 of 2.
     assert!(
         page.contains("<th scope=\"row\">Buổi phát động</th><td>2023</td><td>12</td><td>1/2</td>"),
@@ -127,4 +153,38 @@ fn namesakes_in_different_groups_are_told_apart_by_their_group() {
     let list = p.read("output/communes/index.html");
     assert!(list.contains(">Phường 1 (Huyện Trấn Yên)</a>"), "{list}");
     assert!(list.contains(">Phường 1 (Huyện Văn Yên)</a>"), "{list}");
+}
+
+#[test]
+fn a_chart_call_naming_an_unknown_group_is_an_error() {
+    let p = grouped();
+    let text = p.read("content/pages/gioi-thieu.md");
+    p.write(
+        "content/pages/gioi-thieu.md",
+        format!("{text}\n{{{{ chart(kind=\"compare\", model=\"camera-an-ninh\", group=\"tran-yn\") }}}}\n"),
+    );
+    let run = p.run(&["check"]);
+    run.expect_code(1)
+        .expect_stderr(&["there is no group `tran-yn` in content/groups/"]);
+    p.edit(
+        "content/pages/gioi-thieu.md",
+        "group=\"tran-yn\"",
+        "group=\"tran-yen\"",
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/pages/gioi-thieu.html");
+    assert!(
+        page.contains(
+            "<figcaption>Camera an ninh theo xã, phường của Huyện Trấn Yên, năm 2023</figcaption>"
+        ),
+        "{page}"
+    );
+    p.edit(
+        "content/pages/gioi-thieu.md",
+        "kind=\"compare\"",
+        "kind=\"growth\"",
+    );
+    p.run(&["check"])
+        .expect_code(1)
+        .expect_stderr(&["`group` compares a group's communes: it goes with `compare` or `indicator-communes`, not `growth`"]);
 }

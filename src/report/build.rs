@@ -333,6 +333,7 @@ fn commune_groups(
                     year: *year,
                     total: *total,
                     reporting: *reporting,
+                    own: i.section == catalogue::Section::Indicators,
                 })
             })
             .collect();
@@ -349,10 +350,14 @@ fn tell_namesakes_apart(communes: &mut [Commune]) {
     for c in communes.iter() {
         *seen.entry(key(c)).or_default() += 1;
     }
-    // Namesakes in different groups are told apart by their group ("Phường 1 (Quận 3)").
+    // Namesakes in groups of different names are told apart by their group ("Phường 1
+    // (Quận 3)"); two groups may share a name too (Huyện Châu Thành in five provinces).
     let mut groups_of: HashMap<String, Vec<Option<String>>> = HashMap::new();
     for c in communes.iter() {
-        let group = c.group.as_ref().map(|g| g.id.clone());
+        let group = c
+            .group
+            .as_ref()
+            .map(|g| crate::text::same_tone_placement(&g.full_name).to_lowercase());
         groups_of.entry(key(c)).or_default().push(group);
     }
     for c in communes.iter_mut() {

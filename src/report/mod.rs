@@ -246,6 +246,9 @@ pub struct GroupFigureTotal {
     pub year: i64,
     pub total: u64,
     pub reporting: usize,
+    /// One of the project's own indicators (it has a page and a chart across communes), not
+    /// a campaign figure.
+    pub own: bool,
 }
 
 /// The communes of a group's count of one model type in one year.

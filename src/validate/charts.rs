@@ -1,5 +1,5 @@
 //! Chart calls written in Markdown (`{{ chart(kind=…) }}` on a line of their own) must name
-//! a known kind, model type, commune and year.
+//! a known kind, model type, commune, group and year.
 
 use std::collections::BTreeSet;
 
@@ -21,11 +21,17 @@ pub fn check_chart_calls(
         .iter()
         .map(|c| c.record.resolved_id())
         .collect();
+    let groups: BTreeSet<String> = project
+        .commune_groups
+        .iter()
+        .map(|g| g.group_id())
+        .collect();
     let years: BTreeSet<i64> = project.years.iter().map(|(y, _)| *y).collect();
     let known = Known {
         catalogue,
         models,
         communes: &communes,
+        groups: &groups,
         years: &years,
     };
     for text in super::markdown::markdown_texts(project) {
@@ -39,6 +45,7 @@ struct Known<'a> {
     catalogue: &'a Catalogue,
     models: &'a BTreeSet<String>,
     communes: &'a BTreeSet<String>,
+    groups: &'a BTreeSet<String>,
     years: &'a BTreeSet<i64>,
 }
 
@@ -89,6 +96,11 @@ impl Known<'_> {
             && !self.communes.contains(commune)
         {
             return Some(msg::UNKNOWN_COMMUNE.with("commune", commune));
+        }
+        if let Some(group) = &spec.group
+            && !self.groups.contains(group)
+        {
+            return Some(msg::GROUP_UNKNOWN.with("id", group));
         }
         match spec.year {
             Some(year) if spec.kind == ChartKind::Attainment && !self.years.contains(&year) => {

@@ -16,7 +16,9 @@ pub use metrics::text_width;
 use super::Locale;
 use crate::catalogue::{ChartRole, Indicator, Section};
 use crate::chart_spec::{ChartKind, ChartSpec};
-use crate::report::{Campaign, Commune, Fig, Indicator as IndicatorData, ModelType, Report};
+use crate::report::{
+    Campaign, Commune, CommuneGroup, Fig, Indicator as IndicatorData, ModelType, Report,
+};
 use draw::{BLUE, Body, GREEN, Layout, Panel, Row, Segment, VERMILLION};
 
 /// A drawn chart with what a reader needs besides the picture.
@@ -45,6 +47,7 @@ pub struct Index {
     communes: HashMap<String, usize>,
     models: HashMap<String, usize>,
     indicators: HashMap<String, usize>,
+    groups: HashMap<String, usize>,
 }
 
 impl Index {
@@ -57,6 +60,7 @@ impl Index {
             communes: positions(&mut report.communes.iter().map(|c| c.id.as_str())),
             models: positions(&mut report.models.iter().map(|m| m.id.as_str())),
             indicators: positions(&mut report.indicators.iter().map(|i| &*i.id)),
+            groups: positions(&mut report.commune_groups.iter().map(|g| g.id.as_str())),
         }
     }
 }
@@ -212,6 +216,46 @@ impl<'a> Cx<'a> {
             .get(id)
             .and_then(|i| self.report.communes.get(*i))
             .ok_or_else(|| format!("unknown commune `{id}`"))
+    }
+
+    /// Whether commune `id` is among those the chart compares: all, or the group's.
+    fn compared(&self, spec: &ChartSpec, id: &str) -> bool {
+        spec.group.as_deref().is_none_or(|group| {
+            self.commune(id)
+                .is_ok_and(|c| c.group.as_ref().is_some_and(|g| g.id == group))
+        })
+    }
+
+    /// The group `spec` compares, checked to exist.
+    fn group(&self, spec: &ChartSpec) -> Result<Option<&'a CommuneGroup>, String> {
+        spec.group
+            .as_deref()
+            .map(|id| {
+                self.index
+                    .groups
+                    .get(id)
+                    .and_then(|i| self.report.commune_groups.get(*i))
+                    .ok_or_else(|| format!("unknown group `{id}`"))
+            })
+            .transpose()
+    }
+
+    /// The title and subject of a chart across communes: `key`, or its `_group` form naming
+    /// the group.
+    fn across_words(
+        &self,
+        key: &str,
+        group: Option<&CommuneGroup>,
+        names: &[(&str, &str)],
+    ) -> String {
+        match group {
+            Some(g) => {
+                let mut names = names.to_vec();
+                names.push(("group", &g.full_name));
+                self.t.fill(&format!("{key}_group"), &names)
+            }
+            None => self.t.fill(key, names),
+        }
     }
 
     fn indicator(&self, spec: &ChartSpec) -> Result<&'a IndicatorData, String> {
@@ -780,13 +824,14 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     if let Some(id) = &spec.commune {
         cx.commune(id)?;
     }
+    let group = cx.group(spec)?;
     let year = spec
         .year
         .or_else(|| {
             model
                 .communes
                 .iter()
-                .filter(|c| c.count.is_some())
+                .filter(|c| c.count.is_some() && cx.compared(spec, &c.commune.id))
                 .map(|c| c.year)
                 .max()
         })
@@ -801,6 +846,7 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let communes = report
         .communes
         .iter()
+        .filter(|c| cx.compared(spec, &c.id))
         .map(|c| CommuneBar {
             id: &c.id,
             name: &c.name,
@@ -825,10 +871,10 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         rows: drawn.rows,
     };
     let names = [("model", model.name.as_str()), ("year", &year.to_string())];
-    let desc = cx.sentence(&t.fill("chart_compare_subject", &names), &drawn.sentences);
-    let desc = cx.with_without(desc, drawn.without);
+    let subject = cx.across_words("chart_compare_subject", group, &names);
+    let desc = cx.with_without(cx.sentence(&subject, &drawn.sentences), drawn.without);
     Ok((
-        t.fill("chart_compare_title", &names),
+        cx.across_words("chart_compare_title", group, &names),
         drawn.layout,
         table,
         desc,
@@ -984,9 +1030,11 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let year = indicator
         .communes_year
         .ok_or("no commune reports this indicator")?;
+    let group = cx.group(spec)?;
     let communes = indicator
         .communes
         .iter()
+        .filter(|c| cx.compared(spec, &c.commune.id))
         .map(|c| CommuneBar {
             id: &c.commune.id,
             name: &c.commune.name,
@@ -1002,7 +1050,7 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     };
     let year = year.to_string();
     let names = [("indicator", &*indicator.name), ("year", year.as_str())];
-    let title = t.fill("chart_indicator_communes_title", &names);
+    let title = cx.across_words("chart_indicator_communes_title", group, &names);
     let desc = cx.with_without(cx.sentence(&title, &drawn.sentences), drawn.without);
     Ok((title, drawn.layout, table, desc))
 }
