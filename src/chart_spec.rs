@@ -84,6 +84,27 @@ impl fmt::Display for ChartSpec {
 }
 
 impl ChartSpec {
+    /// The chart's anchor on a page: `bieu-do-growth-camera-an-ninh-tuy-loc`. Every part
+    /// is an id or a number, so the anchor is a valid HTML id.
+    pub fn anchor(&self) -> String {
+        let mut anchor = format!("bieu-do-{}", self.kind.name());
+        let year = self.year.map(|y| y.to_string());
+        for part in [
+            &self.model,
+            &self.indicator,
+            &self.commune,
+            &self.group,
+            &year,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            anchor.push('-');
+            anchor.push_str(part);
+        }
+        anchor
+    }
+
     /// Builds a spec from named arguments, checking that the kind exists and gets what it needs.
     pub fn from_args<'a>(
         args: impl IntoIterator<Item = (&'a str, ArgValue)>,

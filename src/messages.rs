@@ -561,6 +561,14 @@ catalogue! {
         en: "`{date}` is not a valid date",
         vi: "`{date}` không phải ngày hợp lệ"
     }
+    UPDATED_BEFORE_PUBLISHED "updated-before-published" {
+        en: "`updated: {updated}` is before `published: {published}`",
+        vi: "`updated: {updated}` (ngày cập nhật) sớm hơn `published: {published}` (ngày công bố)"
+    }
+    UPDATED_BEFORE_PUBLISHED_HINT "updated-before-published-hint" {
+        en: "`published` is when the report first came out, `updated` when it was last corrected; check both dates",
+        vi: "`published` là ngày báo cáo công bố lần đầu, `updated` là ngày sửa gần nhất; hãy kiểm tra lại hai ngày này"
+    }
     DATE_HINT "date-hint" {
         en: "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2023-12-31",
         vi: "hãy viết theo dạng YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ 2023-12-31"
@@ -1298,6 +1306,10 @@ catalogue! {
     NOTE_BUILD_WAITING "note-build-waiting" {
         en: "another baocao build is writing {output}; waiting for it to finish…",
         vi: "một lệnh baocao build khác đang ghi {output}; đang chờ lệnh đó xong…"
+    }
+    NOTE_NO_BASE_URL "note-no-base-url" {
+        en: "site.yaml has no `base_url`: the site works from any folder and from a USB stick, but its 404 page needs JavaScript to find the other pages, and there is no sitemap.xml or canonical link; once the site has an address, add it, e.g. `base_url: https://congan.example.gov.vn/bao-cao/`",
+        vi: "site.yaml chưa có `base_url`: trang web vẫn chạy ở mọi thư mục và từ USB, nhưng trang 404 cần JavaScript mới tìm được các trang khác, và không có sitemap.xml hay liên kết chuẩn; khi trang web đã có địa chỉ, hãy ghi vào, ví dụ `base_url: https://congan.example.gov.vn/bao-cao/`"
     }
     NOTE_BUILD_RECOVERED "note-build-recovered" {
         en: "the last build was interrupted: moved the previous site back from {from} to {output}",

@@ -272,7 +272,7 @@ fn the_camera_additions_are_one_figure_everywhere() {
         ),
         (
             "models/camera-an-ninh.html",
-            "<td>292 (suy ra: 44 + 248)</td>",
+            "<td class=\"num\">292 (suy ra: 44 + 248)</td>",
         ),
         ("data/city-models.csv", "camera,953,292,44,"),
         ("data/city-models.json", "\"new\": 292,"),
@@ -282,7 +282,7 @@ fn the_camera_additions_are_one_figure_everywhere() {
     }
     let model = fs::read_to_string(site.join("models/camera-an-ninh.html")).unwrap();
     assert!(
-        !model.contains("<td class=\"nodata\">không có số liệu</td><td>661"),
+        !model.contains("<td class=\"num nodata\">không có số liệu</td><td class=\"num\">661"),
         "the chart table still says 'no data' for the additions"
     );
 }

@@ -71,7 +71,9 @@ fn figures_are_formatted_and_cited() {
     assert!(commune.contains("tháng 06/2021"));
     let sources = p.read("output/sources.html");
     // Commune figures are counted per commune; city-wide ones are listed one by one.
-    assert!(sources.contains("communes/dong-tam.html\">Phường Đồng Tâm</a></th><td>"));
+    assert!(
+        sources.contains("communes/dong-tam.html\">Phường Đồng Tâm</a></th><td class=\"num\">")
+    );
     assert!(sources.contains("2023 · Cơ quan, doanh nghiệp, cơ sở giáo dục đạt"));
 }
 
@@ -375,7 +377,15 @@ fn the_example_report_shows_every_figure_of_the_fact_sheet() {
     assert!(
         sources.contains("Công an thành phố Yên Bái phát huy các mô hình đảm bảo an ninh trật tự")
     );
-    assert!(sources.contains("communes/tuy-loc.html\">Xã Tuy Lộc</a></th><td>3</td>"));
+    assert!(
+        sources.contains("communes/tuy-loc.html\">Xã Tuy Lộc</a></th><td class=\"num\">3</td>")
+    );
+    // Tuy Lộc's one year of cameras is a sentence with its share of the city's, not a bar.
+    let tuy_loc = read("communes/tuy-loc.html");
+    assert!(tuy_loc.contains(
+        "<p class=\"chart-single\">Camera an ninh tại Xã Tuy Lộc: năm 2023: 23 mắt camera. Đó là 23 trong 953 mắt camera của toàn thành phố (2,4%).</p>"
+    ));
+    assert!(!tuy_loc.contains("<svg "));
     // The thirteen communes the article is silent about say so.
     let communes: BTreeSet<String> = fs::read_dir(target.join("communes"))
         .unwrap()

@@ -234,23 +234,34 @@ fn pages_show_charts_where_readers_expect_them() {
     run.expect_code(0);
     assert!(run.stdout.contains(" charts, "), "{}", run.stdout);
     let count = |page: &str| p.read(&format!("output/{page}")).matches("<svg ").count();
+    // A chart is drawn where there are two values to compare; one value is a sentence.
     assert_eq!(
         count("index.html"),
-        3,
-        "attainment, participation, camera growth"
+        2,
+        "attainment, camera growth; the campaign has one year of figures"
     );
     assert_eq!(
         count("years/2023.html"),
-        5,
-        "2 growth, participation, tips, attainment"
-    );
-    assert_eq!(
-        count("communes/dong-tam.html"),
         3,
-        "2 compare, participation"
+        "camera growth, tips, attainment; fire points and the campaign are sentences"
     );
-    assert_eq!(count("models/camera-an-ninh.html"), 2, "growth and compare");
-    assert_eq!(count("campaign.html"), 2);
+    assert_eq!(count("communes/dong-tam.html"), 1, "camera growth");
+    assert_eq!(
+        count("models/camera-an-ninh.html"),
+        1,
+        "growth; one commune reports cameras"
+    );
+    assert_eq!(count("campaign.html"), 1, "tips: a part of a whole");
+    let campaign = p.read("output/campaign.html");
+    assert!(
+        campaign.contains(
+            "<p class=\"chart-single\">Phong trào “Toàn dân bảo vệ an ninh Tổ quốc” tại Thành phố Thử Nghiệm: năm 2022: không có số liệu; năm 2023: 226 buổi phát động, 24.527 lượt người tham gia.</p>"
+        ),
+        "{campaign}"
+    );
+    // A model no one reports draws nothing and offers no empty table.
+    let model = p.read("output/models/diem-chua-chay.html");
+    assert!(!model.contains("<details>"), "{model}");
     // Every SVG in every page parses as XML.
     for (path, bytes) in snapshot(&p.output()) {
         let html = String::from_utf8_lossy(&bytes);
@@ -271,7 +282,7 @@ fn markdown_can_place_charts_and_bad_calls_are_errors_with_file_and_line() {
     );
     p.run(&["build"]).expect_code(0);
     assert!(p.read("output/years/2023.html").contains(
-        "<figcaption>Nguồn tin quần chúng cung cấp tại Thành phố Thử Nghiệm</figcaption>"
+        "<figure class=\"chart\" id=\"bieu-do-tips\">\n<figcaption>Nguồn tin quần chúng cung cấp tại Thành phố Thử Nghiệm <a class=\"chart-link\" href=\"#bieu-do-tips\">Liên kết tới biểu đồ</a></figcaption>"
     ));
 
     p.edit(

@@ -67,22 +67,24 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
     assert!(!page.contains("Phường 10"), "{page}");
     // Camera an ninh in 2023: 25 + 5 = 30, both communes reporting.
     assert!(
-        page.contains("Camera an ninh</a></th><td>2023</td><td>30 mắt camera</td><td>2/2</td>"),
+        page.contains(
+            "Camera an ninh</a></th><td>2023</td><td class=\"num\">30 mắt camera</td><td class=\"num\">2/2</td>"
+        ),
         "{page}"
     );
 
     // A chart compares the group's communes, and only them.
     assert!(
         page.contains(
-            "<figcaption>Camera an ninh theo xã, phường của Huyện Trấn Yên, năm 2023</figcaption>"
+            "<figcaption>Camera an ninh theo xã, phường của Huyện Trấn Yên, năm 2023 <a class=\"chart-link\" href=\"#bieu-do-compare-camera-an-ninh-tran-yen-2023\">Liên kết tới biểu đồ</a></figcaption>"
         ),
         "{page}"
     );
-    let chart = &page[page.find("<figure class=\"chart\">").unwrap()..];
+    let chart = &page[page.find("<figure class=\"chart\"").unwrap()..];
     let chart = &chart[..chart.find("</figure>").unwrap()];
     for row in [
-        "<th scope=\"row\">Phường Đồng Tâm</th><td>25</td>",
-        "<th scope=\"row\">Phường 2</th><td>5</td>",
+        "<th scope=\"row\">Phường Đồng Tâm</th><td class=\"num\">25</td>",
+        "<th scope=\"row\">Phường 2</th><td class=\"num\">5</td>",
     ] {
         assert!(chart.contains(row), "{row}: {chart}");
     }
@@ -91,15 +93,13 @@ fn a_group_has_a_page_with_its_communes_and_their_totals() {
         "{chart}"
     );
     // Điểm chữa cháy: Đồng Tâm alone reports it, so there is nothing to compare.
-    assert_eq!(
-        page.matches("<figure class=\"chart\">").count(),
-        1,
-        "{page}"
-    );
+    assert_eq!(page.matches("<figure class=\"chart\"").count(), 1, "{page}");
 
     // Đồng Tâm's campaign figures, alone in its group to report them: 12 sessions, 1 of 2.
     assert!(
-        page.contains("<th scope=\"row\">Buổi phát động</th><td>2023</td><td>12</td><td>1/2</td>"),
+        page.contains(
+            "<th scope=\"row\">Buổi phát động</th><td>2023</td><td class=\"num\">12</td><td class=\"num\">1/2</td>"
+        ),
         "{page}"
     );
 
@@ -175,9 +175,9 @@ fn a_chart_call_naming_an_unknown_group_is_an_error() {
     let page = p.read("output/pages/gioi-thieu.html");
     assert!(
         page.contains(
-            "<figcaption>Camera an ninh theo xã, phường của Huyện Trấn Yên, năm 2023</figcaption>"
+            "<p class=\"chart-single\">Camera an ninh theo xã, phường của Huyện Trấn Yên năm 2023: Phường Đồng Tâm 25 mắt camera."
         ),
-        "{page}"
+        "one commune of the group reports cameras: a sentence, not a chart: {page}"
     );
     p.edit(
         "content/pages/gioi-thieu.md",

@@ -124,13 +124,19 @@ fn english_charts_have_english_labels_and_numbers() {
     let p = english();
     let campaign = p.read("output/campaign.html");
     assert!(campaign.contains("<summary>Data table</summary>"));
-    assert!(campaign.contains(">Launch sessions</text>"), "panel title");
-    assert!(campaign.contains(">Year 2023</text>"), "row label");
-    assert!(campaign.contains(">24,527</text>"), "bar figure");
+    assert!(
+        campaign.contains(">2023: valuable tips</text>"),
+        "row label"
+    );
+    assert!(campaign.contains(">94 (53.1%)</text>"), "bar figure");
+    assert!(
+        campaign.contains("2022: no data; 2023: 226 launch sessions, 24,527 participations.</p>"),
+        "one year of participation is a sentence: {campaign}"
+    );
     assert!(campaign.contains("Download the data: <a href=\"data/campaign.csv\">CSV</a>"));
     let year = p.read("output/years/2023.html");
     assert!(year.contains(">Existing before (derived)</text>"), "legend");
-    assert!(year.contains("<td class=\"nodata\">no data</td>"));
+    assert!(year.contains("<td class=\"num nodata\">no data</td>"));
     let model = p.read("output/models/diem-chua-chay.html");
     assert!(model.contains("No data: "), "compare chart note");
 }
@@ -164,8 +170,9 @@ fn a_project_overrides_one_string() {
     p.run(&["build"]).expect_code(0);
     let model = p.read("output/models/diem-chua-chay.html");
     assert!(model.contains("<span class=\"nodata\">chưa báo cáo</span>"));
+    let year = p.read("output/years/2023.html");
     assert!(
-        model.contains("<td class=\"nodata\">chưa báo cáo</td>"),
+        year.contains("<td class=\"num nodata\">chưa báo cáo</td>"),
         "charts use the override too"
     );
     assert!(!model.contains(">không có số liệu<"));

@@ -29,6 +29,19 @@ pub struct SiteRecord {
     #[schemars(with = "Option<String>")]
     pub base_url: Option<Text>,
     pub description: Option<String>,
+    /// When the report was first published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[schemars(with = "Option<String>")]
+    pub published: Option<Text>,
+    /// When it was last corrected or completed, in the same form.
+    #[schemars(with = "Option<String>")]
+    pub updated: Option<Text>,
+    /// The licence of the texts and data, such as `CC BY 4.0`.
+    pub licence: Option<String>,
+    /// The address of the licence's text.
+    #[schemars(with = "Option<String>")]
+    pub licence_url: Option<Text>,
+    /// Where readers send corrections: an e-mail address, a telephone number or an office.
+    pub contact: Option<String>,
     #[serde(default)]
     pub sources: Vec<SourceRecord>,
     /// Publish HTML and JavaScript files of `content/static/` (refused otherwise: they would

@@ -380,6 +380,59 @@ fn groups(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
+/// The data page's schema.org `Dataset` description (JSON-LD), for search engines and
+/// data portals: the report's name, publisher, dates, licence and every download. Addresses
+/// are absolute when the site's address is known. `<` is escaped so that no text from the
+/// content can close the script element holding it.
+pub fn json_ld(report: &Report, datasets: &[Dataset]) -> String {
+    let site = &report.site;
+    let base = site.base_url.as_deref().unwrap_or_default();
+    let downloads: Vec<serde_json::Value> = datasets
+        .iter()
+        .flat_map(|d| {
+            [("csv", "text/csv"), ("json", "application/json")].map(|(ext, format)| {
+                serde_json::json!({
+                    "@type": "DataDownload",
+                    "name": format!("{}.{ext}", d.slug),
+                    "encodingFormat": format,
+                    "contentUrl": format!("{base}data/{}.{ext}", d.slug),
+                })
+            })
+        })
+        .collect();
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": site.title,
+        "description": site.description.as_deref().unwrap_or(&site.title),
+        "inLanguage": site.language,
+        "spatialCoverage": site.locality,
+        "creator": { "@type": "Organization", "name": site.agency },
+        "publisher": { "@type": "Organization", "name": site.agency },
+        "distribution": downloads,
+    });
+    let extra = [
+        (
+            "url",
+            site.base_url.as_ref().map(|u| format!("{u}data.html")),
+        ),
+        ("datePublished", site.published.clone()),
+        ("dateModified", site.updated.clone()),
+        (
+            "license",
+            site.licence_url.clone().or_else(|| site.licence.clone()),
+        ),
+    ];
+    for (key, value) in extra {
+        if let Some(value) = value {
+            ld[key] = serde_json::Value::String(value);
+        }
+    }
+    serde_json::to_string_pretty(&ld)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
 impl Dataset {
     /// CSV with a UTF-8 byte-order mark, a header row, CRLF line ends (RFC 4180).
     pub fn to_csv(&self) -> Vec<u8> {

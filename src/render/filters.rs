@@ -41,6 +41,9 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
         numbers.money(v.max(0) as u64)
     });
     tera.register_filter("month", month);
+    tera.register_filter("date", |v: &str, _: Kwargs, _: &State| {
+        crate::text::format_date(v)
+    });
     tera.register_filter(
         "change",
         move |now: i64, kwargs: Kwargs, _: &State| -> TeraResult<String> {

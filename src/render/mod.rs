@@ -192,7 +192,13 @@ pub fn render<E: Send>(
         let data_page = PagePlan {
             path: "data.html".into(),
             template: "data.html",
-            vars: Vars::Ready(vec![("datasets", Value::from_serializable(&datasets))]),
+            vars: Vars::Ready(vec![
+                ("datasets", Value::from_serializable(&datasets)),
+                (
+                    "dataset_json_ld",
+                    Value::safe_string(&data::json_ld(report, &datasets)),
+                ),
+            ]),
         };
         let mut files: Vec<(String, OutputFile)> = vec![(
             "assets/search-index.js".into(),

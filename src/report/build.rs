@@ -178,6 +178,10 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
     let Some(s) = record else {
         return Site::default();
     };
+    let base_url = s.base_url.as_ref().map(|u| {
+        let url = u.value.trim_end_matches('/');
+        format!("{url}/")
+    });
     Site {
         title: s.title.clone(),
         locality: s.locality.clone(),
@@ -193,12 +197,32 @@ fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
         province: s.province.clone(),
         agency: s.agency.clone(),
         language: s.language.code(),
-        base_url: s.base_url.as_ref().map(|u| {
-            let url = u.value.trim_end_matches('/');
-            format!("{url}/")
-        }),
+        base_url: base_url.clone(),
         description: s.description.clone(),
+        published: s.published.as_ref().map(|d| d.value.clone()),
+        updated: s.updated.as_ref().map(|d| d.value.clone()),
+        licence: s.licence.clone(),
+        licence_url: s.licence_url.as_ref().map(|u| u.value.clone()),
+        contact: s.contact.clone(),
+        citation: citation(s, base_url.as_deref()),
     }
+}
+
+/// The recommended citation: agency (year of publication). Title. Address. Each part only
+/// when the content gives it.
+fn citation(s: &load::SiteRecord, base_url: Option<&str>) -> String {
+    let mut citation = s.agency.trim().to_owned();
+    if let Some(year) = s.published.as_ref().and_then(|d| d.value.get(..4)) {
+        citation.push_str(&format!(" ({year})"));
+    }
+    citation.push_str(". ");
+    citation.push_str(s.title.trim().trim_end_matches('.'));
+    citation.push('.');
+    if let Some(url) = base_url {
+        citation.push(' ');
+        citation.push_str(url);
+    }
+    citation
 }
 
 /// A model's counts over a group's communes: year → (sum, communes reporting).

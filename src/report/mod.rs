@@ -54,6 +54,14 @@ pub struct Site {
     /// Address of the published site, ending with `/`; only for canonical links and the sitemap.
     pub base_url: Option<String>,
     pub description: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as written.
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub licence: Option<String>,
+    pub licence_url: Option<String>,
+    pub contact: Option<String>,
+    /// How to cite the report: "Công an thành phố Yên Bái (2024). Báo cáo … https://…".
+    pub citation: String,
 }
 
 /// A publication cited by figures.

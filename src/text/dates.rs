@@ -19,6 +19,17 @@ pub fn parse_year_month(text: &str) -> Option<(u16, u8)> {
     (YEARS.contains(&i64::from(year)) && (1..=12).contains(&month)).then_some((year, month))
 }
 
+/// A date as written in content (`2024-01-15`, `2024-01`, `2024`) as Vietnamese readers
+/// write it: `15/01/2024`, `01/2024`, `2024`. Anything else is returned as it is.
+pub fn format_date(text: &str) -> String {
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        [y, m] => format!("{m}/{y}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real calendar day.
 pub fn is_valid_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -45,6 +56,13 @@ pub fn is_valid_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_day_first() {
+        assert_eq!(format_date("2024-01-15"), "15/01/2024");
+        assert_eq!(format_date("2024-01"), "01/2024");
+        assert_eq!(format_date("2024"), "2024");
+    }
 
     #[test]
     fn dates_must_exist() {

@@ -11,7 +11,7 @@ mod suggest;
 
 pub use alphabet::{Foreign, foreign_char};
 pub use collate::{collation_key, vi_cmp};
-pub use dates::{YEARS, is_valid_date, is_valid_year_month, parse_year_month};
+pub use dates::{YEARS, format_date, is_valid_date, is_valid_year_month, parse_year_month};
 pub use format::{NumberFormat, format_int, format_money_vnd, format_month, format_percent};
 pub use literal::{LiteralProblem, number_literal, scalar_prefix};
 pub use slug::{is_valid_id, slugify};

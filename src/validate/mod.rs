@@ -181,6 +181,38 @@ impl Validator {
                 at(src, url, msg::NOT_A_URL.with("url", &url.value)).hint(&msg::BASE_URL_HINT),
             );
         }
+        if let Some(url) = &site.record.licence_url
+            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+        {
+            self.diagnostics.push(
+                at(src, url, msg::NOT_A_URL.with("url", &url.value)).hint(&msg::FULL_URL_HINT),
+            );
+        }
+        let dates = [&site.record.published, &site.record.updated];
+        for date in dates.into_iter().flatten() {
+            if !is_valid_date(&date.value) {
+                self.diagnostics.push(
+                    at(src, date, msg::INVALID_DATE.with("date", &date.value))
+                        .hint(&msg::DATE_HINT),
+                );
+            }
+        }
+        if let [Some(published), Some(updated)] = dates
+            && is_valid_date(&published.value)
+            && is_valid_date(&updated.value)
+            && updated.value < published.value
+        {
+            self.diagnostics.push(
+                at(
+                    src,
+                    updated,
+                    msg::UPDATED_BEFORE_PUBLISHED
+                        .with("updated", &updated.value)
+                        .with("published", &published.value),
+                )
+                .hint(&msg::UPDATED_BEFORE_PUBLISHED_HINT),
+            );
+        }
     }
 
     fn check_source_ref(&mut self, src: &SourceFile, source: Option<&Text>) {

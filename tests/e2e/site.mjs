@@ -181,6 +181,14 @@ async function chartVisible(page) {
   return `${count} charts, first ${Math.round(box.width)}×${Math.round(box.height)} px`;
 }
 
+// The page states one figure in a sentence where a single bar would say nothing more.
+async function singleFigure(page, text) {
+  const sentence = page.locator("p.chart-single", { hasText: text });
+  await sentence.waitFor({ state: "visible" });
+  assert((await page.locator("svg[role=img]").count()) === 0, `a chart on ${page.url()}`);
+  return (await sentence.textContent()).trim();
+}
+
 // Types the query into the search box of search.html and returns the first result link.
 async function search(page, query) {
   const box = page.locator("#q");
@@ -274,7 +282,13 @@ async function main() {
       return h1;
     });
 
-    await check("http: a chart on the commune page is visible with a size", () => chartVisible(page));
+    await check("http: one year of cameras on the commune page is a sentence with its share, not a bar", () =>
+      singleFigure(page, "Đó là 23 trong 953 mắt camera của toàn thành phố (2,4%)."),
+    );
+    await check("http: the camera chart of the overview is visible with a size", async () => {
+      await page.goto(new URL("../index.html", page.url()).href);
+      return chartVisible(page);
+    });
 
     await check("http: skip link is the first Tab stop and moves focus to the main content", async () => {
       await page.goto(`${base}communes/tuy-loc.html`);
@@ -355,6 +369,30 @@ async function main() {
       }
     });
 
+    await check("http: a missing page three folders deep gets the styled 404 page with working links", async () => {
+      // Its own context: the 404 page looks for the site's root with requests that miss.
+      const deep = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      deep.setDefaultTimeout(TIMEOUT);
+      const p = await deep.newPage();
+      const before = missing.length;
+      try {
+        const response = await p.goto(`${base}communes/khong/co/trang-nay.html`);
+        assert(response && response.status() === 404, `status ${response?.status()}`);
+        const header = p.locator(".site-header");
+        await p.waitForFunction(() => [...document.styleSheets].some((s) => s.href && s.href.endsWith("assets/style.css")));
+        const background = await header.evaluate((e) => getComputedStyle(e).backgroundColor);
+        assert(background === "rgb(11, 79, 138)", `header background ${background}`);
+        await clickAndWait(p, p.getByRole("main").getByRole("link", { name: "trang tổng quan" }), `${SUBFOLDER}index.html`);
+        await p.goBack();
+        const communes = p.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Xã, phường" });
+        await clickAndWait(p, communes, `${SUBFOLDER}communes/index.html`);
+        return `${missing.length - before} requests missed on the way`;
+      } finally {
+        missing.splice(before);
+        await deep.close();
+      }
+    });
+
     // --- straight from the disk (file://)
     await check("file: overview opens from file://", async () => {
       await page.goto(`${fileBase}index.html`);
@@ -367,7 +405,13 @@ async function main() {
       assert(page.url().startsWith("file://"), page.url());
     });
 
-    await check("file: a chart on the commune page is visible with a size", () => chartVisible(page));
+    await check("file: one year of cameras on the commune page is a sentence with its share, not a bar", () =>
+      singleFigure(page, "Đó là 23 trong 953 mắt camera của toàn thành phố (2,4%)."),
+    );
+    await check("file: the camera chart of the overview is visible with a size", async () => {
+      await page.goto(new URL("../index.html", page.url()).href);
+      return chartVisible(page);
+    });
 
     await check('file: search "tuy loc", click the first result → communes/tuy-loc.html', async () => {
       await page.goto(`${fileBase}search.html`);

@@ -567,6 +567,10 @@ fn build(
     }
     progress.show(&style.say(&msg::PROGRESS_CHECKING.message()));
     let checked = baocao::for_publishing(baocao::check(root));
+    let without_base_url = checked
+        .report
+        .as_ref()
+        .is_some_and(|r| r.site.base_url.is_none());
     if let Some(report) = &checked.report {
         let rendering = msg::PROGRESS_RENDERING
             .with_message(
@@ -654,6 +658,9 @@ fn build(
     }
     if quiet {
         return ExitCode::SUCCESS;
+    }
+    if without_base_url {
+        style.note(msg::NOTE_NO_BASE_URL.message());
     }
     let line = msg::SUMMARY_BUILT
         .with_message(

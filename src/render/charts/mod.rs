@@ -31,6 +31,44 @@ pub struct Chart {
     pub table: Table,
     /// The open-data file (`data/<slug>.csv`) holding this chart's figures.
     pub dataset: &'static str,
+    /// Whether a picture says more than the sentence `desc`.
+    pub shape: Shape,
+}
+
+/// What a chart's data is worth drawing as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Several values to compare: the picture and its table.
+    Drawn,
+    /// One value in each panel: a bar beside its own number says nothing more, so the page
+    /// shows the sentence.
+    Single,
+    /// No value at all: nothing is shown (the page says there is no data in its own words),
+    /// and no empty table is offered.
+    Empty,
+}
+
+impl Shape {
+    /// The shape of `layout`: drawn when some panel has two values to compare (two bars, a
+    /// bar of two parts, or a part of a whole).
+    fn of(layout: &Layout) -> Shape {
+        let values = |row: &Row| match &row.body {
+            Body::Bars { segments, .. } => segments.iter().filter(|s| s.value > 0).count().max(1),
+            Body::Progress { .. } => 2,
+            Body::NoData => 0,
+        };
+        let most = layout
+            .panels
+            .iter()
+            .map(|p| p.rows.iter().map(values).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        match most {
+            0 => Shape::Empty,
+            1 => Shape::Single,
+            _ => Shape::Drawn,
+        }
+    }
 }
 
 /// The chart's data as a table: the first column heads each row.
@@ -116,7 +154,12 @@ impl Charts {
     /// The chart as an HTML `<figure>`: caption, inline SVG and the data table in `<details>`,
     /// linking its data file relative to `root` (the way from the page to the site root).
     pub fn figure_html(&self, spec: &ChartSpec, root: &str) -> Result<String, String> {
-        Ok(figure_html(&*self.get(spec)?, root, &self.locale))
+        Ok(figure_html(
+            &*self.get(spec)?,
+            &spec.anchor(),
+            root,
+            &self.locale,
+        ))
     }
 }
 
@@ -149,6 +192,7 @@ fn draw_chart(
         ChartKind::Indicator => indicator_by_year(&cx, spec)?,
         ChartKind::IndicatorCommunes => indicator_communes(&cx, spec)?,
     };
+    let shape = Shape::of(&layout);
     let drawn = draw::draw(&layout, &title, &desc, t);
     let dataset = match spec.kind {
         ChartKind::Participation | ChartKind::Tips => "campaign",
@@ -163,6 +207,7 @@ fn draw_chart(
         drawn,
         table,
         dataset,
+        shape,
     })
 }
 
@@ -401,6 +446,10 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         let mut row = vec![year.to_string()];
         row.extend(values.iter().map(|v| cx.fig_text(*v)));
         table.rows.push(row);
+        if values.iter().all(Option::is_none) {
+            sentences.push(cx.with_year("chart_year_no_data", *year));
+            continue;
+        }
         let year_text = year.to_string();
         let texts: Vec<String> = values.iter().map(|v| cx.fig_text(*v)).collect();
         let mut fills: Vec<(&str, &str)> = vec![("year", &year_text)];
@@ -700,7 +749,35 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
         ("place", commune.full_name.as_str()),
         ("unit", model.unit.as_str()),
     ];
-    let desc = cx.sentence(&t.fill("chart_commune_subject", &names), &sentences);
+    let mut desc = cx.sentence(&t.fill("chart_commune_subject", &names), &sentences);
+    // One year alone is said with its share of the area's total that year.
+    let counted: Vec<(i64, u64)> = commune
+        .years
+        .iter()
+        .filter_map(|y| {
+            let m = y.models.iter().find(|m| *m.model.id == *model.id)?;
+            Some((y.year, m.count.as_ref()?.value))
+        })
+        .collect();
+    if let [(year, count)] = counted[..]
+        && let Some(total) = model
+            .city
+            .iter()
+            .find(|c| c.year == year)
+            .and_then(|c| c.total.as_ref())
+        && let Some(share) = t.numbers.percent(count as f64, total.value as f64)
+    {
+        desc.push(' ');
+        desc.push_str(&t.fill(
+            "chart_share_of_area",
+            &[
+                ("count", &cx.num(count)),
+                ("total", &cx.num(total.value)),
+                ("unit", &model.unit),
+                ("share", &share),
+            ],
+        ));
+    }
     Ok((
         t.fill("chart_commune_title", &names),
         Layout {
@@ -1055,12 +1132,19 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     Ok((title, drawn.layout, table, desc))
 }
 
-/// The chart as `<figure>` HTML, worded in `t`; every text from the content is escaped.
-pub fn figure_html(chart: &Chart, root: &str, t: &Locale) -> String {
+/// The chart as `<figure>` HTML with the id `anchor` and a link to itself, worded in `t`;
+/// every text from the content is escaped.
+pub fn figure_html(chart: &Chart, anchor: &str, root: &str, t: &Locale) -> String {
     let e = crate::text::escape_html;
+    match chart.shape {
+        Shape::Drawn => {}
+        Shape::Single => return format!("<p class=\"chart-single\">{}</p>\n", e(&chart.desc)),
+        Shape::Empty => return String::new(),
+    }
     let mut html = format!(
-        "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n{}",
+        "<figure class=\"chart\" id=\"{anchor}\">\n<figcaption>{} <a class=\"chart-link\" href=\"#{anchor}\">{}</a></figcaption>\n{}",
         e(&chart.title),
+        e(t.get("chart_link")),
         chart.drawn.svg
     );
     html.push_str(&format!(
@@ -1076,9 +1160,9 @@ pub fn figure_html(chart: &Chart, root: &str, t: &Locale) -> String {
         html.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
             let class = if cell == no_data {
-                " class=\"nodata\""
+                " class=\"num nodata\""
             } else {
-                ""
+                " class=\"num\""
             };
             if i == 0 {
                 html.push_str(&format!("<th scope=\"row\">{}</th>", e(cell)));
