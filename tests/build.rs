@@ -413,7 +413,7 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
     let run = p.run(&["build"]);
     run.expect_code(0);
     assert!(
-        run.stdout.contains("(0 added, 5 changed, 0 removed)"),
+        run.stdout.contains("(0 added, 6 changed, 0 removed)"),
         "{}",
         run.stdout
     );
@@ -428,6 +428,7 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
         changed,
         BTreeSet::from([
             ".baocao-output",
+            "assets/search-index.js",
             "communes/dong-tam.html",
             "data/commune-models.csv",
             "data/commune-models.json",
@@ -537,7 +538,10 @@ fn search_index_is_a_script_with_folded_names() {
         index.starts_with("window.BAOCAO_SEARCH = ["),
         "a script, loadable from file://"
     );
-    assert!(index.contains(r#"{"t":"Phường Đồng Tâm","u":"communes/dong-tam.html","d":"Xã, phường","k":"phuong dong tam phuongdongtam 04261 to bao ve cho"}"#), "{index}");
+    // A commune is found by its name, code, teams and its newest counts with their labels.
+    assert!(index.contains(r#"{"t":"Phường Đồng Tâm","u":"communes/dong-tam.html","d":"Xã, phường","k":"phuong dong tam phuongdongtam 04261 to bao ve cho camera an ninh mat camera 25 diem chua chay cong cong diem 4"}"#), "{index}");
+    // An area figure is an entry of its own, found by its number and its label.
+    assert!(index.contains(r#"{"t":"24.527 lượt người tham gia","u":"campaign.html","d":"Số liệu · Năm 2023 · Thành phố Thử Nghiệm","k":"24.527 luot nguoi tham gia 24527 nam 2023 · thanh pho thu nghiem"}"#), "{index}");
     let page = p.read("output/search.html");
     assert!(page.contains("<script src=\"assets/search-index.js\"></script>"));
     // Without JavaScript the page still lists every page.

@@ -153,7 +153,17 @@ fn no_vietnamese_ui_string_is_left_in_an_english_site() {
         );
     }
     let en = english();
-    for (path, text) in pages(&en) {
+    for (path, mut text) in pages(&en) {
+        // The search index quotes the content, which is Vietnamese: its own words are what
+        // each entry is ("d").
+        if path == "assets/search-index.js" {
+            let json = text
+                .trim_start_matches("window.BAOCAO_SEARCH = ")
+                .trim_end()
+                .trim_end_matches(';');
+            let entries: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+            text = entries.iter().map(|e| format!("{}\n", e["d"])).collect();
+        }
         for phrase in VIETNAMESE_UI {
             assert!(!text.contains(phrase), "{path} still says {phrase:?}");
         }

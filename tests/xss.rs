@@ -136,12 +136,12 @@ fn a_locale_string_cannot_break_out_of_the_search_script() {
     let p = TestProject::good();
     p.write(
         "templates/locales/vi.yaml",
-        "search_results_for: '\"; alert(1); var x = \"</script>'\n",
+        "search_results: '\"; alert(1); var x = \"</script>'\n",
     );
     p.run(&["build"]).expect_code(0);
     let script = p.read("output/assets/search.js");
     assert!(
-        script.contains(r#"hits.length + " " + "\"; alert(1); var x = \"\u003c/script>" + " “""#),
+        script.contains(r#"var many = "\"; alert(1); var x = \"\u003c/script>";"#),
         "{script}"
     );
 }

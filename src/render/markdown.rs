@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 use super::charts::Charts;
 use crate::chart_spec::ChartSpec;
@@ -75,6 +75,33 @@ pub fn to_html_with_charts(
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
+
+/// The words of a Markdown text without its markup, for the search index: text and code,
+/// one space between blocks; chart lines and raw HTML left out.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if crate::chart_spec::ChartSpec::parse_line(&t).is_none() {
+                    text.push_str(&t);
+                }
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// Renders Markdown to HTML with scripts, event handlers and dangerous URLs removed.
 pub fn to_html(markdown: &str) -> String {

@@ -45,6 +45,13 @@ const SEARCHES = [
   ["tuy loc", "communes/tuy-loc.html", "Tuy Lộc"],
   ["gioi phien", "communes/gioi-phien.html", "Giới Phiên"],
   ["dong tam", "communes/dong-tam.html", "Đồng Tâm"],
+  // Issue 17: beyond names, over every page and figure.
+  ["phong trao", "campaign.html", "Phong trào “Toàn dân bảo vệ an ninh Tổ quốc”"],
+  ["nguon tin", "campaign.html", "177 nguồn tin"],
+  ["953", "years/2023.html", "953 mắt camera"],
+  ["pccc", "models/to-lien-gia-an-toan-pccc.html", "Tổ liên gia an toàn phòng cháy, chữa cháy"],
+  ["du lieu", "data.html", "Dữ liệu mở"],
+  ["camera", "models/camera-an-ninh.html", "Camera an ninh"],
 ];
 
 let passed = 0;
@@ -352,6 +359,27 @@ async function main() {
       });
     }
 
+    await check('http: "camera" finds the model, the figures and the communes that count cameras', async () => {
+      await page.goto(`${base}search.html?q=camera`);
+      await page.locator("#ket-qua a").first().waitFor({ state: "visible" });
+      const results = await page.locator("#ket-qua li").allTextContents();
+      for (const expected of ["953 mắt camera", "Xã Tuy Lộc"]) {
+        assert(results.some((r) => r.includes(expected)), `no "${expected}" in ${JSON.stringify(results)}`);
+      }
+      const status = (await page.locator("#trang-thai").textContent()).trim();
+      assert(status === `${results.length} kết quả cho “camera”`, `status "${status}"`);
+      return `${results.length} results`;
+    });
+
+    await check("http: a hit in a page's text quotes the words around it", async () => {
+      await page.goto(`${base}search.html?q=nhan+dan`);
+      const quote = page.locator("#ket-qua .search-quote").first();
+      await quote.waitFor({ state: "visible" });
+      const text = (await quote.textContent()).trim();
+      assert(/nhân dân/i.test(text), `quote "${text}"`);
+      return text.slice(0, 60);
+    });
+
     await check("http: search page without JavaScript lists every page", async () => {
       const noJs = await browser.newContext({ javaScriptEnabled: false });
       noJs.setDefaultTimeout(TIMEOUT);
@@ -363,6 +391,13 @@ async function main() {
         const link = list.getByRole("link", { name: /Tuy Lộc/ });
         assert((await link.count()) >= 1, "no Tuy Lộc link in the full list");
         const total = await list.locator("a").count();
+        for (const name of ["Phong trào “Toàn dân bảo vệ an ninh Tổ quốc”", "Nguồn", "Dữ liệu mở"]) {
+          assert((await list.getByRole("link", { name, exact: true }).count()) === 1, `no "${name}" link`);
+        }
+        const note = p.locator("p.notice");
+        assert(await note.isVisible(), "no note that the search box needs JavaScript");
+        const said = (await note.textContent()) ?? "";
+        assert(said.includes("cần JavaScript"), `the note says "${said}"`);
         return `${total} links`;
       } finally {
         await noJs.close();
