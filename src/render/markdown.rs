@@ -82,10 +82,10 @@ pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
-            Event::Text(t) | Event::Code(t) => {
-                if crate::chart_spec::ChartSpec::parse_line(&t).is_none() {
-                    text.push_str(&t);
-                }
+            Event::Text(t) | Event::Code(t)
+                if crate::chart_spec::ChartSpec::parse_line(&t).is_none() =>
+            {
+                text.push_str(&t);
             }
             Event::SoftBreak
             | Event::HardBreak
