@@ -539,9 +539,9 @@ fn search_index_is_a_script_with_folded_names() {
         "a script, loadable from file://"
     );
     // A commune is found by its name, code, teams and its newest counts with their labels.
-    assert!(index.contains(r#"{"t":"Phường Đồng Tâm","u":"communes/dong-tam.html","d":"Xã, phường","k":"phuong dong tam phuongdongtam 04261 to bao ve cho camera an ninh mat camera 25 diem chua chay cong cong diem 4"}"#), "{index}");
+    assert!(index.contains(r#"{"t":"Phường Đồng Tâm","u":"communes/dong-tam.html","d":"Xã, phường","k":"phuong dong tam phuongdongtam 04261 to bao ve cho camera an ninh mat camera 25 diem chua chay cong cong diem 4","n":29}"#), "{index}");
     // An area figure is an entry of its own, found by its number and its label.
-    assert!(index.contains(r#"{"t":"24.527 lượt người tham gia","u":"campaign.html","d":"Số liệu · Năm 2023 · Thành phố Thử Nghiệm","k":"24.527 luot nguoi tham gia 24527 nam 2023 · thanh pho thu nghiem"}"#), "{index}");
+    assert!(index.contains(r#"{"t":"24.527 lượt người tham gia","u":"campaign.html","d":"Số liệu · Năm 2023 · Thành phố Thử Nghiệm","k":"24.527 luot nguoi tham gia 24.527luotnguoithamgia 24527 nam 2023 · thanh pho thu nghiem","n":49}"#), "{index}");
     let page = p.read("output/search.html");
     assert!(page.contains("<script src=\"assets/search-index.js\"></script>"));
     // Without JavaScript the page still lists every page.
@@ -561,6 +561,34 @@ fn each_year_has_a_printable_full_report() {
     assert!(
         p.read("output/assets/style.css")
             .contains("@page { size: A4;")
+    );
+    // The cover has the key figures and the contents; every printed page has the title,
+    // the page's address and its number in its margins.
+    assert!(full.contains("<h2 id=\"so-lieu-chinh\">Số liệu chính năm 2023</h2>"));
+    assert!(
+        full.contains("<li><a href=\"#phan-2\">Các xã, phường</a></li>"),
+        "{full}"
+    );
+    for margin in [
+        "@top-left { content: \"Báo cáo thử nghiệm\"; }",
+        "@bottom-left { content: \"https://example.gov.vn/bao-cao/years/2023-full.html\"; }",
+        "@bottom-right { content: \"Trang\" \" \" counter(page) \" / \" counter(pages); }",
+    ] {
+        assert!(full.contains(margin), "{margin}: {full}");
+    }
+    // A title with quotes cannot end the margin's text or the style element.
+    p.edit(
+        "content/site.yaml",
+        "title: Báo cáo thử nghiệm",
+        "title: 'Báo cáo \"thử\" </style><script>alert(1)</script>'",
+    );
+    p.run(&["build"]).expect_code(0);
+    let full = p.read("output/years/2023-full.html");
+    assert!(
+        full.contains(
+            "@top-left { content: \"Báo cáo \\22 thử\\22  \\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \"; }"
+        ),
+        "{full}"
     );
 }
 

@@ -64,6 +64,11 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
         let json = serde_json::to_string(v).expect("a string serialises");
         Value::safe_string(&json.replace('<', "\\u003c"))
     });
+    // A text inside CSS: a quoted string in which no quote, backslash, line break or `<` of
+    // the text can end the string or the style element.
+    tera.register_filter("css_string", |v: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&crate::text::css_string(v))
+    });
     let for_markdown = charts.clone();
     // A commune's summary is shown on its page and in every year's full report: each text
     // is rendered once per build.

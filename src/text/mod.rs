@@ -109,9 +109,35 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// `text` as a quoted CSS string: quotes, backslashes, line breaks and `<` escaped as hex, so
+/// that no text can end the string or the `<style>` element holding it.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '\n' | '\r' | '\u{c}' => {
+                out.push_str(&format!("\\{:x} ", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_end_early() {
+        assert_eq!(css_string("Báo cáo"), "\"Báo cáo\"");
+        assert_eq!(
+            css_string("a\"b\\c</style>\n"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \\a \""
+        );
+    }
 
     #[test]
     fn old_and_new_tone_placement_are_one_spelling() {

@@ -13,6 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import os from "node:os";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -414,17 +416,48 @@ async function main() {
         const response = await p.goto(`${base}communes/khong/co/trang-nay.html`);
         assert(response && response.status() === 404, `status ${response?.status()}`);
         const header = p.locator(".site-header");
-        await p.waitForFunction(() => [...document.styleSheets].some((s) => s.href && s.href.endsWith("assets/style.css")));
+        // The page's script has found the site's root when the style sheet is there.
+        const found = () => p.waitForFunction(() => [...document.styleSheets].some((s) => s.href && s.href.endsWith("assets/style.css")));
+        await found();
         const background = await header.evaluate((e) => getComputedStyle(e).backgroundColor);
         assert(background === "rgb(11, 79, 138)", `header background ${background}`);
         await clickAndWait(p, p.getByRole("main").getByRole("link", { name: "trang tổng quan" }), `${SUBFOLDER}index.html`);
         await p.goBack();
+        await found();
         const communes = p.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Xã, phường" });
         await clickAndWait(p, communes, `${SUBFOLDER}communes/index.html`);
         return `${missing.length - before} requests missed on the way`;
       } finally {
         missing.splice(before);
         await deep.close();
+      }
+    });
+
+    await check("print: the full report prints its key figures, contents, chart tables and numbered pages", async () => {
+      const printing = await browser.newContext();
+      const p = await printing.newPage();
+      const file = path.join(os.tmpdir(), `baocao-e2e-${process.pid}.pdf`);
+      try {
+        await p.goto(`${base}years/2023-full.html`);
+        fs.writeFileSync(file, await p.pdf({ preferCSSPageSize: true }));
+        // pypdf reads the text back (.ci/run installs it).
+        const script = "import sys, pypdf\nfor page in pypdf.PdfReader(sys.argv[1]).pages:\n    print(page.extract_text())\n    print('\\f')";
+        const pages = execFileSync("python3", ["-c", script, file]).toString().split("\f").slice(0, -1);
+        const all = pages.join("\n");
+        assert(pages.length >= 3, `${pages.length} pages`);
+        for (const [i, text] of pages.entries()) {
+          assert(text.includes(`Trang ${i + 1} / ${pages.length}`), `page ${i + 1} has no page number:\n${text.slice(0, 400)}`);
+          assert(text.includes("Báo cáo an ninh trật tự năm 2023"), `page ${i + 1} has no title in its margin`);
+        }
+        for (const expected of ["Số liệu chính năm 2023", "Mục lục", "Tỷ lệ có giá trị", "24.527"]) {
+          assert(all.includes(expected), `the PDF lacks "${expected}"`);
+        }
+        const once = all.split("baoyenbai.com.vn/13/321972").length - 1;
+        assert(once === 1, `the source's address prints ${once} times`);
+        return `${pages.length} pages`;
+      } finally {
+        fs.rmSync(file, { force: true });
+        await printing.close();
       }
     });
 
