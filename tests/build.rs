@@ -413,7 +413,7 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
     let run = p.run(&["build"]);
     run.expect_code(0);
     assert!(
-        run.stdout.contains("(0 added, 6 changed, 0 removed)"),
+        run.stdout.contains("(0 added, 7 changed, 0 removed)"),
         "{}",
         run.stdout
     );
@@ -432,6 +432,7 @@ fn one_changed_figure_changes_only_the_files_that_show_it() {
             "communes/dong-tam.html",
             "data/commune-models.csv",
             "data/commune-models.json",
+            "data/commune-models.xlsx",
             "models/camera-an-ninh.html",
             "years/2023-full.html"
         ])
@@ -505,7 +506,11 @@ fn data_downloads_open_with_vietnamese_text_and_round_trip() {
     let json: serde_json::Value =
         serde_json::from_slice(&fs::read(p.output().join("data/commune-models.json")).unwrap())
             .unwrap();
-    let rows = json.as_array().unwrap();
+    // The rows, with what the table is and whose: the report, its publisher, its licence.
+    assert_eq!(json["report"], "Báo cáo thử nghiệm");
+    assert_eq!(json["publisher"], "Công an thành phố Thử Nghiệm");
+    assert_eq!(json["columns"][0]["name"], "commune_id");
+    let rows = json["rows"].as_array().unwrap();
     assert_eq!(
         rows.len(),
         csv.trim_end().split("\r\n").count() - 1,
@@ -704,4 +709,36 @@ fn a_same_size_hand_edit_of_the_output_is_repaired() {
         "{}",
         run.stdout
     );
+}
+
+/// Excel and LibreOffice keep a code's leading zero from the `.xlsx` download: it is text.
+#[test]
+fn xlsx_downloads_keep_codes_as_text_and_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let mut book: Xlsx<_> = open_workbook(p.output().join("data/communes.xlsx")).unwrap();
+    let sheet = book.worksheet_range("communes").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let code = header.iter().position(|h| h == "official_code").unwrap();
+    let dong_tam = sheet
+        .rows()
+        .find(|row| row[0] == Data::String("dong-tam".into()))
+        .unwrap();
+    assert_eq!(dong_tam[code], Data::String("04261".into()));
+
+    let mut book: Xlsx<_> = open_workbook(p.output().join("data/campaign.xlsx")).unwrap();
+    let sheet = book.worksheet_range("campaign").unwrap();
+    assert!(
+        sheet.rows().any(|row| row.contains(&Data::Float(24527.0))),
+        "participations as a number"
+    );
+    let page = p.read("output/data.html");
+    assert!(page.contains("<a href=\"data/communes.xlsx\">communes.xlsx</a>"));
 }

@@ -35,7 +35,16 @@ pub struct Dataset {
     pub rows: Vec<Vec<Cell>>,
     /// Number of rows, for the data page.
     pub count: usize,
+    /// Whether it fits an Excel sheet (1.048.576 rows with the header), and so has an
+    /// `.xlsx` download.
+    pub xlsx: bool,
 }
+
+/// The rows of data an Excel sheet holds below its header row.
+const MAX_XLSX_ROWS: usize = 1_048_575;
+
+/// The longest text an Excel cell holds.
+const MAX_XLSX_TEXT: usize = 32_767;
 
 fn text(s: &str) -> Cell {
     Cell::Text(s.to_owned())
@@ -72,6 +81,7 @@ fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>
             })
             .collect(),
         count: rows.len(),
+        xlsx: rows.len() <= MAX_XLSX_ROWS,
         rows,
     }
 }
@@ -380,6 +390,35 @@ fn groups(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
+/// What every data file says about the report it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataMeta {
+    pub report: String,
+    pub publisher: String,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    pub licence: Option<String>,
+    pub licence_url: Option<String>,
+    /// Where the `source` ids are explained: the sources page.
+    pub sources: String,
+}
+
+impl DataMeta {
+    /// The metadata of `report`'s data files.
+    pub fn of(report: &Report) -> DataMeta {
+        let site = &report.site;
+        DataMeta {
+            report: site.title.clone(),
+            publisher: site.agency.clone(),
+            published: site.published.clone(),
+            updated: site.updated.clone(),
+            licence: site.licence.clone(),
+            licence_url: site.licence_url.clone(),
+            sources: format!("{}sources.html", site.base_url.as_deref().unwrap_or("../")),
+        }
+    }
+}
+
 /// The data page's schema.org `Dataset` description (JSON-LD), for search engines and
 /// data portals: the report's name, publisher, dates, licence and every download. Addresses
 /// are absolute when the site's address is known. `<` is escaped so that no text from the
@@ -390,14 +429,23 @@ pub fn json_ld(report: &Report, datasets: &[Dataset]) -> String {
     let downloads: Vec<serde_json::Value> = datasets
         .iter()
         .flat_map(|d| {
-            [("csv", "text/csv"), ("json", "application/json")].map(|(ext, format)| {
-                serde_json::json!({
-                    "@type": "DataDownload",
-                    "name": format!("{}.{ext}", d.slug),
-                    "encodingFormat": format,
-                    "contentUrl": format!("{base}data/{}.{ext}", d.slug),
+            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            let formats = [
+                ("csv", "text/csv"),
+                ("json", "application/json"),
+                ("xlsx", xlsx),
+            ];
+            formats
+                .into_iter()
+                .filter(|(ext, _)| *ext != "xlsx" || d.xlsx)
+                .map(|(ext, format)| {
+                    serde_json::json!({
+                        "@type": "DataDownload",
+                        "name": format!("{}.{ext}", d.slug),
+                        "encodingFormat": format,
+                        "contentUrl": format!("{base}data/{}.{ext}", d.slug),
+                    })
                 })
-            })
         })
         .collect();
     let mut ld = serde_json::json!({
@@ -455,20 +503,36 @@ impl Dataset {
         out.into_bytes()
     }
 
-    /// A JSON array of objects keyed by column name; numbers as numbers, no data as `null`.
-    /// Written straight out, laid out as `serde_json`'s pretty printer does.
-    pub fn to_json(&self) -> Vec<u8> {
+    /// A JSON object: what the table is, whose it is and under which licence (`meta`), its
+    /// columns, and its `rows`, objects keyed by column name (numbers as numbers, no data as
+    /// `null`). Written straight out, laid out as `serde_json`'s pretty printer does.
+    pub fn to_json(&self, meta: &DataMeta) -> Vec<u8> {
         let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
         let keys: Vec<String> = self.columns.iter().map(|c| quoted(&c.name)).collect();
         let mut out = String::with_capacity(self.rows.len() * 64 * keys.len().max(1));
+        let header = serde_json::json!({
+            "title": self.title,
+            "description": self.description,
+            "report": meta.report,
+            "publisher": meta.publisher,
+            "published": meta.published,
+            "updated": meta.updated,
+            "licence": meta.licence,
+            "licence_url": meta.licence_url,
+            "sources": meta.sources,
+            "columns": self.columns,
+        });
+        let header = serde_json::to_string_pretty(&header).unwrap_or_default();
+        out.push_str(header.trim_end_matches('}').trim_end());
+        out.push_str(",\n  \"rows\": ");
         if self.rows.is_empty() {
             out.push_str("[]");
         } else {
             out.push('[');
             for (i, row) in self.rows.iter().enumerate() {
-                out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+                out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
                 for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
-                    out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+                    out.push_str(if j == 0 { "\n      " } else { ",\n      " });
                     out.push_str(key);
                     out.push_str(": ");
                     match cell {
@@ -477,12 +541,58 @@ impl Dataset {
                         Cell::Empty => out.push_str("null"),
                     }
                 }
-                out.push_str("\n  }");
+                out.push_str("\n    }");
             }
-            out.push_str("\n]");
+            out.push_str("\n  ]");
         }
-        out.push('\n');
+        out.push_str("\n}\n");
         out.into_bytes()
+    }
+
+    /// The table as an Excel workbook of one sheet: a bold header row, text as text (a code
+    /// such as 04540 keeps its zero; a text longer than a cell holds is cut), numbers as
+    /// numbers, no data as an empty cell. The same table always gives the same bytes. Only
+    /// for a table that fits a sheet (`xlsx`).
+    pub fn to_xlsx(&self, meta: &DataMeta) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+        use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        // A fixed date: a file's bytes change only with its data.
+        let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        book.set_properties(
+            &DocProperties::new()
+                .set_title(&self.title)
+                .set_author(&meta.publisher)
+                .set_comment(&self.description)
+                .set_creation_datetime(&created),
+        );
+        // Rows go to a temporary file as they are written: a national table does not sit in
+        // memory twice.
+        let sheet = book.add_worksheet_with_constant_memory()?;
+        sheet.set_name(self.slug)?;
+        let bold = Format::new().set_bold();
+        for (col, column) in self.columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, &column.name, &bold)?;
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (col, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Text(t) if t.chars().count() > MAX_XLSX_TEXT => {
+                        let cut: String = t.chars().take(MAX_XLSX_TEXT).collect();
+                        sheet.write_string(r, col as u16, cut)?;
+                    }
+                    Cell::Text(t) => {
+                        sheet.write_string(r, col as u16, t)?;
+                    }
+                    Cell::Int(n) => {
+                        sheet.write_number(r, col as u16, *n as f64)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        book.save_to_buffer()
     }
 }
 
@@ -548,21 +658,46 @@ mod tests {
             columns: vec![column("commune"), column("count"), column("note")],
             rows: Vec::new(),
             count: 0,
+            xlsx: true,
         };
-        assert_eq!(d.to_json(), b"[]\n");
+        let meta = DataMeta {
+            report: "R".into(),
+            publisher: "P".into(),
+            published: Some("2024-01-15".into()),
+            updated: None,
+            licence: Some("CC BY 4.0".into()),
+            licence_url: None,
+            sources: "../sources.html".into(),
+        };
+        let pretty = |rows: serde_json::Value| {
+            let value = serde_json::json!({
+                "title": "", "description": "", "report": "R", "publisher": "P",
+                "published": "2024-01-15", "updated": null, "licence": "CC BY 4.0",
+                "licence_url": null, "sources": "../sources.html",
+                "columns": [
+                    {"name": "commune", "description": ""},
+                    {"name": "count", "description": ""},
+                    {"name": "note", "description": ""},
+                ],
+                "rows": rows,
+            });
+            serde_json::to_string_pretty(&value).unwrap() + "\n"
+        };
+        assert_eq!(
+            String::from_utf8(d.to_json(&meta)).unwrap(),
+            pretty(serde_json::json!([]))
+        );
         d.rows = vec![
             vec![text("Tuy Lộc \"A\"\n\\"), Cell::Int(23), Cell::Empty],
             vec![text("</script>"), Cell::Empty, text("x\u{1}")],
         ];
-        let expected: Vec<serde_json::Value> = vec![
-            serde_json::json!({"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null}),
-            serde_json::json!({"commune": "</script>", "count": null, "note": "x\u{1}"}),
-        ];
-        let mut bytes = serde_json::to_vec_pretty(&expected).unwrap();
-        bytes.push(b'\n');
+        let expected = serde_json::json!([
+            {"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null},
+            {"commune": "</script>", "count": null, "note": "x\u{1}"},
+        ]);
         assert_eq!(
-            String::from_utf8(d.to_json()).unwrap(),
-            String::from_utf8(bytes).unwrap()
+            String::from_utf8(d.to_json(&meta)).unwrap(),
+            pretty(expected)
         );
     }
 }

@@ -216,13 +216,24 @@ pub fn render<E: Send>(
                 OutputFile::Copy(file.absolute.clone()),
             ));
         }
+        let meta = data::DataMeta::of(report);
         let written = datasets
             .par_iter()
             .flat_map_iter(|d| {
+                let xlsx = d.xlsx.then(|| {
+                    let book = d.to_xlsx(&meta);
+                    // Names, cell texts and row counts are kept within Excel's limits.
+                    (
+                        format!("data/{}.xlsx", d.slug),
+                        book.expect("a workbook that fits"),
+                    )
+                });
                 [
                     (format!("data/{}.csv", d.slug), d.to_csv()),
-                    (format!("data/{}.json", d.slug), d.to_json()),
+                    (format!("data/{}.json", d.slug), d.to_json(&meta)),
                 ]
+                .into_iter()
+                .chain(xlsx)
             })
             .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
             .chain(files.into_par_iter())

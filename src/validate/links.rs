@@ -13,8 +13,8 @@ use crate::messages as msg;
 use crate::paths::{LinkTarget, link_target, relative_link};
 use crate::text::did_you_mean;
 
-/// The data downloads of every site (`data/<name>.csv` and `.json`); `indicators` when the
-/// project has its own.
+/// The data downloads of every site (`data/<name>.csv`, `.json` and `.xlsx`); `indicators`
+/// when the project has its own.
 const DATASETS: [&str; 6] = [
     "communes",
     "commune-models",
@@ -59,6 +59,7 @@ pub fn site_files(project: &Project) -> BTreeSet<String> {
     for name in datasets {
         files.insert(format!("data/{name}.csv"));
         files.insert(format!("data/{name}.json"));
+        files.insert(format!("data/{name}.xlsx"));
     }
     for (year, _) in &project.years {
         files.insert(format!("years/{year}.html"));
