@@ -32,7 +32,7 @@ fn builds_every_page_of_the_good_fixture() {
         "years/2023-full.html",
         "assets/search-index.js",
         "assets/favicon.svg",
-        "assets/fonts/NotoSans-Regular-vi.ttf",
+        "assets/fonts/NotoSans-Regular-vi.woff2",
         "data/campaign.csv",
         "data/commune-models.json",
         "pages/gioi-thieu.html",

@@ -291,7 +291,7 @@ fn serves_content_types_and_refuses_paths_outside_the_site() {
         ("/static/anh/cho.svg", "image/svg+xml"),
         ("/data/campaign.csv", "text/csv; charset=utf-8"),
         ("/data/commune-models.json", "application/json"),
-        ("/assets/fonts/NotoSans-Regular-vi.ttf", "font/ttf"),
+        ("/assets/fonts/NotoSans-Regular-vi.woff2", "font/woff2"),
         ("/sitemap.xml", "application/xml"),
     ] {
         let r = server.get(target);

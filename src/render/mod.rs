@@ -56,10 +56,18 @@ pub enum Failure<E> {
     Sink(E),
 }
 
-/// The chart font, served to browsers so that they set labels in the font they were measured with.
+/// The chart font, served to browsers so that they set labels in the font they were measured
+/// with: the same faces as the TTF files charts are measured with, as WOFF2 (a third of the
+/// bytes; made with fontTools, see `templates/fonts/README.md`).
 const FONTS: [(&str, &[u8]); 3] = [
-    ("NotoSans-Regular-vi.ttf", charts::metrics::REGULAR_TTF),
-    ("NotoSans-Bold-vi.ttf", charts::metrics::BOLD_TTF),
+    (
+        "NotoSans-Regular-vi.woff2",
+        include_bytes!("../../templates/fonts/NotoSans-Regular-vi.woff2"),
+    ),
+    (
+        "NotoSans-Bold-vi.woff2",
+        include_bytes!("../../templates/fonts/NotoSans-Bold-vi.woff2"),
+    ),
     ("OFL.txt", include_bytes!("../../templates/fonts/OFL.txt")),
 ];
 

@@ -337,6 +337,66 @@ async function main() {
       return `${seen.length} stops`;
     });
 
+    await check("http: the focus ring stands out 3:1 against what is behind it, on the header and on the page", async () => {
+      await page.goto(`${base}communes/tuy-loc.html`);
+      const rings = [];
+      for (const selector of [".site-header nav a", "main a"]) {
+        await page.locator(selector).first().focus();
+        rings.push(await page.evaluate(() => {
+          const el = document.activeElement;
+          const rgb = (c) => (c.match(/\d+(\.\d+)?/g) || []).slice(0, 3).map(Number);
+          const behind = (node) => {
+            for (let n = node.parentElement; n; n = n.parentElement) {
+              const c = getComputedStyle(n).backgroundColor;
+              if (c && !c.startsWith("rgba(0, 0, 0, 0)") && c !== "transparent") return rgb(c);
+            }
+            return [255, 255, 255];
+          };
+          const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const a = lum(rgb(getComputedStyle(el).outlineColor));
+          const b = lum(behind(el));
+          return { what: el.textContent.trim().slice(0, 20), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+        }));
+      }
+      const weak = rings.filter((r) => r.ratio < 3);
+      assert(weak.length === 0, `weak focus rings: ${JSON.stringify(weak)}`);
+      return rings.map((r) => `${r.what}: ${r.ratio.toFixed(2)}:1`).join(", ");
+    });
+
+    await check("mobile: a table wider than the screen scrolls and shows it", async () => {
+      const phone = await browser.newContext({ viewport: { width: 358, height: 740 } });
+      const p = await phone.newPage();
+      try {
+        await p.goto(`${base}years/2023.html`);
+        const wide = await p.evaluate(() => [...document.querySelectorAll(".table-wrap")]
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map((w) => ({ width: w.scrollWidth, shown: w.clientWidth, cue: getComputedStyle(w).backgroundImage })));
+        assert(wide.length > 0, "no table is wider than the screen");
+        const bad = wide.filter((w) => !w.cue.includes("gradient"));
+        assert(bad.length === 0, `no scroll cue on ${JSON.stringify(bad)}`);
+        const page = await p.evaluate(() => document.documentElement.scrollWidth);
+        assert(page <= 358, `the page itself is ${page} px wide`);
+        const num = await p.locator("td.num").first().evaluate((td) => getComputedStyle(td).textAlign);
+        assert(num === "right", `numbers are aligned ${num}`);
+        return `${wide.length} wide tables, ${wide[0].width} px in ${wide[0].shown} px`;
+      } finally {
+        await phone.close();
+      }
+    });
+
+    await check("mobile: long source addresses wrap at 320 px", async () => {
+      const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const p = await phone.newPage();
+      try {
+        await p.goto(`${base}sources.html`);
+        const width = await p.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= 320, `sources.html is ${width} px wide`);
+      } finally {
+        await phone.close();
+      }
+    });
+
     await check("http: the header search box leads to the search page with results", async () => {
       await page.goto(base);
       const box = page.locator("header").getByRole("searchbox").first();

@@ -17,6 +17,9 @@ const BAR: f64 = 18.0;
 /// plotters writes `font-size` as the style size divided by this.
 const PLOTTERS_FONT_RATIO: f64 = 1.24;
 const FONT: &str = "Noto Sans";
+/// The root `<svg>`'s font: the one labels are measured with, else any sans-serif (a chart
+/// saved on its own, or opened where the web font is blocked).
+const FONT_FAMILY: &str = "'Noto Sans', sans-serif";
 
 pub const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 const MUTED: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
@@ -458,7 +461,7 @@ fn render_svg(marks: &[Mark], height: u32, title: &str, desc: &str) -> String {
 fn accessible(raw: &str, height: u32, title: &str, desc: &str) -> String {
     let body = raw.split_once('\n').map_or("", |(_, rest)| rest);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" class=\"chart-svg\" font-family=\"{FONT}\" fill=\"{INK_HEX}\">\n<title>{}</title>\n<desc>{}</desc>\n{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" class=\"chart-svg\" font-family=\"{FONT_FAMILY}\" fill=\"{INK_HEX}\">\n<title>{}</title>\n<desc>{}</desc>\n{}",
         crate::text::escape_html(title),
         crate::text::escape_html(desc),
         compact(body)
