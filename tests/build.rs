@@ -742,3 +742,29 @@ fn xlsx_downloads_keep_codes_as_text_and_numbers_as_numbers() {
     let page = p.read("output/data.html");
     assert!(page.contains("<a href=\"data/communes.xlsx\">communes.xlsx</a>"));
 }
+
+/// ANTT, PCCC and TDBVANTQ are explained where a page's text uses them, never inside a tag,
+/// the page title or a chart.
+#[test]
+fn acronyms_are_explained_in_the_text() {
+    let p = TestProject::good();
+    p.edit(
+        "content/models/camera-an-ninh.yaml",
+        "name: Camera an ninh",
+        "id: camera-an-ninh\nname: Camera ANTT",
+    );
+    p.run(&["build"]).expect_code(0);
+    let model = p.read("output/models/camera-an-ninh.html");
+    assert!(model.contains("<h1>Camera <abbr title=\"an ninh trật tự\">ANTT</abbr></h1>"));
+    assert!(
+        model.contains("<title>Camera ANTT · Báo cáo thử nghiệm</title>"),
+        "{model}"
+    );
+    assert!(
+        model
+            .contains("Phong trào <abbr title=\"Toàn dân bảo vệ an ninh Tổ quốc\">TDBVANTQ</abbr>"),
+        "the menu: {model}"
+    );
+    let svg = &model[model.find("<svg ").unwrap()..model.find("</svg>").unwrap()];
+    assert!(!svg.contains("<abbr"), "{svg}");
+}

@@ -2,6 +2,7 @@
 //! report model into the pages of the site, in memory, with the UI strings of the site's
 //! language.
 
+mod abbr;
 pub mod charts;
 pub mod data;
 mod filters;
@@ -188,9 +189,12 @@ pub fn render<E: Send>(
         for (name, value) in p.vars.values(report) {
             context.insert_value(name, value);
         }
-        let html = tera
+        let mut html = tera
             .render(p.template, &context)
             .map_err(|e| Failure::Templates(vec![templates::diagnostic(&e, &project.templates)]))?;
+        if p.path.ends_with(".html") {
+            html = abbr::mark(html, report.site.language);
+        }
         sink(&p.path, OutputFile::Bytes(html.into_bytes())).map_err(Failure::Sink)
     };
     // Besides the pages: the data downloads and their page, the search index, fonts and
