@@ -81,7 +81,8 @@ fn no_script_handler_or_dangerous_url_reaches_a_page() {
                         let src = src.unwrap_or("");
                         assert!(
                             src.ends_with("assets/search-index.js")
-                                || src.ends_with("assets/search.js"),
+                                || src.ends_with("assets/search.js")
+                                || src.ends_with("assets/charts.js"),
                             "{path}: a script that is not baocao's own: {}",
                             element.html()
                         );

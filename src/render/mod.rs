@@ -325,6 +325,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         page("404.html".into(), "404.html", Vars::None),
         page("assets/style.css".into(), "style.css", Vars::None),
         page("assets/search.js".into(), "search.js", Vars::None),
+        page("assets/charts.js".into(), "charts.js", Vars::None),
         page("assets/favicon.svg".into(), "favicon.svg", Vars::None),
         page("search.html".into(), "search.html", Vars::None),
     ];

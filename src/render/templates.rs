@@ -42,6 +42,7 @@ builtin!(
     "style.css",
     "search.html",
     "search.js",
+    "charts.js",
     "favicon.svg",
 );
 

@@ -189,6 +189,34 @@ async function chartVisible(page) {
   return `${count} charts, first ${Math.round(box.width)}×${Math.round(box.height)} px`;
 }
 
+// Under the first chart of the page: "copy link" puts the chart's address on the clipboard,
+// and SVG, PNG and CSV download it (from http and from file:// alike).
+async function chartTools(page) {
+  const figure = page.locator("figure.chart[id]").first();
+  const id = await figure.getAttribute("id");
+  const tools = figure.locator(".chart-tools");
+  await tools.waitFor({ state: "visible" });
+  await tools.getByRole("button", { name: "Sao chép liên kết" }).click();
+  await tools.getByText("Đã sao chép liên kết").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert(copied.endsWith(`#${id}`), `copied "${copied}"`);
+  const got = [];
+  for (const kind of ["SVG", "PNG", "CSV"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      tools.getByRole("button", { name: kind, exact: true }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    assert(name === `${id}.${kind.toLowerCase()}`, `${kind} saved as ${name}`);
+    const bytes = fs.readFileSync(await download.path());
+    const head = bytes.subarray(0, 8).toString("latin1");
+    const ok = { SVG: head.startsWith("<svg"), PNG: head.startsWith("\x89PNG"), CSV: bytes.toString("utf8").startsWith("\ufeff") }[kind];
+    assert(ok && bytes.length > 100, `${kind}: ${bytes.length} bytes starting ${JSON.stringify(head)}`);
+    got.push(`${name} ${bytes.length} B`);
+  }
+  return got.join(", ");
+}
+
 // The page states one figure in a sentence where a single bar would say nothing more.
 async function singleFigure(page, text) {
   const sentence = page.locator("p.chart-single", { hasText: text });
@@ -263,7 +291,12 @@ async function main() {
         "--disable-sync",
       ],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "vi-VN",
+      acceptDownloads: true,
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     context.setDefaultTimeout(TIMEOUT);
     context.setDefaultNavigationTimeout(TIMEOUT);
     const page = await context.newPage();
@@ -298,6 +331,7 @@ async function main() {
         await page.goto(new URL("../index.html", page.url()).href);
         return chartVisible(page);
       });
+      await check("http: a chart's link is copied, and it downloads as SVG, PNG and CSV", () => chartTools(page));
 
       await check("http: skip link is the first Tab stop and moves focus to the main content", async () => {
         await page.goto(`${base}communes/tuy-loc.html`);
@@ -540,6 +574,7 @@ async function main() {
       await page.goto(new URL("../index.html", page.url()).href);
       return chartVisible(page);
     });
+    await check("file: a chart's link is copied, and it downloads as SVG, PNG and CSV", () => chartTools(page));
 
     await check('file: search "tuy loc", click the first result → communes/tuy-loc.html', async () => {
       await page.goto(`${fileBase}search.html`);
