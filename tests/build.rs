@@ -743,8 +743,8 @@ fn xlsx_downloads_keep_codes_as_text_and_numbers_as_numbers() {
     assert!(page.contains("<a href=\"data/communes.xlsx\">communes.xlsx</a>"));
 }
 
-/// ANTT, PCCC and TDBVANTQ are explained where a page's text uses them, never inside a tag,
-/// the page title or a chart.
+/// ANTT, PCCC and TDBVANTQ are explained where a page's text first uses them, never inside a
+/// tag, the page title or a chart.
 #[test]
 fn acronyms_are_explained_in_the_text() {
     let p = TestProject::good();
@@ -755,7 +755,13 @@ fn acronyms_are_explained_in_the_text() {
     );
     p.run(&["build"]).expect_code(0);
     let model = p.read("output/models/camera-an-ninh.html");
-    assert!(model.contains("<h1>Camera <abbr title=\"an ninh trật tự\">ANTT</abbr></h1>"));
+    // The first use is explained (the breadcrumb); later ones are plain text.
+    assert!(
+        model.contains("› Camera <abbr title=\"an ninh trật tự\">ANTT</abbr></p>"),
+        "{model}"
+    );
+    assert!(model.contains("<h1>Camera ANTT</h1>"), "{model}");
+    assert_eq!(model.matches("<abbr title=\"an ninh trật tự\">").count(), 1);
     assert!(
         model.contains("<title>Camera ANTT · Báo cáo thử nghiệm</title>"),
         "{model}"

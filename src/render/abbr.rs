@@ -1,6 +1,8 @@
-//! Acronyms of public-security reports (ANTT, PCCC, TDBVANTQ) explained where they show:
-//! each one in a page's body text becomes `<abbr title="an ninh trật tự">ANTT</abbr>`, so
-//! that a reader can find what it stands for and a screen reader can say it.
+//! Acronyms of public-security reports (ANTT, PCCC, TDBVANTQ) explained where a page first
+//! uses them, as writers do: the first one in a page's body text becomes
+//! `<abbr title="an ninh trật tự">ANTT</abbr>`, so that a reader can find what it stands for
+//! and a screen reader can say it. Only the first is looked for: a national report's pages
+//! hold a gigabyte of text, and each page costs a few short searches.
 
 /// The acronyms and what they stand for, in Vietnamese and English.
 const ACRONYMS: [(&str, &str, &str); 3] = [
@@ -21,69 +23,55 @@ const ACRONYMS: [(&str, &str, &str); 3] = [
 /// text is measured and placed), and acronyms already marked.
 const SKIPPED: [&str; 6] = ["title", "script", "style", "svg", "abbr", "textarea"];
 
-/// `html` with every acronym of the body's text marked, the explanation in `language`.
+/// `html` with the first acronym of each kind in the body's text marked, the explanation in
+/// `language`.
 pub fn mark(html: String, language: &str) -> String {
-    if !ACRONYMS.iter().any(|(short, ..)| html.contains(short)) {
+    let Some(body) = html.find("<body") else {
+        return html;
+    };
+    let mut hits: Vec<(usize, &str, &str)> = ACRONYMS
+        .iter()
+        .filter_map(|(short, vi, en)| {
+            let at = html[body..]
+                .match_indices(short)
+                .map(|(at, _)| body + at)
+                // A bound on the look: the first few uses, not every one in a chart.
+                .take(50)
+                .find(|&at| stands_alone(&html, at, short.len()) && in_text(&html[..at]))?;
+            Some((at, *short, if language == "en" { *en } else { *vi }))
+        })
+        .collect();
+    if hits.is_empty() {
         return html;
     }
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html.as_str();
-    let mut skipping: Option<&str> = None;
-    while let Some(lt) = rest.find('<') {
-        let (text, tag_and_after) = rest.split_at(lt);
-        if skipping.is_some() {
-            out.push_str(text);
-        } else {
-            mark_text(text, language, &mut out);
-        }
-        let end = tag_and_after
-            .find('>')
-            .map_or(tag_and_after.len(), |i| i + 1);
-        let tag = &tag_and_after[..end];
-        let name: String = tag
-            .trim_start_matches(['<', '/'])
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match skipping {
-            Some(open) if tag.starts_with("</") && name == open => skipping = None,
-            None if !tag.starts_with("</") && !tag.ends_with("/>") => {
-                skipping = SKIPPED.iter().find(|s| **s == name).copied();
-            }
-            _ => {}
-        }
-        out.push_str(tag);
-        rest = &tag_and_after[end..];
+    hits.sort_unstable();
+    let mut out = String::with_capacity(html.len() + hits.len() * 64);
+    let mut done = 0;
+    for (at, short, title) in hits {
+        out.push_str(&html[done..at]);
+        out.push_str(&format!("<abbr title=\"{title}\">{short}</abbr>"));
+        done = at + short.len();
     }
-    mark_text(rest, language, &mut out);
+    out.push_str(&html[done..]);
     out
 }
 
-/// Appends `text` (HTML text between tags) with each acronym that stands as a word marked.
-fn mark_text(text: &str, language: &str, out: &mut String) {
-    let mut rest = text;
-    'search: while !rest.is_empty() {
-        for (i, c) in rest.char_indices() {
-            if !c.is_ascii_uppercase() || rest[..i].ends_with(|p: char| p.is_alphanumeric()) {
-                continue;
-            }
-            for (short, vi, en) in ACRONYMS {
-                let after = &rest[i..];
-                if after.starts_with(short)
-                    && !after[short.len()..].starts_with(|n: char| n.is_alphanumeric())
-                {
-                    let title = if language == "en" { en } else { vi };
-                    out.push_str(&rest[..i]);
-                    out.push_str(&format!("<abbr title=\"{title}\">{short}</abbr>"));
-                    rest = &after[short.len()..];
-                    continue 'search;
-                }
-            }
-        }
-        out.push_str(rest);
-        return;
-    }
+/// Whether the acronym at `at` is a word of its own (not part of "ANTTX").
+fn stands_alone(html: &str, at: usize, len: usize) -> bool {
+    !html[..at].ends_with(char::is_alphanumeric)
+        && !html[at + len..].starts_with(char::is_alphanumeric)
+}
+
+/// Whether the text ending with `before` is outside any tag and any element of [`SKIPPED`].
+fn in_text(before: &str) -> bool {
+    let in_tag = before.rfind('<') > before.rfind('>');
+    !in_tag
+        && SKIPPED.iter().all(|name| {
+            // The nearest opening of the element is closed before this point.
+            before
+                .rfind(&format!("<{name}"))
+                .is_none_or(|open| before[open..].contains(&format!("</{name}>")))
+        })
 }
 
 #[cfg(test)]
@@ -91,7 +79,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn acronyms_in_text_are_explained_and_nowhere_else() {
+    fn the_first_acronym_of_each_kind_in_text_is_explained_and_nothing_else() {
         let html = "<html><head><title>Tổ ANTT</title></head><body>\
                     <h1 title=\"ANTT\">Tổ tự quản về ANTT</h1><p>PCCC, ANTTX và ANTT.</p>\
                     <svg><text>ANTT</text></svg><abbr title=\"x\">PCCC</abbr>\
@@ -100,13 +88,12 @@ mod tests {
             mark(html.into(), "vi"),
             "<html><head><title>Tổ ANTT</title></head><body>\
              <h1 title=\"ANTT\">Tổ tự quản về <abbr title=\"an ninh trật tự\">ANTT</abbr></h1>\
-             <p><abbr title=\"phòng cháy, chữa cháy\">PCCC</abbr>, ANTTX và \
-             <abbr title=\"an ninh trật tự\">ANTT</abbr>.</p>\
+             <p><abbr title=\"phòng cháy, chữa cháy\">PCCC</abbr>, ANTTX và ANTT.</p>\
              <svg><text>ANTT</text></svg><abbr title=\"x\">PCCC</abbr>\
              <script>var ANTT = 1;</script></body></html>"
         );
         assert!(
-            mark("<p>Phong trào TDBVANTQ</p>".into(), "en")
+            mark("<body><p>Phong trào TDBVANTQ</p>".into(), "en")
                 .contains("<abbr title=\"All People Protect National Security\">TDBVANTQ</abbr>")
         );
         let plain = "<p>Không có chữ viết tắt</p>".to_owned();
