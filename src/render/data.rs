@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Locale;
 use crate::catalogue::Section;
-use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report};
+use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report, Site};
 
 /// One cell: text, a whole number, or nothing reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -392,35 +392,6 @@ fn groups(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
-/// What every data file says about the report it comes from.
-#[derive(Debug, Clone, Serialize)]
-pub struct DataMeta {
-    pub report: String,
-    pub publisher: String,
-    pub published: Option<String>,
-    pub updated: Option<String>,
-    pub licence: Option<String>,
-    pub licence_url: Option<String>,
-    /// Where the `source` ids are explained: the sources page.
-    pub sources: String,
-}
-
-impl DataMeta {
-    /// The metadata of `report`'s data files.
-    pub fn of(report: &Report) -> DataMeta {
-        let site = &report.site;
-        DataMeta {
-            report: site.title.clone(),
-            publisher: site.agency.clone(),
-            published: site.published.clone(),
-            updated: site.updated.clone(),
-            licence: site.licence.clone(),
-            licence_url: site.licence_url.clone(),
-            sources: format!("{}sources.html", site.base_url.as_deref().unwrap_or("../")),
-        }
-    }
-}
-
 /// The data page's schema.org `Dataset` description (JSON-LD), for search engines and
 /// data portals: the report's name, publisher, dates, licence and every download. Addresses
 /// are absolute when the site's address is known. `<` is escaped so that no text from the
@@ -505,23 +476,24 @@ impl Dataset {
         out.into_bytes()
     }
 
-    /// A JSON object: what the table is, whose it is and under which licence (`meta`), its
-    /// columns, and its `rows`, objects keyed by column name (numbers as numbers, no data as
-    /// `null`). Written straight out, laid out as `serde_json`'s pretty printer does.
-    pub fn to_json(&self, meta: &DataMeta) -> Vec<u8> {
+    /// A JSON object: what the table is, whose it is and under which licence (from `site`),
+    /// its columns, and its `rows`, objects keyed by column name (numbers as numbers, no data
+    /// as `null`). Written straight out, laid out as `serde_json`'s pretty printer does.
+    pub fn to_json(&self, site: &Site) -> Vec<u8> {
         let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
         let keys: Vec<String> = self.columns.iter().map(|c| quoted(&c.name)).collect();
         let mut out = String::with_capacity(self.rows.len() * 64 * keys.len().max(1));
         let header = serde_json::json!({
             "title": self.title,
             "description": self.description,
-            "report": meta.report,
-            "publisher": meta.publisher,
-            "published": meta.published,
-            "updated": meta.updated,
-            "licence": meta.licence,
-            "licence_url": meta.licence_url,
-            "sources": meta.sources,
+            "report": site.title,
+            "publisher": site.agency,
+            "published": site.published,
+            "updated": site.updated,
+            "licence": site.licence,
+            "licence_url": site.licence_url,
+            // Where the `source` ids are explained, from the data folder.
+            "sources": format!("{}sources.html", site.base_url.as_deref().unwrap_or("../")),
             "columns": self.columns,
         });
         let header = serde_json::to_string_pretty(&header).unwrap_or_default();
@@ -555,7 +527,7 @@ impl Dataset {
     /// such as 04540 keeps its zero; a text longer than a cell holds is cut), numbers as
     /// numbers, no data as an empty cell. The same table always gives the same bytes. Only
     /// for a table that fits a sheet (`xlsx`).
-    pub fn to_xlsx(&self, meta: &DataMeta) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    pub fn to_xlsx(&self, site: &Site) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
         let mut book = Workbook::new();
         // A fixed date: a file's bytes change only with its data.
@@ -563,7 +535,7 @@ impl Dataset {
         book.set_properties(
             &DocProperties::new()
                 .set_title(&self.title)
-                .set_author(&meta.publisher)
+                .set_author(&site.agency)
                 .set_comment(&self.description)
                 .set_creation_datetime(&created),
         );
@@ -662,14 +634,12 @@ mod tests {
             count: 0,
             xlsx: true,
         };
-        let meta = DataMeta {
-            report: "R".into(),
-            publisher: "P".into(),
+        let site = Site {
+            title: "R".into(),
+            agency: "P".into(),
             published: Some("2024-01-15".into()),
-            updated: None,
             licence: Some("CC BY 4.0".into()),
-            licence_url: None,
-            sources: "../sources.html".into(),
+            ..Site::default()
         };
         let pretty = |rows: serde_json::Value| {
             let value = serde_json::json!({
@@ -686,7 +656,7 @@ mod tests {
             serde_json::to_string_pretty(&value).unwrap() + "\n"
         };
         assert_eq!(
-            String::from_utf8(d.to_json(&meta)).unwrap(),
+            String::from_utf8(d.to_json(&site)).unwrap(),
             pretty(serde_json::json!([]))
         );
         d.rows = vec![
@@ -698,7 +668,7 @@ mod tests {
             {"commune": "</script>", "count": null, "note": "x\u{1}"},
         ]);
         assert_eq!(
-            String::from_utf8(d.to_json(&meta)).unwrap(),
+            String::from_utf8(d.to_json(&site)).unwrap(),
             pretty(expected)
         );
     }

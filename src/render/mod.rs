@@ -228,12 +228,11 @@ pub fn render<E: Send>(
                 OutputFile::Copy(file.absolute.clone()),
             ));
         }
-        let meta = data::DataMeta::of(report);
         let written = datasets
             .par_iter()
             .flat_map_iter(|d| {
                 let xlsx = d.xlsx.then(|| {
-                    let book = d.to_xlsx(&meta);
+                    let book = d.to_xlsx(&report.site);
                     // Names, cell texts and row counts are kept within Excel's limits.
                     (
                         format!("data/{}.xlsx", d.slug),
@@ -242,7 +241,7 @@ pub fn render<E: Send>(
                 });
                 [
                     (format!("data/{}.csv", d.slug), d.to_csv()),
-                    (format!("data/{}.json", d.slug), d.to_json(&meta)),
+                    (format!("data/{}.json", d.slug), d.to_json(&report.site)),
                 ]
                 .into_iter()
                 .chain(xlsx)
