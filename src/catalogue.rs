@@ -79,6 +79,11 @@ impl Indicator {
         }
     }
 
+    /// Whether its name in `language` is a translation, not the content's own words.
+    pub fn name_translated(&self, language: &str) -> bool {
+        language == "en" && self.name_en != self.name
+    }
+
     /// Whether communes may report it.
     pub fn for_communes(&self) -> bool {
         self.scope != Scope::Area

@@ -21,4 +21,12 @@ impl Language {
             Language::En => "en",
         }
     }
+
+    /// The language's name in itself, for the language switch: `Tiếng Việt`, `English`.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::Vi => "Tiếng Việt",
+            Language::En => "English",
+        }
+    }
 }

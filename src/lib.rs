@@ -34,8 +34,24 @@ pub struct Checked {
     pub report: Option<Arc<report::Report>>,
     /// The compiled templates and UI strings, present with the report.
     pub engine: Option<render::Engine>,
+    /// The report and engine of each translation (`translations:` in `site.yaml`), present
+    /// with the report.
+    pub translations: Vec<Translation>,
     /// Errors and warnings, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The site in one more interface language, published in the folder named by its code.
+pub struct Translation {
+    pub report: Arc<report::Report>,
+    pub engine: render::Engine,
+}
+
+impl Translation {
+    /// The folder of the translation in the output: `en/`.
+    pub fn folder(&self) -> String {
+        format!("{}/", self.report.site.language)
+    }
 }
 
 /// Loads, validates and models the project at `root`, and compiles its templates.
@@ -57,6 +73,7 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     diagnostics.extend(render::unused_overrides(&project.templates));
     let mut report = None;
     let mut engine = None;
+    let mut translations = Vec::new();
     if !diagnostics.iter().any(Diagnostic::is_error) {
         let built = Arc::new(report::build(&project));
         match render::Engine::new(built.clone(), &project) {
@@ -66,14 +83,43 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
             }
             Err(errors) => diagnostics.extend(errors),
         }
+        for language in translation_languages(&project) {
+            let built = Arc::new(report::build_translation(&project, language));
+            match render::Engine::new(built.clone(), &project) {
+                Ok(engine) => translations.push(Translation {
+                    report: built,
+                    engine,
+                }),
+                Err(errors) => diagnostics.extend(errors),
+            }
+        }
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            (report, engine) = (None, None);
+            translations.clear();
+        }
     }
     diagnostic::sort(&mut diagnostics);
     Checked {
         project,
         report,
         engine,
+        translations,
         diagnostics,
     }
+}
+
+/// The languages of `translations:` other than the site's own, each once, in order.
+fn translation_languages(project: &load::Project) -> Vec<language::Language> {
+    let Some(site) = &project.site else {
+        return Vec::new();
+    };
+    let mut languages = Vec::new();
+    for &language in &site.record.translations {
+        if language != site.record.language && !languages.contains(&language) {
+            languages.push(language);
+        }
+    }
+    languages
 }
 
 /// Like [`check`], and also renders the site without writing it when the project overrides
@@ -112,6 +158,7 @@ pub fn for_publishing(mut checked: Checked) -> Checked {
     if refused {
         checked.report = None;
         checked.engine = None;
+        checked.translations.clear();
     }
     checked
 }
@@ -163,6 +210,7 @@ pub fn render_checked<E: Send>(
         mut project,
         report,
         engine,
+        translations,
         mut diagnostics,
     } = checked;
     let (Some(report), Some(engine)) = (report, engine) else {
@@ -172,7 +220,22 @@ pub fn render_checked<E: Send>(
     project.communes = Vec::new();
     project.years = Vec::new();
     project.models = Vec::new();
-    match render::render(&report, &engine, &project, first, sink) {
+    let mut rendered = render::render(&report, &engine, &project, first, sink);
+    for translation in &translations {
+        let Ok(so_far) = &mut rendered else { break };
+        let folder = translation.folder();
+        let in_folder = |path: &str, file| sink(&format!("{folder}{path}"), file);
+        let (report, engine) = (&translation.report, &translation.engine);
+        match render::render(report, engine, &project, &[], &in_folder) {
+            Ok(more) => {
+                so_far.pages += more.pages;
+                so_far.charts += more.charts;
+                so_far.files += more.files;
+            }
+            Err(e) => rendered = Err(e),
+        }
+    }
+    match rendered {
         Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
         Err(render::Failure::Templates(errors)) => {
             diagnostics.extend(errors);

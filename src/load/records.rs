@@ -26,6 +26,10 @@ pub struct SiteRecord {
     pub agency: String,
     #[serde(default)]
     pub language: Language,
+    /// Other languages of the interface to build the same report in, each into its own
+    /// folder (`output/en/`): the content stays as written, in `language`.
+    #[serde(default)]
+    pub translations: Vec<Language>,
     #[schemars(with = "Option<String>")]
     pub base_url: Option<Text>,
     pub description: Option<String>,

@@ -9,6 +9,7 @@
 //! | `month` | `{{ "2021-06" \| month }}` | `06/2021` |
 //! | `change(before=…)` | `{{ 25 \| change(before=23) }}` | `+2 (+8,7%)` (`+2 (+8.7%)`) |
 //! | `fill(name=…)` | `{{ t.year_n \| fill(year=2023) }}` | `Năm 2023` |
+//! | `content` | `{{ commune.name \| content }}` | `Xã Tuy Lộc`; on a translation's pages `<span lang="vi">Xã Tuy Lộc</span>` (`content(translated=true)` leaves it unmarked) |
 //! | `markdown(home=…)` | `{{ text \| markdown(home="communes") }}` | sanitised HTML, `{{ chart(…) }}` lines drawn, relative links written for `home` led from this page |
 //!
 //! and the function `chart(kind=…, model=…, year=…, commune=…)`, which returns a chart figure.
@@ -27,8 +28,14 @@ use crate::text::{NumberFormat, format_month};
 type RenderedKey = (String, String, Option<(String, String)>);
 
 /// Registers every baocao filter and function on `tera` (before templates are added);
-/// numbers are written the way `numbers` says.
-pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
+/// numbers are written the way `numbers` says, and texts from the content are marked as
+/// written in `content_language` when it is given (the interface speaks another).
+pub fn register(
+    tera: &mut Tera,
+    charts: Arc<Charts>,
+    numbers: NumberFormat,
+    content_language: Option<&'static str>,
+) {
     tera.register_filter("num", move |v: i64, _: Kwargs, _: &State| numbers.int(v));
     tera.register_filter(
         "percent",
@@ -58,6 +65,19 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
         },
     );
     tera.register_filter("fill", fill);
+    tera.register_filter(
+        "content",
+        move |v: &Value, kwargs: Kwargs, state: &State| -> TeraResult<Value> {
+            let text = state.escape_if_needed(v)?;
+            let translated = kwargs.get::<bool>("translated")?.unwrap_or(false);
+            Ok(Value::safe_string(&match content_language {
+                Some(lang) if !translated && !text.is_empty() => {
+                    format!("<span lang=\"{lang}\">{text}</span>")
+                }
+                _ => text,
+            }))
+        },
+    );
     // A text inside JavaScript: a quoted string literal in which no quote, backslash, line
     // break or `</script>` of the text can end the string or the script.
     tera.register_filter("js_string", |v: &str, _: Kwargs, _: &State| {
@@ -102,6 +122,10 @@ pub fn register(tera: &mut Tera, charts: Arc<Charts>, numbers: NumberFormat) {
                 root: &key.1,
             };
             let html = super::markdown::to_html_with_charts(v, &for_markdown, &rebase)
+                .map(|html| match content_language {
+                    Some(lang) => format!("<div lang=\"{lang}\">\n{html}</div>\n"),
+                    None => html,
+                })
                 .map(|html| Value::safe_string(&html))
                 .map_err(tera::Error::message)?;
             lock().insert(key, html.clone());
@@ -162,12 +186,21 @@ mod tests {
     use super::*;
 
     fn render_in(numbers: NumberFormat, template: &str) -> String {
+        render_marking(numbers, None, template)
+    }
+
+    fn render_marking(
+        numbers: NumberFormat,
+        content: Option<&'static str>,
+        template: &str,
+    ) -> String {
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
         register(
             &mut tera,
             Arc::new(Charts::new(Arc::new(crate::report::Report::default()))),
             numbers,
+            content,
         );
         tera.add_raw_template("t.html", template).unwrap();
         tera.render("t.html", &tera::Context::new()).unwrap()
@@ -220,5 +253,26 @@ mod tests {
             "<p><strong>a</strong></p>\n"
         );
         assert!(!render("{{ \"<script>x</script>\" | markdown }}").contains("<script"));
+    }
+
+    #[test]
+    fn content_is_marked_only_on_a_translations_pages() {
+        let vi = |t| render_marking(NumberFormat::Vi, None, t);
+        let en = |t| render_marking(NumberFormat::En, Some("vi"), t);
+        assert_eq!(vi("{{ \"Xã <Tuy> Lộc\" | content }}"), "Xã &lt;Tuy&gt; Lộc");
+        assert_eq!(
+            en("{{ \"Xã <Tuy> Lộc\" | content }}"),
+            "<span lang=\"vi\">Xã &lt;Tuy&gt; Lộc</span>"
+        );
+        assert_eq!(en("{{ \"Theft\" | content(translated=true) }}"), "Theft");
+        assert_eq!(en("{{ \"\" | content }}"), "");
+        assert_eq!(
+            en("{{ \"In {place}.\" | fill(place=\"Yên Bái\" | content) }}"),
+            "In <span lang=\"vi\">Yên Bái</span>."
+        );
+        assert_eq!(
+            en("{{ \"*a*\" | markdown }}"),
+            "<div lang=\"vi\">\n<p><em>a</em></p>\n</div>\n"
+        );
     }
 }

@@ -34,6 +34,9 @@ static PARSED: LazyLock<Vec<BTreeMap<String, String>>> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 pub struct Locale {
     pub numbers: NumberFormat,
+    /// The language of the content, when the interface speaks another (see
+    /// [`crate::report::Site::content_language`]).
+    pub content_language: Option<&'static str>,
     strings: BTreeMap<String, String>,
 }
 
@@ -46,6 +49,7 @@ impl Locale {
             .unwrap_or(0);
         Locale {
             numbers: NumberFormat::of(BUILTIN[index].0),
+            content_language: None,
             strings: PARSED[index].clone(),
         }
     }
@@ -73,6 +77,7 @@ impl Locale {
     /// `{area}` as "huyện", `{units}` as "xã, thị trấn", the English forms `{unit_and}`,
     /// `{units_or}` and `{unit_or}`, and `{Area}`, `{Units}`, `{Unit_or}` capitalised.
     pub fn for_site(mut self, site: &crate::report::Site) -> Locale {
+        self.content_language = site.content_language;
         let words = &site.units;
         let (area, units, unit_or) = (
             capitalise(site.area),

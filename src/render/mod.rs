@@ -138,8 +138,14 @@ impl Engine {
     pub fn new(report: Arc<Report>, project: &Project) -> Result<Engine, Vec<Diagnostic>> {
         let locale = Locale::load(report.site.language, &project.templates)?;
         let locale = Arc::new(locale.for_site(&report.site));
+        let content_language = report.site.content_language;
         let charts = Arc::new(charts::Charts::with_locale(report, locale.clone()));
-        let tera = templates::load(&project.templates, charts.clone(), locale.numbers)?;
+        let tera = templates::load(
+            &project.templates,
+            charts.clone(),
+            locale.numbers,
+            content_language,
+        )?;
         Ok(Engine {
             tera,
             locale,

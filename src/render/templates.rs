@@ -83,10 +83,11 @@ pub fn load(
     overrides: &[SourceFile],
     charts: Arc<Charts>,
     numbers: NumberFormat,
+    content_language: Option<&'static str>,
 ) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    super::filters::register(&mut tera, charts, numbers);
+    super::filters::register(&mut tera, charts, numbers, content_language);
     let mut all: Vec<(&str, &str)> = BUILTIN
         .iter()
         .filter(|(name, _)| super::override_of(name, overrides).is_none())
@@ -169,7 +170,7 @@ mod tests {
 
     #[test]
     fn built_in_templates_parse() {
-        assert!(load(&[], charts(), NumberFormat::Vi).is_ok());
+        assert!(load(&[], charts(), NumberFormat::Vi, None).is_ok());
     }
 
     #[test]
@@ -178,7 +179,7 @@ mod tests {
             "commune.html",
             "{% extends \"base.html\" %}\n{% block main %}\n{{ commune.name | nosuchfilter }}\n{% endblock main %}\n",
         );
-        let errors = load(&[broken], charts(), NumberFormat::Vi).unwrap_err();
+        let errors = load(&[broken], charts(), NumberFormat::Vi, None).unwrap_err();
         let text = errors[0].to_string();
         assert!(text.starts_with("templates/commune.html:3:"), "{text}");
         assert!(text.contains("nosuchfilter"), "{text}");

@@ -30,6 +30,7 @@ pub struct ReportView<'a> {
 struct IndicatorSummary<'a> {
     id: &'a str,
     name: &'a str,
+    translated: bool,
     unit: &'a str,
     kind: &'a str,
     communes_year: Option<i64>,
@@ -146,6 +147,7 @@ impl<'a> ReportView<'a> {
                 .map(|i| IndicatorSummary {
                     id: &i.id,
                     name: &i.name,
+                    translated: i.translated,
                     unit: &i.unit,
                     kind: i.kind,
                     communes_year: i.communes_year,

@@ -14,9 +14,20 @@ use crate::text::{NumberFormat, collation_key};
 
 /// Turns a validated project into the report model.
 pub fn build(project: &Project) -> Report {
+    build_in(project, None)
+}
+
+/// The report model of the project's translation into `language` (one of `translations:`
+/// in `site.yaml`): the same content, an interface in `language`, published in the folder
+/// named by its code.
+pub fn build_translation(project: &Project, language: crate::language::Language) -> Report {
+    build_in(project, Some(language))
+}
+
+fn build_in(project: &Project, translation: Option<crate::language::Language>) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
     let catalogue = Catalogue::of_project(project);
-    let language = site(site_record, project).language;
+    let language = site(site_record, project, translation).language;
     let mut cx = Context {
         catalogue: &catalogue,
         language,
@@ -31,7 +42,7 @@ pub fn build(project: &Project) -> Report {
             .unwrap_or_default(),
         citations: Mutex::default(),
         model_rank: BTreeMap::new(),
-        number_format: match site_record.map(|s| s.language) {
+        number_format: match translation.or(site_record.map(|s| s.language)) {
             Some(crate::language::Language::En) => NumberFormat::En,
             _ => NumberFormat::Vi,
         },
@@ -160,7 +171,7 @@ pub fn build(project: &Project) -> Report {
         .unwrap_or_default();
 
     Report {
-        site: site(site_record, project),
+        site: site(site_record, project, translation),
         sources,
         models,
         commune_groups,
@@ -174,29 +185,55 @@ pub fn build(project: &Project) -> Report {
     }
 }
 
-fn site(record: Option<&load::SiteRecord>, project: &Project) -> Site {
+fn site(
+    record: Option<&load::SiteRecord>,
+    project: &Project,
+    translation: Option<crate::language::Language>,
+) -> Site {
     let Some(s) = record else {
         return Site::default();
     };
-    let base_url = s.base_url.as_ref().map(|u| {
-        let url = u.value.trim_end_matches('/');
-        format!("{url}/")
-    });
+    let language = translation.unwrap_or(s.language);
+    let folder = |l: crate::language::Language| match l == s.language {
+        true => String::new(),
+        false => format!("{}/", l.code()),
+    };
+    let base_of = |l| {
+        s.base_url.as_ref().map(|u| {
+            let url = u.value.trim_end_matches('/');
+            format!("{url}/{}", folder(l))
+        })
+    };
+    let base_url = base_of(language);
+    let up = if translation.is_some() { "../" } else { "" };
+    let mut editions: Vec<Edition> = std::iter::once(s.language)
+        .chain(s.translations.iter().copied())
+        .filter(|l| *l != language)
+        .map(|l| Edition {
+            language: l.code(),
+            name: l.own_name(),
+            path: format!("{up}{}", folder(l)),
+            base_url: base_of(l),
+        })
+        .collect();
+    editions.dedup_by_key(|e| e.language);
     Site {
         title: s.title.clone(),
         locality: s.locality.clone(),
         area: crate::load::area_noun(
             s.level
                 .or_else(|| crate::load::Level::of_locality(&s.locality)),
-            s.language,
+            language,
         ),
         units: crate::load::unit_words(
             project.communes.iter().map(|c| c.record.kind.value),
-            s.language,
+            language,
         ),
         province: s.province.clone(),
         agency: s.agency.clone(),
-        language: s.language.code(),
+        language: language.code(),
+        content_language: (language != s.language).then(|| s.language.code()),
+        editions,
         base_url: base_url.clone(),
         description: s.description.clone(),
         published: s.published.as_ref().map(|d| d.value.clone()),
@@ -353,6 +390,7 @@ fn commune_groups(
                 Some(GroupFigureTotal {
                     id: i.id.clone(),
                     name: i.name_in(language).into(),
+                    translated: i.name_translated(language),
                     unit: i.unit.clone(),
                     year: *year,
                     total: *total,
@@ -1035,6 +1073,7 @@ fn indicator_link(i: &catalogue::Indicator, language: &str) -> IndicatorLink {
     IndicatorLink {
         id: i.id.clone(),
         name: i.name_in(language).into(),
+        translated: i.name_translated(language),
         unit: i.unit.clone(),
         kind: i.kind_name(),
     }
@@ -1088,6 +1127,7 @@ fn indicator(
     Indicator {
         id: i.id.clone(),
         name: i.name_in(language).into(),
+        translated: i.name_translated(language),
         unit: i.unit.clone(),
         kind: i.kind_name(),
         total: catalogue::total_name(i.total),

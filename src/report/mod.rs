@@ -5,7 +5,7 @@
 
 mod build;
 
-pub use build::build;
+pub use build::{build, build_translation};
 
 use std::sync::Arc;
 
@@ -49,8 +49,13 @@ pub struct Site {
     pub units: crate::load::UnitWords,
     pub province: Option<String>,
     pub agency: String,
-    /// `vi` or `en`.
+    /// `vi` or `en`: the language of the interface.
     pub language: &'static str,
+    /// The language the content is written in, when it is not the interface's (a
+    /// translation's pages mark names, units and texts from the content with it).
+    pub content_language: Option<&'static str>,
+    /// The same report in the other languages the project is built in.
+    pub editions: Vec<Edition>,
     /// Address of the published site, ending with `/`; only for canonical links and the sitemap.
     pub base_url: Option<String>,
     pub description: Option<String>,
@@ -62,6 +67,19 @@ pub struct Site {
     pub contact: Option<String>,
     /// How to cite the report: "Công an thành phố Yên Bái (2024). Báo cáo … https://…".
     pub citation: String,
+}
+
+/// Another language's edition of the site, for the language switch.
+#[derive(Debug, Serialize)]
+pub struct Edition {
+    /// `vi` or `en`.
+    pub language: &'static str,
+    /// The language's name in itself: `English`.
+    pub name: &'static str,
+    /// The edition's root from this edition's root: `en/`, `../`.
+    pub path: String,
+    /// The edition's address, with the site's `base_url`.
+    pub base_url: Option<String>,
 }
 
 /// A publication cited by figures.
@@ -250,6 +268,8 @@ pub struct GroupFigureTotal {
     pub id: Arc<str>,
     /// In the site's language.
     pub name: Arc<str>,
+    /// Whether `name` is a translation, not the content's own words.
+    pub translated: bool,
     pub unit: Arc<str>,
     pub year: i64,
     pub total: u64,
@@ -334,6 +354,8 @@ pub struct IndicatorLink {
     pub id: Arc<str>,
     /// In the site's language.
     pub name: Arc<str>,
+    /// Whether `name` is a translation, not the content's own words.
+    pub translated: bool,
     pub unit: Arc<str>,
     /// `count`, `money`, `ratio` or `text`.
     pub kind: &'static str,
@@ -378,6 +400,8 @@ pub struct Indicator {
     pub id: Arc<str>,
     /// In the site's language.
     pub name: Arc<str>,
+    /// Whether `name` is a translation, not the content's own words.
+    pub translated: bool,
     pub unit: Arc<str>,
     /// `count`, `money`, `ratio` or `text`.
     pub kind: &'static str,

@@ -27,7 +27,12 @@ pub struct Chart {
     pub title: String,
     /// The data in one sentence (the SVG's `<desc>`).
     pub desc: String,
+    /// `title` and `desc` for the page: escaped, with the content's words marked in the
+    /// content's language on a translation's pages.
+    pub title_html: String,
+    pub desc_html: String,
     pub drawn: Drawn,
+    /// Its cells may hold content marks: [`figure_html`] turns them into `lang` spans.
     pub table: Table,
     /// The open-data file (`data/<slug>.csv`) holding this chart's figures.
     pub dataset: &'static str,
@@ -193,6 +198,8 @@ fn draw_chart(
         ChartKind::IndicatorCommunes => indicator_communes(&cx, spec)?,
     };
     let shape = Shape::of(&layout);
+    let (title_html, desc_html) = (marked_html(&title, t), marked_html(&desc, t));
+    let (title, desc) = (unmarked(&title), unmarked(&desc));
     let drawn = draw::draw(&layout, &title, &desc, t);
     let dataset = match spec.kind {
         ChartKind::Participation | ChartKind::Tips => "campaign",
@@ -204,6 +211,8 @@ fn draw_chart(
     Ok(Chart {
         title,
         desc,
+        title_html,
+        desc_html,
         drawn,
         table,
         dataset,
@@ -213,6 +222,29 @@ fn draw_chart(
 
 type Parts = (String, Layout, Table, String);
 
+/// Where a text from the content starts and ends inside a chart's title or sentence, on a
+/// translation's pages (characters of Unicode's private use area, which content never needs
+/// in a chart's words): the page marks it with the content's language; the SVG, the table
+/// and the data files drop the marks.
+const CONTENT_START: char = '\u{E000}';
+const CONTENT_END: char = '\u{E001}';
+
+/// `text` without content marks.
+fn unmarked(text: &str) -> String {
+    text.replace([CONTENT_START, CONTENT_END], "")
+}
+
+/// `text` escaped for HTML, each marked part in a `<span lang>` of the content's language.
+fn marked_html(text: &str, t: &Locale) -> String {
+    let escaped = crate::text::escape_html(text);
+    match t.content_language {
+        Some(lang) => escaped
+            .replace(CONTENT_START, &format!("<span lang=\"{lang}\">"))
+            .replace(CONTENT_END, "</span>"),
+        None => unmarked(&escaped),
+    }
+}
+
 /// What every chart is drawn from: the report and the words of its language.
 struct Cx<'a> {
     report: &'a Report,
@@ -221,6 +253,14 @@ struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// `text` from the content, marked as such on a translation's pages.
+    fn content(&self, text: &str) -> String {
+        match self.t.content_language {
+            Some(_) if !text.is_empty() => format!("{CONTENT_START}{text}{CONTENT_END}"),
+            _ => text.to_owned(),
+        }
+    }
+
     fn num(&self, v: u64) -> String {
         self.t.numbers.int(v as i64)
     }
@@ -296,10 +336,19 @@ impl<'a> Cx<'a> {
         match group {
             Some(g) => {
                 let mut names = names.to_vec();
-                names.push(("group", &g.full_name));
+                let group = self.content(&g.full_name);
+                names.push(("group", &group));
                 self.t.fill(&format!("{key}_group"), &names)
             }
             None => self.t.fill(key, names),
+        }
+    }
+
+    /// An indicator's name, marked when it is the content's own words.
+    fn indicator_name(&self, indicator: &IndicatorData) -> String {
+        match indicator.translated {
+            true => indicator.name.to_string(),
+            false => self.content(&indicator.name),
         }
     }
 
@@ -465,6 +514,7 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         panels,
         ..Layout::default()
     });
+    let place = cx.content(&place);
     let place = [("place", place.as_str())];
     let desc = cx.sentence(&t.fill("chart_participation_subject", &place), &sentences);
     Ok((
@@ -540,7 +590,7 @@ fn part_of_whole(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         panels: vec![panel],
         ..Layout::default()
     });
-    let title = t.fill("chart_tips_title", &[("place", &place)]);
+    let title = t.fill("chart_tips_title", &[("place", &cx.content(&place))]);
     let desc = cx.sentence(&title, &sentences);
     Ok((title, layout, table, desc))
 }
@@ -621,7 +671,7 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
                 &[
                     ("year", &year),
                     ("total", &cx.num(total.value)),
-                    ("unit", &model.unit),
+                    ("unit", &cx.content(&model.unit)),
                     ("before", &cx.num(before.value)),
                     ("budget", &cx.num(budget.value)),
                     ("community", &cx.num(community.value)),
@@ -638,7 +688,7 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
                 &[
                     ("year", &year),
                     ("count", &cx.num(total.value)),
-                    ("unit", &model.unit),
+                    ("unit", &cx.content(&model.unit)),
                 ],
             ));
         } else if let Some(new) = &y.new {
@@ -652,7 +702,7 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
                 &[
                     ("year", &year),
                     ("count", &cx.num(new.value)),
-                    ("unit", &model.unit),
+                    ("unit", &cx.content(&model.unit)),
                 ],
             ));
         } else {
@@ -693,11 +743,12 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         legend,
         note: None,
     };
-    let names = [
-        ("model", model.name.as_str()),
-        ("place", place),
-        ("unit", model.unit.as_str()),
-    ];
+    let (name, place, unit) = (
+        cx.content(&model.name),
+        cx.content(place),
+        cx.content(&model.unit),
+    );
+    let names = [("model", &*name), ("place", &*place), ("unit", &*unit)];
     let desc = cx.sentence(&t.fill("chart_growth_subject", &names), &sentences);
     Ok((t.fill("chart_growth_title", &names), layout, table, desc))
 }
@@ -733,7 +784,7 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
             &[
                 ("year", &y.year.to_string()),
                 ("count", &cx.fig_text(count)),
-                ("unit", &model.unit),
+                ("unit", &cx.content(&model.unit)),
             ],
         ));
     }
@@ -745,9 +796,9 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
         });
     }
     let names = [
-        ("model", model.name.as_str()),
-        ("place", commune.full_name.as_str()),
-        ("unit", model.unit.as_str()),
+        ("model", &*cx.content(&model.name)),
+        ("place", &*cx.content(&commune.full_name)),
+        ("unit", &*cx.content(&model.unit)),
     ];
     let mut desc = cx.sentence(&t.fill("chart_commune_subject", &names), &sentences);
     // One year alone is said with its share of the area's total that year.
@@ -773,7 +824,7 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
             &[
                 ("count", &cx.num(count)),
                 ("total", &cx.num(total.value)),
-                ("unit", &model.unit),
+                ("unit", &cx.content(&model.unit)),
                 ("share", &share),
             ],
         ));
@@ -825,7 +876,7 @@ fn across_communes(
         .iter()
         .map(|c| {
             let value = c.value.map_or_else(|| cx.no_data(), text);
-            vec![c.full_name.to_owned(), value]
+            vec![cx.content(c.full_name), value]
         })
         .collect();
     let with_data: Vec<(&CommuneBar, u64)> = communes
@@ -876,8 +927,13 @@ fn across_communes(
     let sentences = with_data
         .iter()
         .map(|(c, v)| match unit {
-            "" => format!("{} {}", c.full_name, text(*v)),
-            unit => format!("{} {} {unit}", c.full_name, text(*v)),
+            "" => format!("{} {}", cx.content(c.full_name), text(*v)),
+            unit => format!(
+                "{} {} {}",
+                cx.content(c.full_name),
+                text(*v),
+                cx.content(unit)
+            ),
         })
         .collect();
     AcrossCommunes {
@@ -947,7 +1003,10 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         ],
         rows: drawn.rows,
     };
-    let names = [("model", model.name.as_str()), ("year", &year.to_string())];
+    let names = [
+        ("model", &*cx.content(&model.name)),
+        ("year", &year.to_string()),
+    ];
     let subject = cx.across_words("chart_compare_subject", group, &names);
     let desc = cx.with_without(cx.sentence(&subject, &drawn.sentences), drawn.without);
     Ok((
@@ -1085,7 +1144,8 @@ fn indicator_by_year(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         panels: vec![panel],
         ..Layout::default()
     });
-    let names = [("indicator", &*indicator.name), ("place", place)];
+    let name = cx.indicator_name(indicator);
+    let names = [("indicator", &*name), ("place", &*cx.content(place))];
     let desc = cx.sentence(&t.fill("chart_indicator_subject", &names), &sentences);
     Ok((t.fill("chart_indicator_title", &names), layout, table, desc))
 }
@@ -1126,7 +1186,8 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         rows: drawn.rows,
     };
     let year = year.to_string();
-    let names = [("indicator", &*indicator.name), ("year", year.as_str())];
+    let name = cx.indicator_name(indicator);
+    let names = [("indicator", &*name), ("year", year.as_str())];
     let title = cx.across_words("chart_indicator_communes_title", group, &names);
     let desc = cx.with_without(cx.sentence(&title, &drawn.sentences), drawn.without);
     Ok((title, drawn.layout, table, desc))
@@ -1138,12 +1199,12 @@ pub fn figure_html(chart: &Chart, anchor: &str, root: &str, t: &Locale) -> Strin
     let e = crate::text::escape_html;
     match chart.shape {
         Shape::Drawn => {}
-        Shape::Single => return format!("<p class=\"chart-single\">{}</p>\n", e(&chart.desc)),
+        Shape::Single => return format!("<p class=\"chart-single\">{}</p>\n", chart.desc_html),
         Shape::Empty => return String::new(),
     }
     let mut html = format!(
         "<figure class=\"chart\" id=\"{anchor}\">\n<figcaption>{} <a class=\"chart-link\" href=\"#{anchor}\">{}</a></figcaption>\n{}",
-        e(&chart.title),
+        chart.title_html,
         e(t.get("chart_link")),
         chart.drawn.svg
     );
@@ -1164,10 +1225,11 @@ pub fn figure_html(chart: &Chart, anchor: &str, root: &str, t: &Locale) -> Strin
             } else {
                 " class=\"num\""
             };
+            let cell = marked_html(cell, t);
             if i == 0 {
-                html.push_str(&format!("<th scope=\"row\">{}</th>", e(cell)));
+                html.push_str(&format!("<th scope=\"row\">{cell}</th>"));
             } else {
-                html.push_str(&format!("<td{class}>{}</td>", e(cell)));
+                html.push_str(&format!("<td{class}>{cell}</td>"));
             }
         }
         html.push_str("</tr>\n");
