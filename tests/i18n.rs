@@ -224,3 +224,111 @@ fn an_unknown_key_in_an_override_is_an_error_with_a_suggestion() {
             "gợi ý: hãy sửa mẫu trang, hoặc xóa bản chép trong templates/ để dùng mẫu có sẵn",
         ]);
 }
+
+/// The good fixture, in Vietnamese with an English translation, built.
+fn translated() -> TestProject {
+    let p = TestProject::good();
+    p.edit(
+        "content/site.yaml",
+        "base_url:",
+        "language: vi\ntranslations: [en]\nbase_url:",
+    );
+    p.run(&["build"]).expect_code(0);
+    p
+}
+
+#[test]
+fn a_translation_is_the_whole_site_again_with_a_language_switch_on_every_page() {
+    let p = translated();
+    let all = pages(&p);
+    let vietnamese: Vec<&String> = all
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|path| !path.starts_with("en/"))
+        .collect();
+    let english: Vec<String> = all
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix("en/").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        vietnamese.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        english.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    for (path, html) in all.iter().filter(|(path, _)| path.ends_with(".html")) {
+        let (english, page) = match path.strip_prefix("en/") {
+            Some(page) => (true, page),
+            None => (false, path.as_str()),
+        };
+        let depth = page.matches('/').count() + usize::from(english);
+        let up = "../".repeat(page.matches('/').count());
+        let (switch, alternate) = if english {
+            (
+                format!("<a href=\"{up}../{page}\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>"),
+                format!(
+                    "<link rel=\"alternate\" hreflang=\"vi\" href=\"https://example.gov.vn/bao-cao/{page}\">"
+                ),
+            )
+        } else {
+            (
+                format!("<a href=\"{up}en/{page}\" hreflang=\"en\" lang=\"en\">English</a>"),
+                format!(
+                    "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.gov.vn/bao-cao/en/{page}\">"
+                ),
+            )
+        };
+        if page == "404.html" {
+            // Linked from the site's address: a server shows it at any depth.
+            assert!(html.contains(&alternate), "{path}");
+            continue;
+        }
+        assert!(html.contains(&switch), "{path} (depth {depth}): {switch}");
+        assert!(html.contains(&alternate), "{path}: {alternate}");
+        let lang = if english { "en" } else { "vi" };
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+    }
+    let english_overview = p.read("output/en/index.html");
+    assert!(english_overview.contains(">Overview</a>"));
+    assert!(english_overview.contains(
+        "<link rel=\"canonical\" href=\"https://example.gov.vn/bao-cao/en/index.html\">"
+    ));
+    // Both editions are in the sitemap of their own folder.
+    assert!(
+        p.read("output/en/sitemap.xml")
+            .contains("https://example.gov.vn/bao-cao/en/communes/")
+    );
+}
+
+#[test]
+fn a_translation_marks_the_words_of_the_content_with_their_language() {
+    let p = translated();
+    let page = p.read("output/en/communes/dong-tam.html");
+    for marked in [
+        "<h1><span lang=\"vi\">Phường Đồng Tâm</span></h1>",
+        "<span lang=\"vi\">Công an thành phố Thử Nghiệm</span>",
+        "<span lang=\"vi\">Camera an ninh</span>",
+        "<span lang=\"vi\">mắt camera</span>",
+    ] {
+        assert!(page.contains(marked), "{marked}: {page}");
+    }
+    // The interface is not marked, and neither is a Markdown text's markup.
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(!page.contains("<span lang=\"vi\">Overview"));
+    let summary = p.read("output/en/models/camera-an-ninh.html");
+    assert!(summary.contains("<div lang=\"vi\">\n<p>"), "{summary}");
+    // A chart's title marks the model's name and the place inside an English sentence.
+    assert!(
+        summary.contains("<figcaption><span lang=\"vi\">Camera an ninh</span>"),
+        "{summary}"
+    );
+    // Without a translation nothing is marked: the page is all in the content's language.
+    let vietnamese = p.read("output/communes/dong-tam.html");
+    assert!(!vietnamese.contains("<span lang="), "{vietnamese}");
+    // The marks never reach the drawing, its table's text or the data files.
+    for (path, bytes) in snapshot(&p.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(['\u{E000}', '\u{E001}']), "{path}");
+        if path.ends_with(".svg") || path.ends_with(".csv") || path.ends_with(".json") {
+            assert!(!text.contains("<span lang"), "{path}");
+        }
+    }
+}

@@ -1037,6 +1037,11 @@ fn model_type(m: &load::ModelRecord, years: &[Year], communes: &[Commune]) -> Mo
         description: m.description.as_ref().map(|d| d.value.clone()),
         city,
         communes_year,
+        communes_largest_first: largest_first(
+            counts
+                .iter()
+                .map(|c| c.count.as_ref().map(|f| f.value as f64)),
+        ),
         communes: counts,
         groups,
         communes_reporting: communes.len() - without.len(),
@@ -1139,8 +1144,31 @@ fn indicator(
         communes_reporting: values.iter().filter(|v| v.reported.is_some()).count(),
         communes_sum: (!numbers.is_empty())
             .then(|| numbers.iter().fold(0u64, |a, b| a.saturating_add(*b))),
+        communes_largest_first: largest_first(values.iter().map(|v| {
+            let r = &v.reported;
+            let share = r.ratio.as_ref().filter(|r| r.total > 0);
+            let share = share.map(|r| r.safe as f64 / r.total as f64);
+            r.fig.as_ref().map(|f| f.value as f64).or(share)
+        })),
         communes: values,
     }
+}
+
+/// The positions of `values`, largest first and those without a value last, each group in
+/// its given order; empty when fewer than two have a value.
+fn largest_first(values: impl Iterator<Item = Option<f64>>) -> Vec<usize> {
+    let values: Vec<Option<f64>> = values.collect();
+    if values.iter().flatten().count() < 2 {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|a, b| match (values[*a], values[*b]) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    order
 }
 
 fn link(c: &Commune) -> CommuneLink {

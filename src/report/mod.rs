@@ -195,6 +195,9 @@ pub struct ModelType {
     /// Every commune's report of this model in `communes_year`, in commune order (earlier
     /// years are on the commune pages).
     pub communes: Vec<CommuneModelCount>,
+    /// Positions in `communes`, largest count first, communes without one last; empty when
+    /// fewer than two communes give a count (nothing to rank).
+    pub communes_largest_first: Vec<usize>,
     /// The named teams and groups of this model, in commune order.
     pub groups: Vec<ModelGroup>,
     /// How many communes report this model in some year or name a group of it.
@@ -419,6 +422,9 @@ pub struct Indicator {
     /// Every commune's value in `communes_year`, in commune order (earlier years: commune
     /// pages and data files).
     pub communes: Vec<CommuneValue>,
+    /// Positions in `communes`, largest value (or share) first, communes without one last;
+    /// empty when fewer than two communes give a number.
+    pub communes_largest_first: Vec<usize>,
     /// How many communes report it in `communes_year`.
     pub communes_reporting: usize,
     /// The sum of the communes' numbers in `communes_year` (counts and money).

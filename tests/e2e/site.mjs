@@ -5,6 +5,8 @@
 //
 //   node tests/e2e/site.mjs [SITE_DIR]              (default: ../../output beside this script)
 //   node tests/e2e/site.mjs --axe-only SITE_DIR     (axe-core on every page only: any language)
+//   node tests/e2e/site.mjs --sorting SITE_DIR      (a model page whose communes table can be
+//                                                    read largest first, without JavaScript)
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), E2E_VERBOSE=1 to log every request.
 // Prints one line per check and ends with "N passed, M failed"; exits 1 on any failure.
@@ -22,6 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // --axe-only: no walk (it follows the Vietnamese example), only axe-core on every page: for
 // the example built in English.
 const axeOnly = process.argv.includes("--axe-only");
+const sortingOnly = process.argv.includes("--sorting");
 const siteArg = process.argv.slice(2).find((a) => !a.startsWith("--"));
 const siteDir = path.resolve(siteArg ?? path.join(here, "../../output"));
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -260,6 +263,68 @@ function formatViolations(violations) {
   return lines.join("\n");
 }
 
+// ---------------------------------------------------------------- sorting
+
+// The rows' first cells of the table visible in `.sortable`.
+async function visibleRows(page) {
+  const wraps = page.locator(".sortable > .table-wrap");
+  const visible = [];
+  for (let i = 0; i < (await wraps.count()); i++) {
+    if (await wraps.nth(i).isVisible()) visible.push(wraps.nth(i));
+  }
+  assert(visible.length === 1, `${visible.length} tables visible at once`);
+  return visible[0].locator("tbody th").allTextContents();
+}
+
+// A model page of a project where several communes report it: the table can be read largest
+// first and back, with JavaScript off, and the numbers follow.
+async function sortingChecks(browser, base, axeSource) {
+  const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  noJs.setDefaultTimeout(TIMEOUT);
+  const page = await noJs.newPage();
+  try {
+    await page.goto(`${base}models/camera-an-ninh.html`);
+    const byName = await visibleRows(page);
+    await check("sorting: the table first lists communes by name", async () => {
+      assert(byName.length >= 3, `${byName.length} rows`);
+      return byName.slice(0, 3).join(", ");
+    });
+    await check("sorting: without JavaScript, 'lớn nhất trước' shows the largest first", async () => {
+      await page.getByRole("link", { name: "lớn nhất trước", exact: true }).click();
+      const rows = await visibleRows(page);
+      assert(rows.length === byName.length, `${rows.length} rows, not ${byName.length}`);
+      const counts = await page.locator(".sortable > .sorted tbody td").allTextContents();
+      const values = counts.map((c) => Number.parseInt(c.replace(/\./g, ""), 10)).filter((v) => !Number.isNaN(v));
+      assert(values.length >= 2, `counts ${counts}`);
+      for (let i = 1; i < values.length; i++) assert(values[i - 1] >= values[i], `not largest first: ${values}`);
+      assert(rows.join() !== byName.join(), "the order did not change");
+      return rows.slice(0, 3).join(", ");
+    });
+    await check("sorting: 'theo tên' shows the names' order again", async () => {
+      await page.getByRole("link", { name: "theo tên", exact: true }).click();
+      const rows = await visibleRows(page);
+      assert(rows.join() === byName.join(), `rows ${rows}`);
+    });
+  } finally {
+    await noJs.close();
+  }
+  const withJs = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const axePage = await withJs.newPage();
+  try {
+    for (const anchor of ["", "#bang-theo-xa-lon-nhat"]) {
+      await check(`axe: models/camera-an-ninh.html${anchor}`, async () => {
+        await axePage.goto(`${base}models/camera-an-ninh.html${anchor}`);
+        await axePage.addScriptTag({ content: axeSource });
+        // eslint-disable-next-line no-undef
+        const found = await axePage.evaluate(async () => (await axe.run(document, { resultTypes: ["violations"] })).violations);
+        assert(found.length === 0, formatViolations(found));
+      });
+    }
+  } finally {
+    await withJs.close();
+  }
+}
+
 // ---------------------------------------------------------------- the run
 
 async function main() {
@@ -302,6 +367,11 @@ async function main() {
     const page = await context.newPage();
     watchPage(page, problems);
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+
+    if (sortingOnly) {
+      await sortingChecks(browser, base, axeSource);
+      return;
+    }
 
     if (!axeOnly) {
       // --- served from a sub-folder URL
@@ -474,6 +544,21 @@ async function main() {
       const text = (await quote.textContent()).trim();
       assert(/nhân dân/i.test(text), `quote "${text}"`);
       return text.slice(0, 60);
+    });
+
+    await check("http: the language switch leads to the English page and back, names marked Vietnamese", async () => {
+      await page.goto(`${base}communes/tuy-loc.html`);
+      await clickAndWait(page, page.getByRole("link", { name: "English", exact: true }), `${SUBFOLDER}en/communes/tuy-loc.html`);
+      const lang = await page.locator("html").getAttribute("lang");
+      assert(lang === "en", `<html lang="${lang}">`);
+      const name = page.locator("h1 span[lang=vi]");
+      assert((await name.textContent()) === "Xã Tuy Lộc", `<h1> marks "${await name.textContent()}"`);
+      const marked = await page.locator("main [lang=vi]").count();
+      assert(marked >= 10, `only ${marked} texts marked Vietnamese`);
+      const navText = (await page.getByRole("navigation", { name: "Main navigation" }).textContent()) ?? "";
+      assert(navText.includes("Communes and wards"), `English menu: ${navText}`);
+      await clickAndWait(page, page.getByRole("link", { name: "Tiếng Việt", exact: true }), `${SUBFOLDER}communes/tuy-loc.html`);
+      return `${marked} texts marked`;
     });
 
     await check("http: search page without JavaScript lists every page", async () => {
