@@ -103,3 +103,69 @@ fn builds_byte_identical(count: usize, years: usize) {
         assert!(a == b, "{path} differs between 1 and {threads} threads");
     }
 }
+
+/// Issue 18: a year's full report of many communes is split into pages of at most 500
+/// communes, each under 2 MB, linked from the first page's contents and to each other, with
+/// every commune on exactly one page and the sources on the last.
+#[test]
+fn a_large_full_report_is_split_into_linked_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth");
+    let (count, _) = synth::generate(&synth::Args {
+        communes: 1100,
+        years: 1,
+        groups: 0,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    run_in(&project, &["build"], &[]).expect_code(0);
+    let read = |name: &str| std::fs::read_to_string(project.join("output/years").join(name));
+    let parts: Vec<String> = ["2023-full.html", "2023-full-2.html", "2023-full-3.html"]
+        .iter()
+        .map(|name| read(name).unwrap_or_else(|e| panic!("{name}: {e}")))
+        .collect();
+    assert!(read("2023-full-4.html").is_err());
+    for (i, page) in parts.iter().enumerate() {
+        assert!(
+            page.len() < 2_000_000,
+            "part {}: {} bytes",
+            i + 1,
+            page.len()
+        );
+        assert_eq!(page.contains("id=\"phan-1\""), i == 0, "part {}", i + 1);
+        assert_eq!(page.contains("id=\"phan-3\""), i == 2, "part {}", i + 1);
+        assert!(
+            page.contains(&format!("Phần {}/3", i + 1)),
+            "part {}",
+            i + 1
+        );
+    }
+    for file in [
+        "2023-full-2.html#phan-2",
+        "2023-full-3.html#phan-2",
+        "2023-full-3.html#phan-3",
+    ] {
+        assert!(parts[0].contains(&format!("href=\"{file}\"")), "{file}");
+    }
+    assert!(parts[1].contains("<a href=\"2023-full.html\" rel=\"prev\">"));
+    assert!(parts[1].contains("<a href=\"2023-full-3.html\" rel=\"next\">"));
+    assert!(!parts[2].contains("rel=\"next\""));
+    // Every commune's section is on exactly one page.
+    let sections: usize = parts
+        .iter()
+        .map(|p| p.matches("<section class=\"report-commune\"").count())
+        .sum();
+    let with_figures = (1..=2)
+        .map(|n| {
+            parts[n - 1]
+                .matches("<section class=\"report-commune\"")
+                .count()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(with_figures, [500, 500]);
+    assert!(
+        sections <= count && sections > 1000,
+        "{sections} of {count}"
+    );
+}

@@ -88,8 +88,15 @@ enum Vars<'a> {
     Group(&'a crate::report::CommuneGroup),
     Indicator(&'a crate::report::Indicator),
     Page(&'a crate::report::Page),
-    /// The full report of a year, listing every commune.
-    FullReport(i64, Value),
+    /// One page of the full report of a year (from 1, of how many pages), listing its share
+    /// of the communes.
+    FullReport {
+        year: i64,
+        value: Value,
+        part: usize,
+        parts: Value,
+        count: usize,
+    },
     /// The campaign page: the communes' figures of the newest year.
     Campaign,
     /// The sources page: the figures citing each source.
@@ -112,11 +119,21 @@ impl Vars<'_> {
                     .map_or_else(Value::none, |v| Value::from_serializable(&v)),
             )],
             Vars::Sources => vec![("sources", Value::from_serializable(&report.sources))],
-            Vars::FullReport(year, value) => vec![
+            Vars::FullReport {
+                year,
+                value,
+                part,
+                parts,
+                count,
+            } => vec![
                 ("year", value.clone()),
+                ("part", Value::from(*part)),
+                ("parts", parts.clone()),
                 (
                     "communes",
-                    Value::from_serializable(&views::communes_of_year(report, *year)),
+                    Value::from_serializable(&views::communes_of_part(
+                        report, *year, *part, *count,
+                    )),
                 ),
             ],
         }
@@ -343,11 +360,21 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
                 ("previous", year_value(y.previous)),
             ]),
         ));
-        plans.push(page(
-            format!("years/{}-full.html", y.year),
-            "report.html",
-            Vars::FullReport(y.year, year_value(Some(y.year))),
-        ));
+        let parts = views::full_report_parts(report, y.year);
+        let parts_value = Value::from_serializable(&parts);
+        for p in &parts {
+            plans.push(page(
+                format!("years/{}", p.file),
+                "report.html",
+                Vars::FullReport {
+                    year: y.year,
+                    value: year_value(Some(y.year)),
+                    part: p.number,
+                    parts: parts_value.clone(),
+                    count: parts.len(),
+                },
+            ));
+        }
     }
     plans.extend(report.communes.iter().map(|c| PagePlan {
         path: format!("communes/{}.html", c.id),

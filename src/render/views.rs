@@ -178,6 +178,75 @@ pub struct CommuneOfYear<'a> {
     quotes: &'a [Quote],
 }
 
+/// How many communes with figures one page of a year's full report holds: at about 2 KB
+/// each, a page stays well under 2 MB, which a phone still opens.
+pub const COMMUNES_PER_PART: usize = 500;
+
+/// One page of a year's full report: the communes from `first` to `last`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FullReportPart {
+    /// From 1.
+    pub number: usize,
+    /// The page's file name in `years/`: `2023-full.html`, `2023-full-2.html`.
+    pub file: String,
+    pub first: String,
+    pub last: String,
+}
+
+/// The pages of the full report of `year`: the communes with figures of that year, in
+/// [`communes_of_year`] order, [`COMMUNES_PER_PART`] to a page (at least one page).
+pub fn full_report_parts(report: &Report, year: i64) -> Vec<FullReportPart> {
+    let with_figures: Vec<CommuneOfYear> = communes_of_year(report, year)
+        .into_iter()
+        .filter(|c| c.has_figures)
+        .collect();
+    let file = |number: usize| match number {
+        1 => format!("{year}-full.html"),
+        n => format!("{year}-full-{n}.html"),
+    };
+    let mut parts: Vec<FullReportPart> = with_figures
+        .chunks(COMMUNES_PER_PART)
+        .enumerate()
+        .map(|(i, chunk)| FullReportPart {
+            number: i + 1,
+            file: file(i + 1),
+            first: chunk[0].full_name.to_owned(),
+            last: chunk[chunk.len() - 1].full_name.to_owned(),
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push(FullReportPart {
+            number: 1,
+            file: file(1),
+            first: String::new(),
+            last: String::new(),
+        });
+    }
+    parts
+}
+
+/// The communes that page `part` (from 1) of `parts` of the full report of `year` shows:
+/// its share of the communes with figures, and on the last page those without any.
+pub fn communes_of_part(
+    report: &Report,
+    year: i64,
+    part: usize,
+    parts: usize,
+) -> Vec<CommuneOfYear<'_>> {
+    let (with, without): (Vec<CommuneOfYear>, Vec<CommuneOfYear>) = communes_of_year(report, year)
+        .into_iter()
+        .partition(|c| c.has_figures);
+    let mut communes: Vec<CommuneOfYear> = with
+        .into_iter()
+        .skip((part - 1) * COMMUNES_PER_PART)
+        .take(COMMUNES_PER_PART)
+        .collect();
+    if part == parts {
+        communes.extend(without);
+    }
+    communes
+}
+
 /// Every commune as the full report of `year` shows it: by group, then in commune order.
 pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
     // By group, in the order of the groups (those in none last), then as listed.
