@@ -502,20 +502,24 @@ impl Dataset {
         if self.rows.is_empty() {
             out.push_str("[]");
         } else {
+            // One row a line, without spaces: at national scale the rows are most of the
+            // site's bytes, and a line still reads (and diffs) as one record.
             out.push('[');
             for (i, row) in self.rows.iter().enumerate() {
                 out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
                 for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
-                    out.push_str(if j == 0 { "\n      " } else { ",\n      " });
+                    if j > 0 {
+                        out.push(',');
+                    }
                     out.push_str(key);
-                    out.push_str(": ");
+                    out.push(':');
                     match cell {
                         Cell::Text(t) => out.push_str(&quoted(t)),
                         Cell::Int(n) => out.push_str(&n.to_string()),
                         Cell::Empty => out.push_str("null"),
                     }
                 }
-                out.push_str("\n    }");
+                out.push('}');
             }
             out.push_str("\n  ]");
         }
@@ -620,7 +624,7 @@ mod tests {
     }
 
     #[test]
-    fn json_is_laid_out_as_serde_json_pretty_prints_it() {
+    fn json_has_a_pretty_header_and_one_compact_row_a_line() {
         let column = |name: &str| Column {
             name: name.to_owned(),
             description: String::new(),
@@ -663,13 +667,19 @@ mod tests {
             vec![text("Tuy Lộc \"A\"\n\\"), Cell::Int(23), Cell::Empty],
             vec![text("</script>"), Cell::Empty, text("x\u{1}")],
         ];
-        let expected = serde_json::json!([
-            {"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null},
-            {"commune": "</script>", "count": null, "note": "x\u{1}"},
-        ]);
-        assert_eq!(
-            String::from_utf8(d.to_json(&site)).unwrap(),
-            pretty(expected)
+        let rows = [
+            serde_json::json!({"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null}),
+            serde_json::json!({"commune": "</script>", "count": null, "note": "x\u{1}"}),
+        ];
+        let written = String::from_utf8(d.to_json(&site)).unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(parsed["rows"], serde_json::json!(rows));
+        // The header as serde_json pretty-prints it, then one compact row a line.
+        let one_a_line: Vec<String> = rows.iter().map(|r| format!("    {r}")).collect();
+        let expected = pretty(serde_json::json!([])).replace(
+            "\"rows\": []",
+            &format!("\"rows\": [\n{}\n  ]", one_a_line.join(",\n")),
         );
+        assert_eq!(written, expected);
     }
 }

@@ -264,13 +264,16 @@ pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
     };
     let mut communes: Vec<&crate::report::Commune> = report.communes.iter().collect();
     communes.sort_by_key(place);
+    // A commune's summary, teams and quotes describe it as it is now: the newest year's
+    // report shows them, earlier years' reports their own figures only.
+    let newest = report.years.last().is_none_or(|y| y.year == year);
     communes
         .into_iter()
         .map(|c| CommuneOfYear {
             id: &c.id,
             full_name: &c.full_name,
             chief: c.chief.as_ref(),
-            summary: c.summary.as_deref(),
+            summary: c.summary.as_deref().filter(|_| newest),
             has_figures: c.has_figures,
             models: c
                 .years
@@ -282,8 +285,8 @@ pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
                 .iter()
                 .find(|y| y.year == year)
                 .map_or(&[][..], |y| &y.indicators),
-            groups: &c.groups,
-            quotes: &c.quotes,
+            groups: if newest { &c.groups } else { &[] },
+            quotes: if newest { &c.quotes } else { &[] },
         })
         .collect()
 }
