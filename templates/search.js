@@ -14,6 +14,10 @@
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/['\u2019\u02bc\u2010-]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
+  // The index leaves out of the keys the words of a quote that holds its whole text.
+  window.BAOCAO_SEARCH.forEach(function (e) {
+    if (e.x) { e.k += " " + fold(e.x); }
+  });
   // Higher first: a page whose title holds every word, a figure whose label does, other
   // figures, then pages whose other words match.
   function rank(entry, words) {

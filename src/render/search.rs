@@ -18,7 +18,8 @@ struct Entry {
     u: String,
     /// What it is and where, in the site's language: "Xã, phường", "Số liệu · Năm 2023".
     d: String,
-    /// Folded text to match: lower case, no diacritics, `đ` → `d`; the title first.
+    /// Folded text to match: lower case, no diacritics, `đ` → `d`; the title first. The
+    /// words of `x` are only here when `x` is cut short: `search.js` adds them.
     k: String,
     /// How many characters of `k` are the title's, which ranks a hit there first.
     n: usize,
@@ -57,6 +58,13 @@ const ACRONYMS: [(&str, &str); 3] = [
 /// Folded `text` with the other form of each acronym it holds added.
 fn keys(text: &str) -> String {
     let mut folded = fold(text);
+    let extra = acronyms_of(&folded);
+    folded.push_str(&extra);
+    folded
+}
+
+/// The other form of each acronym that folded text holds, each after a space.
+fn acronyms_of(folded: &str) -> String {
     let plain = folded.replace(',', "");
     let mut extra = String::new();
     for (short, long) in ACRONYMS {
@@ -69,8 +77,7 @@ fn keys(text: &str) -> String {
             extra.push_str(short);
         }
     }
-    folded.push_str(&extra);
-    folded
+    extra
 }
 
 /// The keys of an entry, its title's first (with the title's acronyms, and the title again
@@ -112,14 +119,21 @@ impl Index<'_> {
     /// A page: its title, what it is, the words to match besides the title, and the words
     /// to quote from.
     fn page(&mut self, title: &str, url: String, kind: &str, words: &str, text: &str) {
-        let (k, n) = title_first(title, &format!("{words} {text}"));
+        let x = excerpt(text);
+        // `search.js` adds the folded quote to the keys when it loads the index: a text that
+        // fits in the quote is not sent twice (at national scale that halves the index).
+        let rest = match x == text {
+            true => format!("{words} {}", acronyms_of(&fold(text))),
+            false => format!("{words} {text}"),
+        };
+        let (k, n) = title_first(title, &rest);
         self.entries.push(Entry {
             k,
             n,
             t: title.to_owned(),
             u: url,
             d: kind.to_owned(),
-            x: excerpt(text),
+            x,
         });
     }
 
