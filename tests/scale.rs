@@ -168,4 +168,47 @@ fn a_large_full_report_is_split_into_linked_pages() {
         sections <= count && sections > 1000,
         "{sections} of {count}"
     );
+
+    // A table of more than 1.000 communes continues on a second page, which shows only it.
+    let site = project.join("output");
+    for (first, second) in [
+        ("models/camera-an-ninh.html", "models/camera-an-ninh-2.html"),
+        ("campaign.html", "campaign-2.html"),
+    ] {
+        let read = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
+        let (one, two) = (read(first), read(second));
+        let rows = |page: &str| {
+            page.matches("<tr><th scope=\"row\"><a href=\"../communes/")
+                .count()
+                + page
+                    .matches("<tr><th scope=\"row\"><a href=\"communes/")
+                    .count()
+        };
+        let file = |path: &str| path.rsplit('/').next().unwrap().to_owned();
+        assert!(
+            one.contains(&format!("<a href=\"{}#theo-xa\">Trang 2/2: ", file(second))),
+            "{first}"
+        );
+        assert!(
+            two.contains(&format!("<a href=\"{}#theo-xa\">Trang 1/2: ", file(first))),
+            "{second}"
+        );
+        assert!(
+            two.contains("<span aria-current=\"page\">Trang 2/2: "),
+            "{second}"
+        );
+        assert!(
+            !two.contains("class=\"chart\"") && !two.contains("chart-single"),
+            "{second}"
+        );
+        assert!(
+            rows(&two) > 0 && rows(&two) <= 1000,
+            "{second}: {} rows",
+            rows(&two)
+        );
+        assert!(
+            !one.contains("class=\"sortable\""),
+            "{first}: a split table is not offered sorted"
+        );
+    }
 }

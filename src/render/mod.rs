@@ -84,9 +84,11 @@ enum Vars<'a> {
     None,
     Ready(Vec<(&'static str, Value)>),
     Commune(&'a crate::report::Commune),
-    Model(&'a crate::report::ModelType),
+    /// A model type's page, or one of the pages its table of communes continues on.
+    Model(&'a crate::report::ModelType, Value),
     Group(&'a crate::report::CommuneGroup),
-    Indicator(&'a crate::report::Indicator),
+    /// An indicator's page, or one of the pages its table of communes continues on.
+    Indicator(&'a crate::report::Indicator, Value),
     Page(&'a crate::report::Page),
     /// One page of the full report of a year (from 1, of how many pages), listing its share
     /// of the communes.
@@ -97,8 +99,8 @@ enum Vars<'a> {
         parts: Value,
         count: usize,
     },
-    /// The campaign page: the communes' figures of the newest year.
-    Campaign,
+    /// The campaign page, or one of the pages its table of communes continues on.
+    Campaign(Value),
     /// The sources page: the figures citing each source.
     Sources,
 }
@@ -109,15 +111,24 @@ impl Vars<'_> {
             Vars::None => Vec::new(),
             Vars::Ready(values) => values.clone(),
             Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
-            Vars::Model(m) => vec![("model", Value::from_serializable(*m))],
+            Vars::Model(m, table) => vec![
+                ("model", Value::from_serializable(*m)),
+                ("table", table.clone()),
+            ],
             Vars::Group(g) => vec![("group", Value::from_serializable(*g))],
-            Vars::Indicator(i) => vec![("indicator", Value::from_serializable(*i))],
+            Vars::Indicator(i, table) => vec![
+                ("indicator", Value::from_serializable(*i)),
+                ("table", table.clone()),
+            ],
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
-            Vars::Campaign => vec![(
-                "by_commune",
-                views::CampaignByCommune::newest(report)
-                    .map_or_else(Value::none, |v| Value::from_serializable(&v)),
-            )],
+            Vars::Campaign(table) => vec![
+                (
+                    "by_commune",
+                    views::CampaignByCommune::newest(report)
+                        .map_or_else(Value::none, |v| Value::from_serializable(&v)),
+                ),
+                ("table", table.clone()),
+            ],
             Vars::Sources => vec![("sources", Value::from_serializable(&report.sources))],
             Vars::FullReport {
                 year,
@@ -315,11 +326,13 @@ pub fn render<E: Send>(
 
 /// Every page of the site with its template and variables.
 fn plan(report: &Report) -> Vec<PagePlan<'_>> {
-    let page = |path: String, template: &'static str, vars: Vars<'static>| PagePlan {
-        path,
-        template,
-        vars,
-    };
+    fn page<'a>(path: String, template: &'static str, vars: Vars<'a>) -> PagePlan<'a> {
+        PagePlan {
+            path,
+            template,
+            vars,
+        }
+    }
     // Each year becomes a template value once, shared by every page that shows it.
     let years: BTreeMap<i64, Value> = report
         .years
@@ -342,7 +355,6 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         ),
         page("communes/index.html".into(), "communes.html", Vars::None),
         page("models/index.html".into(), "models.html", Vars::None),
-        page("campaign.html".into(), "campaign.html", Vars::Campaign),
         page("sources.html".into(), "sources.html", Vars::Sources),
         page("404.html".into(), "404.html", Vars::None),
         page("assets/style.css".into(), "style.css", Vars::None),
@@ -386,11 +398,17 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         template: "group.html",
         vars: Vars::Group(g),
     }));
-    plans.extend(report.models.iter().map(|m| PagePlan {
-        path: format!("models/{}.html", m.id),
-        template: "model.html",
-        vars: Vars::Model(m),
-    }));
+    let campaign_rows = views::CampaignByCommune::newest(report).map_or(&[][..], |c| c.rows);
+    let names = campaign_rows.iter().map(|r| r.commune.full_name.as_str());
+    for (path, table) in paged("campaign", names) {
+        plans.push(page(path, "campaign.html", Vars::Campaign(table)));
+    }
+    for m in &report.models {
+        let names = m.communes.iter().map(|c| c.commune.full_name.as_str());
+        for (path, table) in paged(&format!("models/{}", m.id), names) {
+            plans.push(page(path, "model.html", Vars::Model(m, table)));
+        }
+    }
     if !report.indicators.is_empty() {
         plans.push(page(
             "indicators/index.html".into(),
@@ -398,11 +416,12 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
             Vars::None,
         ));
     }
-    plans.extend(report.indicators.iter().map(|i| PagePlan {
-        path: format!("indicators/{}.html", i.id),
-        template: "indicator.html",
-        vars: Vars::Indicator(i),
-    }));
+    for i in &report.indicators {
+        let names = i.communes.iter().map(|c| c.commune.full_name.as_str());
+        for (path, table) in paged(&format!("indicators/{}", i.id), names) {
+            plans.push(page(path, "indicator.html", Vars::Indicator(i, table)));
+        }
+    }
     plans.extend(report.pages.iter().map(|p| PagePlan {
         path: format!("pages/{}.html", p.slug),
         template: "page.html",
@@ -412,6 +431,28 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         plans.push(page("sitemap.xml".into(), "sitemap.xml", Vars::None));
     }
     plans
+}
+
+/// The pages of a page `stem.html` whose table of communes names `names`: each page's path
+/// and its `table` variable (`page`: this one, `pages`: all; see [`views::TablePage`]).
+fn paged<'a>(stem: &str, names: impl ExactSizeIterator<Item = &'a str>) -> Vec<(String, Value)> {
+    let folder = stem.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let name = stem.rsplit_once('/').map_or(stem, |(_, name)| name);
+    let pages = views::table_pages(name, names);
+    pages
+        .iter()
+        .map(|p| {
+            let path = match folder {
+                "" => p.file.clone(),
+                folder => format!("{folder}/{}", p.file),
+            };
+            let table = Value::from_serializable(&serde_json::json!({
+                "page": p,
+                "pages": &pages,
+            }));
+            (path, table)
+        })
+        .collect()
 }
 
 /// The project's override of a template, if any.

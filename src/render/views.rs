@@ -178,6 +178,59 @@ pub struct CommuneOfYear<'a> {
     quotes: &'a [Quote],
 }
 
+/// How many rows of communes one page's table shows: a longer table (a national report's
+/// 10.000 communes) continues on further pages, so that no page passes 2 MB. Such a table is
+/// not offered in another order ([`crate::report::ModelType::communes_largest_first`]).
+pub const ROWS_PER_PAGE: usize = 1000;
+
+/// One page of a page's table of communes: its rows `from..to`, the first and last named.
+#[derive(Debug, Clone, Serialize)]
+pub struct TablePage {
+    /// From 1.
+    pub number: usize,
+    /// The page's file name, in the folder of the first: `camera-an-ninh-2.html`.
+    pub file: String,
+    pub from: usize,
+    pub to: usize,
+    pub first: String,
+    pub last: String,
+}
+
+/// The pages of a table whose rows name `names`, on the page `stem.html` and the ones after
+/// (`stem-2.html`…): [`ROWS_PER_PAGE`] rows each, at least one page.
+pub fn table_pages<'a>(
+    stem: &str,
+    names: impl ExactSizeIterator<Item = &'a str>,
+) -> Vec<TablePage> {
+    let names: Vec<&str> = names.collect();
+    let mut pages: Vec<TablePage> = names
+        .chunks(ROWS_PER_PAGE)
+        .enumerate()
+        .map(|(i, chunk)| TablePage {
+            number: i + 1,
+            file: match i {
+                0 => format!("{stem}.html"),
+                _ => format!("{stem}-{}.html", i + 1),
+            },
+            from: i * ROWS_PER_PAGE,
+            to: i * ROWS_PER_PAGE + chunk.len(),
+            first: chunk[0].to_owned(),
+            last: chunk[chunk.len() - 1].to_owned(),
+        })
+        .collect();
+    if pages.is_empty() {
+        pages.push(TablePage {
+            number: 1,
+            file: format!("{stem}.html"),
+            from: 0,
+            to: 0,
+            first: String::new(),
+            last: String::new(),
+        });
+    }
+    pages
+}
+
 /// How many communes with figures one page of a year's full report holds: at about 2 KB
 /// each, a page stays well under 2 MB, which a phone still opens.
 pub const COMMUNES_PER_PART: usize = 500;
@@ -295,7 +348,7 @@ pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
 #[derive(Serialize)]
 pub struct CampaignByCommune<'a> {
     year: i64,
-    rows: &'a [CommuneCampaign],
+    pub rows: &'a [CommuneCampaign],
 }
 
 impl<'a> CampaignByCommune<'a> {
