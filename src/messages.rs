@@ -1267,6 +1267,10 @@ catalogue! {
         en: "cannot write {path}: {error}",
         vi: "không ghi được {path}: {error}"
     }
+    WRITE_STOPPED "write-stopped" {
+        en: "stopped: a newer save is being built",
+        vi: "đã dừng: đang dựng theo lần lưu mới hơn"
+    }
     WRITE_IO_UNCHANGED "write-io-unchanged" {
         en: "{error}; the previous output is unchanged",
         vi: "{error}; thư mục kết quả trước vẫn nguyên vẹn"

@@ -17,6 +17,8 @@ pub enum WriteError {
     /// The folder would overwrite the project or the system, for the reason the entry says.
     Refused(PathBuf, &'static Entry),
     Io(PathBuf, io::Error),
+    /// The writer was told to stop (`serve`: a newer save makes this build moot).
+    Stopped,
 }
 
 impl WriteError {
@@ -27,6 +29,7 @@ impl WriteError {
                 .with("path", path.display())
                 .with_message("why", why.message()),
             WriteError::Io(path, e) => msg::WRITE_IO.with("path", path.display()).with("error", e),
+            WriteError::Stopped => msg::WRITE_STOPPED.message(),
         }
     }
 }
@@ -281,6 +284,9 @@ pub struct Writer {
     output: PathBuf,
     mode: Mode,
     state: Mutex<State>,
+    /// Asked before each file: once it says yes, every file is refused with
+    /// [`WriteError::Stopped`].
+    stop: Option<Box<dyn Fn() -> bool + Send + Sync>>,
     /// Fault injection for tests: writing this output path fails as a full disk would.
     fail_at: Option<String>,
 }
@@ -315,6 +321,7 @@ impl Writer {
             output: output.to_path_buf(),
             mode: Mode::Stage,
             state: Mutex::default(),
+            stop: None,
             fail_at: std::env::var("BAOCAO_FAIL_WRITING").ok(),
         }
     }
@@ -335,6 +342,14 @@ impl Writer {
         writer
     }
 
+    /// The same writer, stopping as soon as `stop` says so: the files taken until then are
+    /// written, the others refused. For [`Writer::in_place`], whose folder the next build
+    /// brings up to date.
+    pub fn stopping_when(mut self, stop: impl Fn() -> bool + Send + Sync + 'static) -> Self {
+        self.stop = Some(Box::new(stop));
+        self
+    }
+
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         self.state
             .lock()
@@ -343,6 +358,9 @@ impl Writer {
 
     /// Takes one file of the site; `path` is relative to the output folder.
     pub fn put(&self, path: &str, file: OutputFile) -> Result<(), WriteError> {
+        if self.stop.as_ref().is_some_and(|stop| stop()) {
+            return Err(WriteError::Stopped);
+        }
         let relative = safe_relative(path).ok_or_else(|| {
             WriteError::Io(
                 self.output.join(path),
@@ -651,5 +669,24 @@ mod tests {
         assert!(check_output_dir(&root, root.parent().unwrap()).is_err());
         assert!(check_output_dir(&root, &root.join("output")).is_ok());
         assert!(check_output_dir(&root, &root.join("content/../output")).is_ok());
+    }
+
+    #[test]
+    fn a_writer_told_to_stop_refuses_the_files_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let told = stop.clone();
+        let writer = Writer::in_place(dir.path())
+            .stopping_when(move || told.load(std::sync::atomic::Ordering::SeqCst));
+        let page = |text: &str| OutputFile::Bytes(text.as_bytes().to_vec());
+        writer.put("communes/tuy-loc.html", page("saved")).unwrap();
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(matches!(
+            writer.put("index.html", page("rest")),
+            Err(WriteError::Stopped)
+        ));
+        let written = fs::read_to_string(dir.path().join("communes/tuy-loc.html")).unwrap();
+        assert_eq!(written, "saved");
+        assert!(!dir.path().join("index.html").exists());
     }
 }

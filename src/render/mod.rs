@@ -207,7 +207,19 @@ pub fn render<E: Send>(
         // Stable: the rest keeps its order. Rayon starts with the front of the list.
         plans.sort_by_key(|p| !first.contains(&p.path));
     }
+    // Once the sink refuses a file the build has failed: the pages not yet made are skipped
+    // (`serve` stops a build that a newer save makes moot).
+    let refused = std::sync::atomic::AtomicBool::new(false);
+    let to_sink = |path: &str, file: OutputFile| -> Result<(), Failure<E>> {
+        sink(path, file).map_err(|e| {
+            refused.store(true, std::sync::atomic::Ordering::Relaxed);
+            Failure::Sink(e)
+        })
+    };
     let render_page = |p: &PagePlan| -> Result<(), Failure<E>> {
+        if refused.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
         let mut context = Context::new();
         context.insert_value("report", report_value.clone());
         context.insert("site", &report.site);
@@ -229,7 +241,7 @@ pub fn render<E: Send>(
         if p.path.ends_with(".html") {
             html = abbr::mark(html, report.site.language);
         }
-        sink(&p.path, OutputFile::Bytes(html.into_bytes())).map_err(Failure::Sink)
+        to_sink(&p.path, OutputFile::Bytes(html.into_bytes()))
     };
     // Besides the pages: the data downloads and their page, the search index, fonts and
     // static files, made alongside the pages (and after the ones asked for first).
@@ -265,7 +277,8 @@ pub fn render<E: Send>(
         let written = datasets
             .par_iter()
             .flat_map_iter(|d| {
-                let xlsx = d.xlsx.then(|| {
+                let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
+                let xlsx = (d.xlsx && !refused).then(|| {
                     let book = d.to_xlsx(&report.site);
                     // Names, cell texts and row counts are kept within Excel's limits.
                     (
@@ -273,23 +286,34 @@ pub fn render<E: Send>(
                         book.expect("a workbook that fits"),
                     )
                 });
-                [
-                    (format!("data/{}.csv", d.slug), d.to_csv()),
-                    (format!("data/{}.json", d.slug), d.to_json(&report.site)),
-                ]
-                .into_iter()
-                .chain(xlsx)
+                let text = (!refused).then(|| {
+                    [
+                        (format!("data/{}.csv", d.slug), d.to_csv()),
+                        (format!("data/{}.json", d.slug), d.to_json(&report.site)),
+                    ]
+                });
+                text.into_iter().flatten().chain(xlsx)
             })
             .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
             .chain(files.into_par_iter())
-            .map(|(path, file)| sink(&path, file).map_err(Failure::Sink));
+            .map(
+                |(path, file)| match refused.load(std::sync::atomic::Ordering::Relaxed) {
+                    true => Ok(()),
+                    false => to_sink(&path, file),
+                },
+            );
         rayon::iter::once(render_page(&data_page))
             .chain(written)
             .collect()
     };
     type Outcomes<E> = Vec<Result<(), Failure<E>>>;
-    let (pages, others): (Outcomes<E>, Outcomes<E>) =
-        rayon::join(|| plans.par_iter().map(render_page).collect(), others);
+    // The pages asked for first are made before anything else starts, with every core.
+    let asked = plans.iter().take_while(|p| first.contains(&p.path)).count();
+    let (asked, rest) = plans.split_at(asked);
+    let mut pages: Outcomes<E> = asked.par_iter().map(render_page).collect();
+    let (rest, others): (Outcomes<E>, Outcomes<E>) =
+        rayon::join(|| rest.par_iter().map(render_page).collect(), others);
+    pages.extend(rest);
     let files = pages.len() + others.len();
 
     let mut errors = Vec::new();

@@ -97,10 +97,11 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         warnings: RwLock::new(None),
         reuse: Mutex::default(),
         generation: tokio::sync::watch::Sender::new(0),
+        saved_again: Arc::default(),
     });
 
     let snapshot = watch::scan(&server.root);
-    server.rebuild(&[]);
+    server.rebuild(&[], None);
     let language = server.language();
     if !options.bind.is_loopback() {
         eprintln!("{}", say::open_to_network(options.bind, language));
@@ -111,7 +112,12 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         open_browser(&url, language);
     }
     let (watcher, root) = (server.clone(), server.root.clone());
-    thread::spawn(move || watch::watch(&root, snapshot, |changed| watcher.rebuild(changed)));
+    let saved_again = server.saved_again.clone();
+    thread::spawn(move || {
+        watch::watch(&root, snapshot, saved_again, |changed, from| {
+            watcher.rebuild(changed, Some(from))
+        })
+    });
     respond::serve(listener, server).map_err(ServeError::Serve)
 }
 
@@ -132,6 +138,8 @@ struct Server {
     reuse: Mutex<crate::load::Reuse>,
     /// Counts the builds that changed something; open pages reload when it changes.
     generation: tokio::sync::watch::Sender<u64>,
+    /// Set by the watcher when a file may have been saved during a build.
+    saved_again: Arc<AtomicBool>,
 }
 
 impl Server {
@@ -144,7 +152,11 @@ impl Server {
     /// Builds the project into the served folder, prints what happened, and tells open pages.
     /// Only the saved files are parsed again; the pages of the saved records are written
     /// first and open pages reload then, before the rest of the site is written.
-    fn rebuild(&self, changed: &[String]) {
+    ///
+    /// When the build was started from the files as they were in `from` and one of them is
+    /// saved again meanwhile, the build stops writing (the newer save's build will bring the
+    /// whole site up to date) and this returns `false`.
+    fn rebuild(&self, changed: &[String], from: Option<&watch::Snapshot>) -> bool {
         let started = Instant::now();
         let language = self.language();
         let shown_early = AtomicBool::new(false);
@@ -156,7 +168,21 @@ impl Server {
             let first = pages_of(&checked.project, changed);
             reuse.keep(&mut checked.project);
             drop(reuse);
-            let writer = crate::write::Writer::in_place(&self.site);
+            let mut writer = crate::write::Writer::in_place(&self.site);
+            if let Some(from) = from {
+                let (root, from, saved_again) =
+                    (self.root.clone(), from.clone(), self.saved_again.clone());
+                let stopped = AtomicBool::new(false);
+                writer = writer.stopping_when(move || {
+                    if !stopped.load(Ordering::SeqCst)
+                        && saved_again.swap(false, Ordering::SeqCst)
+                        && watch::scan(&root) != from
+                    {
+                        stopped.store(true, Ordering::SeqCst);
+                    }
+                    stopped.load(Ordering::SeqCst)
+                });
+            }
             let waiting = AtomicUsize::new(first.len());
             let written = |path: &str| {
                 if first.iter().any(|p| p == path) && waiting.fetch_sub(1, Ordering::SeqCst) == 1 {
@@ -219,8 +245,9 @@ impl Server {
                     "{}",
                     say::built(rendered.pages, took, changed, warnings, language)
                 );
-                return;
+                return true;
             }
+            Ok((Some(Err(crate::write::WriteError::Stopped)), _)) => return false,
             Ok((Some(Err(e)), diagnostics)) => {
                 print_diagnostics(&diagnostics, language);
                 let message = e.message().render(language);
@@ -230,6 +257,7 @@ impl Server {
         };
         *failure = Some(error_page);
         self.announce();
+        true
     }
 
     /// Makes open pages reload.

@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -24,7 +25,7 @@ const QUIET: Duration = Duration::from_millis(10);
 const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// Size and modification time of every watched file, by path relative to the project.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Snapshot(BTreeMap<String, (u64, Option<SystemTime>)>);
 
 /// Looks at every file below `root/content` and `root/templates`, skipping the files that
@@ -81,10 +82,27 @@ impl Snapshot {
     }
 }
 
-/// Watches `root` forever. After each burst of changes, calls `rebuild` with the changed paths.
-pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])) -> ! {
+/// Watches `root` forever. After each burst of changes, calls `rebuild` with the changed paths
+/// and the files as they were then; `saved_again` is set whenever the system reports a change
+/// (also during a build). A rebuild that returns `false` stopped before the end: its changes
+/// are given again to the next one.
+pub fn watch(
+    root: &Path,
+    mut last: Snapshot,
+    saved_again: Arc<AtomicBool>,
+    mut rebuild: impl FnMut(&[String], &Snapshot) -> bool,
+) -> ! {
     let (told, news) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |_| {
+    let told_saved = saved_again.clone();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Opening a file or a folder changes nothing, and the scans below open every folder:
+        // counting those would wake the watcher forever.
+        if let Ok(event) = &event
+            && event.kind.is_access()
+        {
+            return;
+        }
+        told_saved.store(true, Ordering::SeqCst);
         let _ = told.send(());
     })
     .ok();
@@ -133,8 +151,10 @@ pub fn watch(root: &Path, mut last: Snapshot, mut rebuild: impl FnMut(&[String])
             }
             current = again;
         }
-        rebuild(&current.changed_since(&last));
-        last = current;
+        saved_again.store(false, Ordering::SeqCst);
+        if rebuild(&current.changed_since(&last), &current) {
+            last = current;
+        }
     }
 }
 
