@@ -155,6 +155,14 @@ fn sitemap_uses_base_url() {
     p.run(&["build"]).expect_code(0);
     let sitemap = p.read("output/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.gov.vn/bao-cao/communes/dong-tam.html</loc>"));
+    // Every page a reader may land on, the full reports too; not the 404 or search page.
+    for page in ["years/2023-full.html", "data.html", "pages/gioi-thieu.html"] {
+        assert!(
+            sitemap.contains(&format!("/bao-cao/{page}</loc>")),
+            "{page}"
+        );
+    }
+    assert!(!sitemap.contains("404.html") && !sitemap.contains("search.html"));
     let index = p.read("output/index.html");
     assert!(
         index.contains(

@@ -452,7 +452,20 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         vars: Vars::Page(p),
     }));
     if report.site.base_url.is_some() {
-        plans.push(page("sitemap.xml".into(), "sitemap.xml", Vars::None));
+        // Every page a reader may land on: the pages of the site, parts included, but not
+        // the 404 page or the search page.
+        let pages: Vec<&str> = plans
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(["data.html"])
+            .filter(|path| path.ends_with(".html") && !matches!(*path, "404.html" | "search.html"))
+            .collect();
+        let pages = Value::from_serializable(&pages);
+        plans.push(page(
+            "sitemap.xml".into(),
+            "sitemap.xml",
+            Vars::Ready(vec![("pages", pages)]),
+        ));
     }
     plans
 }
