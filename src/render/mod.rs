@@ -95,9 +95,9 @@ enum Vars<'a> {
     FullReport {
         year: i64,
         value: Value,
-        part: usize,
+        part: views::TablePage,
         parts: Value,
-        count: usize,
+        last: bool,
     },
     /// The campaign page, or one of the pages its table of communes continues on.
     Campaign(Value),
@@ -135,16 +135,14 @@ impl Vars<'_> {
                 value,
                 part,
                 parts,
-                count,
+                last,
             } => vec![
                 ("year", value.clone()),
-                ("part", Value::from(*part)),
+                ("part", Value::from(part.number)),
                 ("parts", parts.clone()),
                 (
                     "communes",
-                    Value::from_serializable(&views::communes_of_part(
-                        report, *year, *part, *count,
-                    )),
+                    Value::from_serializable(&views::communes_of_part(report, *year, part, *last)),
                 ),
             ],
         }
@@ -405,9 +403,9 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
                 Vars::FullReport {
                     year: y.year,
                     value: year_value(Some(y.year)),
-                    part: p.number,
+                    part: p.clone(),
                     parts: parts_value.clone(),
-                    count: parts.len(),
+                    last: p.number == parts.len(),
                 },
             ));
         }
@@ -472,10 +470,10 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
 
 /// The pages of a page `stem.html` whose table of communes names `names`: each page's path
 /// and its `table` variable (`page`: this one, `pages`: all; see [`views::TablePage`]).
-fn paged<'a>(stem: &str, names: impl ExactSizeIterator<Item = &'a str>) -> Vec<(String, Value)> {
+fn paged<'a>(stem: &str, names: impl Iterator<Item = &'a str>) -> Vec<(String, Value)> {
     let folder = stem.rsplit_once('/').map_or("", |(folder, _)| folder);
     let name = stem.rsplit_once('/').map_or(stem, |(_, name)| name);
-    let pages = views::table_pages(name, names);
+    let pages = views::table_pages(name, names, views::ROWS_PER_PAGE);
     pages
         .iter()
         .map(|p| {

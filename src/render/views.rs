@@ -183,7 +183,12 @@ pub struct CommuneOfYear<'a> {
 /// not offered in another order ([`crate::report::ModelType::communes_largest_first`]).
 pub const ROWS_PER_PAGE: usize = 1000;
 
-/// One page of a page's table of communes: its rows `from..to`, the first and last named.
+/// How many communes with figures one page of a year's full report holds: at about 2 KB
+/// each, a page stays well under 2 MB, which a phone still opens.
+pub const COMMUNES_PER_PART: usize = 500;
+
+/// One of the pages a list of communes is split into (a table of communes, a year's full
+/// report): its rows `from..to`, the first and last named.
 #[derive(Debug, Clone, Serialize)]
 pub struct TablePage {
     /// From 1.
@@ -196,105 +201,64 @@ pub struct TablePage {
     pub last: String,
 }
 
-/// The pages of a table whose rows name `names`, on the page `stem.html` and the ones after
-/// (`stem-2.html`…): [`ROWS_PER_PAGE`] rows each, at least one page.
+/// The pages of a list whose rows name `names`, `per_page` rows each: `stem.html`, then
+/// `stem-2.html`…; at least one page.
 pub fn table_pages<'a>(
     stem: &str,
-    names: impl ExactSizeIterator<Item = &'a str>,
+    names: impl Iterator<Item = &'a str>,
+    per_page: usize,
 ) -> Vec<TablePage> {
     let names: Vec<&str> = names.collect();
+    let page = |i: usize, rows: &[&str]| TablePage {
+        number: i + 1,
+        file: match i {
+            0 => format!("{stem}.html"),
+            _ => format!("{stem}-{}.html", i + 1),
+        },
+        from: i * per_page,
+        to: i * per_page + rows.len(),
+        first: rows.first().map_or_else(String::new, |n| (*n).to_owned()),
+        last: rows.last().map_or_else(String::new, |n| (*n).to_owned()),
+    };
     let mut pages: Vec<TablePage> = names
-        .chunks(ROWS_PER_PAGE)
+        .chunks(per_page)
         .enumerate()
-        .map(|(i, chunk)| TablePage {
-            number: i + 1,
-            file: match i {
-                0 => format!("{stem}.html"),
-                _ => format!("{stem}-{}.html", i + 1),
-            },
-            from: i * ROWS_PER_PAGE,
-            to: i * ROWS_PER_PAGE + chunk.len(),
-            first: chunk[0].to_owned(),
-            last: chunk[chunk.len() - 1].to_owned(),
-        })
+        .map(|(i, rows)| page(i, rows))
         .collect();
     if pages.is_empty() {
-        pages.push(TablePage {
-            number: 1,
-            file: format!("{stem}.html"),
-            from: 0,
-            to: 0,
-            first: String::new(),
-            last: String::new(),
-        });
+        pages.push(page(0, &[]));
     }
     pages
 }
 
-/// How many communes with figures one page of a year's full report holds: at about 2 KB
-/// each, a page stays well under 2 MB, which a phone still opens.
-pub const COMMUNES_PER_PART: usize = 500;
-
-/// One page of a year's full report: the communes from `first` to `last`.
-#[derive(Debug, Clone, Serialize)]
-pub struct FullReportPart {
-    /// From 1.
-    pub number: usize,
-    /// The page's file name in `years/`: `2023-full.html`, `2023-full-2.html`.
-    pub file: String,
-    pub first: String,
-    pub last: String,
-}
-
-/// The pages of the full report of `year`: the communes with figures of that year, in
-/// [`communes_of_year`] order, [`COMMUNES_PER_PART`] to a page (at least one page).
-pub fn full_report_parts(report: &Report, year: i64) -> Vec<FullReportPart> {
-    let with_figures: Vec<CommuneOfYear> = communes_of_year(report, year)
-        .into_iter()
+/// The pages of the full report of `year`: its communes with figures, in
+/// [`communes_of_year`] order, [`COMMUNES_PER_PART`] to a page.
+pub fn full_report_parts(report: &Report, year: i64) -> Vec<TablePage> {
+    let communes = communes_of_year(report, year);
+    let names = communes
+        .iter()
         .filter(|c| c.has_figures)
-        .collect();
-    let file = |number: usize| match number {
-        1 => format!("{year}-full.html"),
-        n => format!("{year}-full-{n}.html"),
-    };
-    let mut parts: Vec<FullReportPart> = with_figures
-        .chunks(COMMUNES_PER_PART)
-        .enumerate()
-        .map(|(i, chunk)| FullReportPart {
-            number: i + 1,
-            file: file(i + 1),
-            first: chunk[0].full_name.to_owned(),
-            last: chunk[chunk.len() - 1].full_name.to_owned(),
-        })
-        .collect();
-    if parts.is_empty() {
-        parts.push(FullReportPart {
-            number: 1,
-            file: file(1),
-            first: String::new(),
-            last: String::new(),
-        });
-    }
-    parts
+        .map(|c| c.full_name);
+    table_pages(&format!("{year}-full"), names, COMMUNES_PER_PART)
 }
 
-/// The communes that page `part` (from 1) of `parts` of the full report of `year` shows:
-/// its share of the communes with figures, and on the last page those without any.
-pub fn communes_of_part(
-    report: &Report,
+/// The communes that `part` of the full report of `year` shows: its communes with figures,
+/// and on the `last` page those without any.
+pub fn communes_of_part<'a>(
+    report: &'a Report,
     year: i64,
-    part: usize,
-    parts: usize,
-) -> Vec<CommuneOfYear<'_>> {
+    part: &TablePage,
+    last: bool,
+) -> Vec<CommuneOfYear<'a>> {
     let (with, without): (Vec<CommuneOfYear>, Vec<CommuneOfYear>) = communes_of_year(report, year)
         .into_iter()
         .partition(|c| c.has_figures);
     let mut communes: Vec<CommuneOfYear> = with
         .into_iter()
-        .skip((part - 1) * COMMUNES_PER_PART)
-        .take(COMMUNES_PER_PART)
+        .skip(part.from)
+        .take(part.to - part.from)
         .collect();
-    if part == parts {
+    if last {
         communes.extend(without);
     }
     communes
