@@ -284,9 +284,10 @@ pub struct Writer {
     output: PathBuf,
     mode: Mode,
     state: Mutex<State>,
-    /// Asked before each file: once it says yes, every file is refused with
+    /// Asked before each file until it says yes; from then on every file is refused with
     /// [`WriteError::Stopped`].
     stop: Option<Box<dyn Fn() -> bool + Send + Sync>>,
+    stopped: std::sync::atomic::AtomicBool,
     /// Fault injection for tests: writing this output path fails as a full disk would.
     fail_at: Option<String>,
 }
@@ -322,6 +323,7 @@ impl Writer {
             mode: Mode::Stage,
             state: Mutex::default(),
             stop: None,
+            stopped: Default::default(),
             fail_at: std::env::var("BAOCAO_FAIL_WRITING").ok(),
         }
     }
@@ -358,7 +360,9 @@ impl Writer {
 
     /// Takes one file of the site; `path` is relative to the output folder.
     pub fn put(&self, path: &str, file: OutputFile) -> Result<(), WriteError> {
-        if self.stop.as_ref().is_some_and(|stop| stop()) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.stopped.load(Relaxed) || self.stop.as_ref().is_some_and(|stop| stop()) {
+            self.stopped.store(true, Relaxed);
             return Err(WriteError::Stopped);
         }
         let relative = safe_relative(path).ok_or_else(|| {
@@ -685,8 +689,15 @@ mod tests {
             writer.put("index.html", page("rest")),
             Err(WriteError::Stopped)
         ));
+        // Once stopped it stays stopped, whatever `stop` says next.
+        stop.store(false, std::sync::atomic::Ordering::SeqCst);
+        assert!(matches!(
+            writer.put("campaign.html", page("rest")),
+            Err(WriteError::Stopped)
+        ));
         let written = fs::read_to_string(dir.path().join("communes/tuy-loc.html")).unwrap();
         assert_eq!(written, "saved");
         assert!(!dir.path().join("index.html").exists());
+        assert!(!dir.path().join("campaign.html").exists());
     }
 }

@@ -172,15 +172,8 @@ impl Server {
             if let Some(from) = from {
                 let (root, from, saved_again) =
                     (self.root.clone(), from.clone(), self.saved_again.clone());
-                let stopped = AtomicBool::new(false);
                 writer = writer.stopping_when(move || {
-                    if !stopped.load(Ordering::SeqCst)
-                        && saved_again.swap(false, Ordering::SeqCst)
-                        && watch::scan(&root) != from
-                    {
-                        stopped.store(true, Ordering::SeqCst);
-                    }
-                    stopped.load(Ordering::SeqCst)
+                    saved_again.swap(false, Ordering::SeqCst) && watch::scan(&root) != from
                 });
             }
             let waiting = AtomicUsize::new(first.len());
