@@ -83,7 +83,9 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
             }
             Err(errors) => diagnostics.extend(errors),
         }
-        for language in translation_languages(&project) {
+        let languages = project.site.as_ref().map(|s| s.record.languages());
+        // The first is the site's own language, built above.
+        for &language in languages.iter().flatten().skip(1) {
             let built = Arc::new(report::build_translation(&project, language));
             match render::Engine::new(built.clone(), &project) {
                 Ok(engine) => translations.push(Translation {
@@ -106,20 +108,6 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
         translations,
         diagnostics,
     }
-}
-
-/// The languages of `translations:` other than the site's own, each once, in order.
-fn translation_languages(project: &load::Project) -> Vec<language::Language> {
-    let Some(site) = &project.site else {
-        return Vec::new();
-    };
-    let mut languages = Vec::new();
-    for &language in &site.record.translations {
-        if language != site.record.language && !languages.contains(&language) {
-            languages.push(language);
-        }
-    }
-    languages
 }
 
 /// Like [`check`], and also renders the site without writing it when the project overrides

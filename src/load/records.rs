@@ -57,6 +57,20 @@ pub struct SiteRecord {
     pub year_change: YearChange,
 }
 
+impl SiteRecord {
+    /// The languages the site is built in: its own `language` first, then each of
+    /// `translations` once.
+    pub fn languages(&self) -> Vec<Language> {
+        let mut languages = vec![self.language];
+        for language in &self.translations {
+            if !languages.contains(language) {
+                languages.push(*language);
+            }
+        }
+        languages
+    }
+}
+
 /// `year_change:` in `content/site.yaml`: a figure that grows or falls more than `factor`
 /// times from the year before, or from 0, gets a warning to check it, when the larger of the
 /// two values is above `above` (small numbers change a lot without a mistake).

@@ -27,7 +27,8 @@ pub fn build_translation(project: &Project, language: crate::language::Language)
 fn build_in(project: &Project, translation: Option<crate::language::Language>) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
     let catalogue = Catalogue::of_project(project);
-    let language = site(site_record, project, translation).language;
+    let interface = site_record.map(|s| translation.unwrap_or(s.language));
+    let language = interface.map_or("", crate::language::Language::code);
     let mut cx = Context {
         catalogue: &catalogue,
         language,
@@ -42,7 +43,7 @@ fn build_in(project: &Project, translation: Option<crate::language::Language>) -
             .unwrap_or_default(),
         citations: Mutex::default(),
         model_rank: BTreeMap::new(),
-        number_format: match translation.or(site_record.map(|s| s.language)) {
+        number_format: match interface {
             Some(crate::language::Language::En) => NumberFormat::En,
             _ => NumberFormat::Vi,
         },
@@ -206,8 +207,9 @@ fn site(
     };
     let base_url = base_of(language);
     let up = if translation.is_some() { "../" } else { "" };
-    let mut editions: Vec<Edition> = std::iter::once(s.language)
-        .chain(s.translations.iter().copied())
+    let editions: Vec<Edition> = s
+        .languages()
+        .into_iter()
         .filter(|l| *l != language)
         .map(|l| Edition {
             language: l.code(),
@@ -216,7 +218,6 @@ fn site(
             base_url: base_of(l),
         })
         .collect();
-    editions.dedup_by_key(|e| e.language);
     Site {
         title: s.title.clone(),
         locality: s.locality.clone(),
