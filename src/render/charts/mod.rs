@@ -241,7 +241,8 @@ fn marked_html(text: &str, t: &Locale) -> String {
         Some(lang) => escaped
             .replace(CONTENT_START, &format!("<span lang=\"{lang}\">"))
             .replace(CONTENT_END, "</span>"),
-        None => unmarked(&escaped),
+        // Marks are only made on a translation's pages.
+        None => escaped,
     }
 }
 
