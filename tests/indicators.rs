@@ -64,8 +64,11 @@ fn indicators_reach_every_page_chart_and_data_file() {
     );
     assert!(commune.contains("120 triệu đồng"), "{commune}");
     assert!(commune.contains("href=\"../indicators/pham-phap-hinh-su.html\""));
-    // A commune chart of the indicator by year: 2022 and 2023.
-    assert!(commune.contains(": 2022: 7; 2023: 5.</desc>"), "{commune}");
+    // The indicator in the commune's table of years: 2022 and 2023, with its trend.
+    assert!(
+        commune.contains("Số vụ phạm pháp hình sự</a> (vụ)</th><td class=\"num\">7</td><td class=\"num\">5</td><td><svg"),
+        "{commune}"
+    );
 
     // A commune that does not report the money figure shows "no data", never 0.
     let other = p.read("output/communes/phuong-10.html");

@@ -11,6 +11,7 @@ mod markdown;
 pub mod search;
 mod templates;
 pub use templates::unused_overrides;
+mod history;
 mod views;
 
 use std::collections::BTreeMap;
@@ -106,11 +107,18 @@ enum Vars<'a> {
 }
 
 impl Vars<'_> {
-    fn values(&self, report: &Report) -> Vec<(&'static str, Value)> {
+    fn values(&self, report: &Report, locale: &Locale) -> Vec<(&'static str, Value)> {
         match self {
             Vars::None => Vec::new(),
             Vars::Ready(values) => values.clone(),
-            Vars::Commune(c) => vec![("commune", Value::from_serializable(*c))],
+            Vars::Commune(c) => vec![
+                ("commune", Value::from_serializable(*c)),
+                (
+                    "history",
+                    history::History::of(c, locale)
+                        .map_or_else(Value::none, |h| Value::from_serializable(&h)),
+                ),
+            ],
             Vars::Model(m, table) => vec![
                 ("model", Value::from_serializable(*m)),
                 ("table", table.clone()),
@@ -230,7 +238,7 @@ pub fn render<E: Send>(
         };
         context.insert("root", &root);
         context.insert("path", &p.path);
-        for (name, value) in p.vars.values(report) {
+        for (name, value) in p.vars.values(report, locale) {
             context.insert_value(name, value);
         }
         let mut html = tera

@@ -5,6 +5,7 @@
 
 mod draw;
 pub mod metrics;
+pub mod trend;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,0 +1,317 @@
+//! A commune's figures of every year in one table: rows are figures, columns are years
+//! (oldest first), each row with a small line of its trend. The commune page shows it instead
+//! of a section, a table and a chart per year when the commune reports two years or more.
+
+use serde::Serialize;
+
+use super::Locale;
+use super::charts::trend;
+use crate::report::{Cite, Commune, Fig, Ratio, Reported};
+
+/// The table of a commune's figures by year.
+#[derive(Serialize)]
+pub struct History<'a> {
+    /// The columns, oldest first.
+    years: Vec<i64>,
+    rows: Vec<HistoryRow<'a>>,
+    /// The source every figure of the table cites, cited once under it; `None`: each cell
+    /// cites its own.
+    source: Option<&'a Cite>,
+    /// What the older years say beside their figures (the newest year's section shows its
+    /// own notes).
+    notes: Vec<HistoryNote<'a>>,
+}
+
+/// One figure over the years.
+#[derive(Serialize)]
+struct HistoryRow<'a> {
+    label: &'a str,
+    /// Whether `label` is the interface's words or a translation, not the content's own.
+    translated: bool,
+    /// The figure's page, from the site root: `models/camera-an-ninh.html`.
+    link: Option<String>,
+    unit: &'a str,
+    /// One per year of `years`.
+    cells: Vec<HistoryCell<'a>>,
+    /// The values as a line (SVG), when two years or more have a number.
+    trend: Option<String>,
+}
+
+/// One figure in one year; all empty: not listed that year.
+#[derive(Serialize, Default)]
+struct HistoryCell<'a> {
+    /// The value written the site's way: "1.494", "12/14 (85,7%)".
+    value: Option<String>,
+    /// A text reported instead of a number (content).
+    text: Option<&'a str>,
+    /// Listed that year without a figure.
+    nodata: bool,
+    /// Its citation, when the table has no common one.
+    source: Option<&'a Cite>,
+    /// Whether it is a figure that cites a source (a text or a yes/no does not).
+    #[serde(skip)]
+    cites: bool,
+}
+
+/// A note of an older year: "2022 · Camera an ninh: …".
+#[derive(Serialize)]
+struct HistoryNote<'a> {
+    year: i64,
+    /// The figure it is about; none for a note on the whole year.
+    label: Option<&'a str>,
+    translated: bool,
+    text: &'a str,
+}
+
+/// A row while the years are gathered.
+struct Gathering<'a> {
+    key: String,
+    row: HistoryRow<'a>,
+    /// The numbers of the trend, by column.
+    values: Vec<Option<u64>>,
+    /// Kept even with no figure in any year (a model listed as running).
+    keep_empty: bool,
+}
+
+/// The rows of the table while the years are gathered.
+struct Rows<'a> {
+    columns: usize,
+    rows: Vec<Gathering<'a>>,
+}
+
+impl<'a> Rows<'a> {
+    /// The row `key`, made by `make` the first time.
+    fn row(&mut self, key: &str, make: impl FnOnce() -> HistoryRow<'a>) -> &mut Gathering<'a> {
+        let at = match self.rows.iter().position(|g| g.key == key) {
+            Some(at) => at,
+            None => {
+                let mut row = make();
+                row.cells = (0..self.columns).map(|_| HistoryCell::default()).collect();
+                self.rows.push(Gathering {
+                    key: key.to_owned(),
+                    row,
+                    values: vec![None; self.columns],
+                    keep_empty: false,
+                });
+                self.rows.len() - 1
+            }
+        };
+        &mut self.rows[at]
+    }
+}
+
+impl<'a> Gathering<'a> {
+    /// Puts `cell` in `column`, and its number in the trend.
+    fn set(&mut self, column: usize, cell: HistoryCell<'a>, value: Option<u64>) {
+        self.row.cells[column] = cell;
+        self.values[column] = value;
+    }
+}
+
+impl<'a> History<'a> {
+    /// The table of `commune`, worded and numbered by `t`; `None` when it has fewer than two
+    /// years.
+    pub fn of(commune: &'a Commune, t: &'a Locale) -> Option<History<'a>> {
+        if commune.years.len() < 2 {
+            return None;
+        }
+        let numbers = t.numbers;
+        let count = |f: &Fig| numbers.int(f.value as i64);
+        let columns = commune.years.len();
+        let mut rows = Rows {
+            columns,
+            rows: Vec::new(),
+        };
+        let mut notes = Vec::new();
+        // `commune.years` is newest first; columns go oldest first.
+        for (column, y) in commune.years.iter().rev().enumerate() {
+            let older = column + 1 < columns;
+            let mut note = |label: Option<&'a str>, translated: bool, text: Option<&'a str>| {
+                if let Some(text) = text.filter(|_| older) {
+                    notes.push(HistoryNote {
+                        year: y.year,
+                        label,
+                        translated,
+                        text,
+                    });
+                }
+            };
+            for m in &y.models {
+                let id = &*m.model.id;
+                let row = rows.row(&format!("models/{id}"), || HistoryRow {
+                    label: &m.model.name,
+                    translated: false,
+                    link: Some(format!("models/{id}.html")),
+                    unit: &m.model.unit,
+                    cells: Vec::new(),
+                    trend: None,
+                });
+                row.keep_empty = true;
+                row.set(
+                    column,
+                    fig_cell(m.count.as_ref(), count),
+                    value(m.count.as_ref()),
+                );
+                note(Some(&m.model.name), false, m.note.as_deref());
+                note(Some(&m.model.name), false, fig_note(m.count.as_ref()));
+            }
+            if let Some(safe) = y.commune_safe {
+                let label = t.get("commune_safe");
+                let row = rows.row("commune_safe", || plain_row(label));
+                let answer = t.get(if safe { "safe_yes" } else { "safe_no" });
+                let cell = HistoryCell {
+                    value: Some(answer.to_owned()),
+                    ..HistoryCell::default()
+                };
+                row.set(column, cell, None);
+            }
+            if let Some(villages) = &y.villages {
+                let label = t.get("villages_safe");
+                let row = rows.row("villages_safe", || plain_row(label));
+                row.set(column, ratio_cell(villages, t), None);
+            }
+            if let Some(campaign) = &y.campaign {
+                for (id, fig) in &campaign.figures {
+                    let label = t.get(id);
+                    let row = rows.row(&format!("campaign/{id}"), || plain_row(label));
+                    row.set(column, fig_cell(fig.as_ref(), count), value(fig.as_ref()));
+                    note(Some(label), true, fig_note(fig.as_ref()));
+                }
+                for (id, text) in &campaign.notes {
+                    note(Some(t.get(id)), true, text.as_deref());
+                }
+            }
+            for f in &y.indicators {
+                let indicator = &f.indicator;
+                let money = indicator.kind == "money";
+                let row = rows.row(&format!("indicators/{}", indicator.id), || HistoryRow {
+                    label: &indicator.name,
+                    translated: indicator.translated,
+                    link: Some(format!("indicators/{}.html", indicator.id)),
+                    unit: if money { "" } else { &indicator.unit },
+                    cells: Vec::new(),
+                    trend: None,
+                });
+                let written = |f: &Fig| match money {
+                    true => numbers.money(f.value),
+                    false => numbers.int(f.value as i64),
+                };
+                let fig = f.reported.fig.as_ref();
+                row.set(column, reported_cell(&f.reported, written, t), value(fig));
+                note(Some(&indicator.name), indicator.translated, fig_note(fig));
+            }
+            note(None, false, y.note.as_deref());
+        }
+        let mut rows: Vec<Gathering> = rows
+            .rows
+            .into_iter()
+            .filter(|g| {
+                g.keep_empty
+                    || g.row
+                        .cells
+                        .iter()
+                        .any(|c| c.value.is_some() || c.text.is_some())
+            })
+            .collect();
+        let source = common_source(rows.iter().flat_map(|g| &g.row.cells));
+        for g in &mut rows {
+            if source.is_some() {
+                for cell in &mut g.row.cells {
+                    cell.source = None;
+                }
+            }
+            g.row.trend = trend::svg(&g.values);
+        }
+        Some(History {
+            years: commune.years.iter().rev().map(|y| y.year).collect(),
+            rows: rows.into_iter().map(|g| g.row).collect(),
+            source,
+            notes,
+        })
+    }
+}
+
+/// A row named in the interface's words, without a page of its own.
+fn plain_row(label: &str) -> HistoryRow<'_> {
+    HistoryRow {
+        label,
+        translated: true,
+        link: None,
+        unit: "",
+        cells: Vec::new(),
+        trend: None,
+    }
+}
+
+fn value(fig: Option<&Fig>) -> Option<u64> {
+    fig.map(|f| f.value)
+}
+
+fn fig_note(fig: Option<&Fig>) -> Option<&str> {
+    fig.and_then(|f| f.note.as_deref())
+}
+
+/// A figure written by `written`, or "no data".
+fn fig_cell<'a>(fig: Option<&'a Fig>, written: impl Fn(&Fig) -> String) -> HistoryCell<'a> {
+    match fig {
+        Some(f) => HistoryCell {
+            value: Some(written(f)),
+            source: f.source.as_ref(),
+            cites: true,
+            ..HistoryCell::default()
+        },
+        None => HistoryCell {
+            nodata: true,
+            ..HistoryCell::default()
+        },
+    }
+}
+
+/// "12/14 (85,7%)".
+fn ratio_cell<'a>(ratio: &'a Ratio, t: &Locale) -> HistoryCell<'a> {
+    let n = |v: u64| t.numbers.int(v as i64);
+    let share = t
+        .numbers
+        .percent(ratio.safe as f64, ratio.total as f64)
+        .unwrap_or_else(|| "–".into());
+    HistoryCell {
+        value: Some(format!("{}/{} ({share})", n(ratio.safe), n(ratio.total))),
+        source: ratio.source.as_ref(),
+        cites: true,
+        ..HistoryCell::default()
+    }
+}
+
+/// An indicator's value: a number, a ratio, a text, or "no data".
+fn reported_cell<'a>(
+    reported: &'a Reported,
+    written: impl Fn(&Fig) -> String,
+    t: &Locale,
+) -> HistoryCell<'a> {
+    match (&reported.fig, &reported.ratio, &reported.text) {
+        (Some(f), _, _) => fig_cell(Some(f), written),
+        (_, Some(r), _) => ratio_cell(r, t),
+        (_, _, Some(text)) => HistoryCell {
+            text: Some(text),
+            ..HistoryCell::default()
+        },
+        _ => fig_cell(None, written),
+    }
+}
+
+/// The source every cell with a value cites, if they all cite one and the same.
+fn common_source<'a, 'c>(cells: impl Iterator<Item = &'c HistoryCell<'a>>) -> Option<&'a Cite>
+where
+    'a: 'c,
+{
+    let mut common: Option<&Cite> = None;
+    for cell in cells.filter(|c| c.cites) {
+        match (cell.source, common) {
+            (None, _) => return None,
+            (Some(s), None) => common = Some(s),
+            (Some(s), Some(c)) if s.id == c.id => {}
+            _ => return None,
+        }
+    }
+    common
+}

@@ -1,0 +1,86 @@
+//! A commune reporting several years shows them in one table of years with a trend line per
+//! figure, instead of a section and a chart per year.
+
+mod common;
+
+use common::TestProject;
+
+/// The history section of a commune page.
+fn history(page: &str) -> &str {
+    let start = page
+        .find("<section aria-labelledby=\"qua-cac-nam\">")
+        .unwrap_or_else(|| panic!("no table of years:\n{page}"));
+    let end = start + page[start..].find("</section>").expect("the section ends");
+    &page[start..end]
+}
+
+#[test]
+fn several_years_are_one_table_with_trends() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nsource: nguon-a\nyears:\n\
+         - year: 2023\n  models:\n  - model: camera-an-ninh\n    count: 30\n  campaign:\n    sessions: 4\n    participations: 1200\n    tips: 3\n    valuable_tips: 1\n\
+         - year: 2022\n  models:\n  - model: camera-an-ninh\n    note: lắp lại sau bão\n  note: sáp nhập tổ dân phố\n\
+         - year: 2021\n  models:\n  - model: camera-an-ninh\n    count: 12\n  campaign:\n    sessions: 2\n    participations: 800\n    tips: 1\n    valuable_tips: 0\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/communes/phuong-2.html");
+
+    // The newest year keeps its section; the older ones are columns of the table.
+    assert!(page.contains("<h2 id=\"nam-2023\">"), "{page}");
+    assert!(!page.contains("id=\"nam-2022\""), "{page}");
+    assert!(!page.contains("id=\"nam-2021\""), "{page}");
+    let table = history(&page);
+    assert!(
+        table.contains("<th scope=\"col\" class=\"num\">2021</th><th scope=\"col\" class=\"num\">2022</th><th scope=\"col\" class=\"num\">2023</th>"),
+        "{table}"
+    );
+    // A model listed without a count says so in its year; the line breaks there, so the two
+    // counts are dots, not a line through a year without a figure.
+    assert!(
+        table.contains("Camera an ninh</a> (mắt camera)</th><td class=\"num\">12</td><td class=\"num\"><span class=\"nodata\">không có số liệu</span></td><td class=\"num\">30</td><td><svg"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Lượt người tham gia</th><td class=\"num\">800</td><td class=\"num\"></td><td class=\"num\">1.200</td>"),
+        "{table}"
+    );
+    assert!(table.contains("aria-hidden=\"true\""), "{table}");
+    // Older years' notes are kept under the table.
+    assert!(
+        table.contains("<li>2022 · Camera an ninh: lắp lại sau bão</li>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<li>2022: sáp nhập tổ dân phố</li>"),
+        "{table}"
+    );
+    // Every figure cites the same source: once for the table, not in every cell.
+    assert_eq!(table.matches("class=\"cite\"").count(), 1, "{table}");
+    assert!(table.contains("<p class=\"table-source\">"), "{table}");
+    // The per-commune bar charts are replaced by the table's lines.
+    assert!(!page.contains("class=\"chart\""), "{page}");
+}
+
+#[test]
+fn figures_of_different_sources_cite_each_their_own() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    // Đồng Tâm: 2022 and 2023, its points cited to another source than its cameras.
+    let page = p.read("output/communes/dong-tam.html");
+    let table = history(&page);
+    assert!(!table.contains("table-source"), "{table}");
+    assert!(table.contains("#nguon-nguon-a"), "{table}");
+    assert!(table.contains("#nguon-nguon-b"), "{table}");
+    // Its yes/no and ratio rows of the newest year are there too.
+    assert!(table.contains("9/10 (90%)"), "{table}");
+}
+
+#[test]
+fn one_year_keeps_its_section_and_charts() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/communes/duong-thanh.html");
+    assert!(!page.contains("qua-cac-nam"), "{page}");
+}
