@@ -1,5 +1,6 @@
-//! A commune reporting several years shows them in one table of years with a trend line per
-//! figure, instead of a section and a chart per year.
+//! Figures of many years are tables: a commune reporting several years shows them in one
+//! table of years with a trend line per figure, instead of a section and a chart per year,
+//! and an older year's full report lists its communes in one table instead of a section each.
 
 mod common;
 
@@ -83,4 +84,37 @@ fn one_year_keeps_its_section_and_charts() {
     p.run(&["build"]).expect_code(0);
     let page = p.read("output/communes/duong-thanh.html");
     assert!(!page.contains("qua-cac-nam"), "{page}");
+}
+
+#[test]
+fn an_older_years_full_report_is_one_table_of_communes() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nsource: nguon-b\nyears:\n- year: 2022\n  models:\n  - model: camera-an-ninh\n    count: 5\n  - model: diem-chua-chay\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let older = p.read("output/years/2022-full.html");
+    assert!(older.contains("<table class=\"year-communes\">"), "{older}");
+    assert!(!older.contains("class=\"report-commune\""), "{older}");
+    // A column for each model any commune reports that year; a commune's row is empty where
+    // it lists nothing, and says "no data" where it lists a model without a count.
+    assert!(
+        older.contains("<th scope=\"col\">Camera an ninh (mắt camera)</th><th scope=\"col\">Điểm chữa cháy công cộng (điểm)</th></tr>"),
+        "{older}"
+    );
+    assert!(
+        older.contains("<th scope=\"row\" id=\"xa-dong-tam\">Phường Đồng Tâm</th><td class=\"num\">23<sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-a\" aria-label=\"Nguồn 1\">[1]</a></sup></td><td class=\"num\"></td></tr>"),
+        "{older}"
+    );
+    assert!(
+        older.contains("<th scope=\"row\" id=\"xa-phuong-2\">Phường 2</th><td class=\"num\">5<sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-b\" aria-label=\"Nguồn 2\">[2]</a></sup></td><td class=\"num\"><span class=\"nodata\">không có số liệu</span></td></tr>"),
+        "{older}"
+    );
+    // Two sources: each figure cites its own.
+    assert!(!older.contains("table-source"), "{older}");
+    // The newest year keeps a section per commune, with the communes' texts.
+    let newest = p.read("output/years/2023-full.html");
+    assert!(newest.contains("class=\"report-commune\""), "{newest}");
+    assert!(!newest.contains("year-communes"), "{newest}");
 }

@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use super::Locale;
+use super::cells::{Cell, common_source, fig_cell, ratio_cell, reported_cell};
 use super::charts::trend;
-use crate::report::{Cite, Commune, Fig, Ratio, Reported};
+use crate::report::{Cite, Commune, Fig};
 
 /// The table of a commune's figures by year.
 #[derive(Serialize)]
@@ -32,25 +33,9 @@ struct HistoryRow<'a> {
     link: Option<String>,
     unit: &'a str,
     /// One per year of `years`.
-    cells: Vec<HistoryCell<'a>>,
+    cells: Vec<Cell<'a>>,
     /// The values as a line (SVG), when two years or more have a number.
     trend: Option<String>,
-}
-
-/// One figure in one year; all empty: not listed that year.
-#[derive(Serialize, Default)]
-struct HistoryCell<'a> {
-    /// The value written the site's way: "1.494", "12/14 (85,7%)".
-    value: Option<String>,
-    /// A text reported instead of a number (content).
-    text: Option<&'a str>,
-    /// Listed that year without a figure.
-    nodata: bool,
-    /// Its citation, when the table has no common one.
-    source: Option<&'a Cite>,
-    /// Whether it is a figure that cites a source (a text or a yes/no does not).
-    #[serde(skip)]
-    cites: bool,
 }
 
 /// A note of an older year: "2022 · Camera an ninh: …".
@@ -86,7 +71,7 @@ impl<'a> Rows<'a> {
             Some(at) => at,
             None => {
                 let mut row = make();
-                row.cells = (0..self.columns).map(|_| HistoryCell::default()).collect();
+                row.cells = (0..self.columns).map(|_| Cell::default()).collect();
                 self.rows.push(Gathering {
                     key: key.to_owned(),
                     row,
@@ -102,7 +87,7 @@ impl<'a> Rows<'a> {
 
 impl<'a> Gathering<'a> {
     /// Puts `cell` in `column`, and its number in the trend.
-    fn set(&mut self, column: usize, cell: HistoryCell<'a>, value: Option<u64>) {
+    fn set(&mut self, column: usize, cell: Cell<'a>, value: Option<u64>) {
         self.row.cells[column] = cell;
         self.values[column] = value;
     }
@@ -159,9 +144,9 @@ impl<'a> History<'a> {
                 let label = t.get("commune_safe");
                 let row = rows.row("commune_safe", || plain_row(label));
                 let answer = t.get(if safe { "safe_yes" } else { "safe_no" });
-                let cell = HistoryCell {
+                let cell = Cell {
                     value: Some(answer.to_owned()),
-                    ..HistoryCell::default()
+                    ..Cell::default()
                 };
                 row.set(column, cell, None);
             }
@@ -249,69 +234,4 @@ fn value(fig: Option<&Fig>) -> Option<u64> {
 
 fn fig_note(fig: Option<&Fig>) -> Option<&str> {
     fig.and_then(|f| f.note.as_deref())
-}
-
-/// A figure written by `written`, or "no data".
-fn fig_cell<'a>(fig: Option<&'a Fig>, written: impl Fn(&Fig) -> String) -> HistoryCell<'a> {
-    match fig {
-        Some(f) => HistoryCell {
-            value: Some(written(f)),
-            source: f.source.as_ref(),
-            cites: true,
-            ..HistoryCell::default()
-        },
-        None => HistoryCell {
-            nodata: true,
-            ..HistoryCell::default()
-        },
-    }
-}
-
-/// "12/14 (85,7%)".
-fn ratio_cell<'a>(ratio: &'a Ratio, t: &Locale) -> HistoryCell<'a> {
-    let n = |v: u64| t.numbers.int(v as i64);
-    let share = t
-        .numbers
-        .percent(ratio.safe as f64, ratio.total as f64)
-        .unwrap_or_else(|| "–".into());
-    HistoryCell {
-        value: Some(format!("{}/{} ({share})", n(ratio.safe), n(ratio.total))),
-        source: ratio.source.as_ref(),
-        cites: true,
-        ..HistoryCell::default()
-    }
-}
-
-/// An indicator's value: a number, a ratio, a text, or "no data".
-fn reported_cell<'a>(
-    reported: &'a Reported,
-    written: impl Fn(&Fig) -> String,
-    t: &Locale,
-) -> HistoryCell<'a> {
-    match (&reported.fig, &reported.ratio, &reported.text) {
-        (Some(f), _, _) => fig_cell(Some(f), written),
-        (_, Some(r), _) => ratio_cell(r, t),
-        (_, _, Some(text)) => HistoryCell {
-            text: Some(text),
-            ..HistoryCell::default()
-        },
-        _ => fig_cell(None, written),
-    }
-}
-
-/// The source every cell with a value cites, if they all cite one and the same.
-fn common_source<'a, 'c>(cells: impl Iterator<Item = &'c HistoryCell<'a>>) -> Option<&'a Cite>
-where
-    'a: 'c,
-{
-    let mut common: Option<&Cite> = None;
-    for cell in cells.filter(|c| c.cites) {
-        match (cell.source, common) {
-            (None, _) => return None,
-            (Some(s), None) => common = Some(s),
-            (Some(s), Some(c)) if s.id == c.id => {}
-            _ => return None,
-        }
-    }
-    common
 }

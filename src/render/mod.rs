@@ -11,8 +11,10 @@ mod markdown;
 pub mod search;
 mod templates;
 pub use templates::unused_overrides;
+mod cells;
 mod history;
 mod views;
+mod year_table;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -144,15 +146,21 @@ impl Vars<'_> {
                 part,
                 parts,
                 last,
-            } => vec![
-                ("year", value.clone()),
-                ("part", Value::from(part.number)),
-                ("parts", parts.clone()),
-                (
-                    "communes",
-                    Value::from_serializable(&views::communes_of_part(report, *year, part, *last)),
-                ),
-            ],
+            } => {
+                let communes = views::communes_of_year(report, *year);
+                let table = year_table::YearTable::of(report, *year, &communes, part, locale)
+                    .map_or_else(Value::none, |t| Value::from_serializable(&t));
+                vec![
+                    ("year", value.clone()),
+                    ("part", Value::from(part.number)),
+                    ("parts", parts.clone()),
+                    ("table", table),
+                    (
+                        "communes",
+                        Value::from_serializable(&views::communes_of_part(communes, part, *last)),
+                    ),
+                ]
+            }
         }
     }
 }

@@ -163,17 +163,17 @@ impl<'a> ReportView<'a> {
 /// A commune in the full report of one year: its figures of that year, groups and quotes.
 #[derive(Serialize)]
 pub struct CommuneOfYear<'a> {
-    id: &'a str,
-    full_name: &'a str,
+    pub id: &'a str,
+    pub full_name: &'a str,
     chief: Option<&'a Person>,
     /// Markdown.
     summary: Option<&'a str>,
-    has_figures: bool,
+    pub has_figures: bool,
     /// Model counts of the year (empty when none was reported).
-    models: &'a [CommuneModel],
+    pub models: &'a [CommuneModel],
     /// The project's indicators in that year (empty when the project has none or the
     /// commune reports nothing that year).
-    indicators: &'a [IndicatorFigure],
+    pub indicators: &'a [IndicatorFigure],
     groups: &'a [Group],
     quotes: &'a [Quote],
 }
@@ -242,17 +242,15 @@ pub fn full_report_parts(report: &Report, year: i64) -> Vec<TablePage> {
     table_pages(&format!("{year}-full"), names, COMMUNES_PER_PART)
 }
 
-/// The communes that `part` of the full report of `year` shows: its communes with figures,
-/// and on the `last` page those without any.
+/// The communes that `part` of a year's full report shows, of the year's `communes`: its
+/// communes with figures, and on the `last` page those without any.
 pub fn communes_of_part<'a>(
-    report: &'a Report,
-    year: i64,
+    communes: Vec<CommuneOfYear<'a>>,
     part: &TablePage,
     last: bool,
 ) -> Vec<CommuneOfYear<'a>> {
-    let (with, without): (Vec<CommuneOfYear>, Vec<CommuneOfYear>) = communes_of_year(report, year)
-        .into_iter()
-        .partition(|c| c.has_figures);
+    let (with, without): (Vec<CommuneOfYear>, Vec<CommuneOfYear>) =
+        communes.into_iter().partition(|c| c.has_figures);
     let mut communes: Vec<CommuneOfYear> = with
         .into_iter()
         .skip(part.from)

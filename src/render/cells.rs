@@ -1,0 +1,87 @@
+//! A figure as a cell of a table: written the site's way, with its citation, or "no data".
+
+use serde::Serialize;
+
+use super::Locale;
+use crate::report::{Cite, Fig, Ratio, Reported};
+
+/// One figure in a table; all empty: not listed there.
+#[derive(Serialize, Default)]
+pub struct Cell<'a> {
+    /// The value written the site's way: "1.494", "12/14 (85,7%)".
+    pub value: Option<String>,
+    /// A text reported instead of a number (content).
+    pub text: Option<&'a str>,
+    /// Listed that year without a figure.
+    pub nodata: bool,
+    /// Its citation, when the table has no common one.
+    pub source: Option<&'a Cite>,
+    /// Whether it is a figure that cites a source (a text or a yes/no does not).
+    #[serde(skip)]
+    pub cites: bool,
+}
+
+/// A figure written by `written`, or "no data".
+pub fn fig_cell<'a>(fig: Option<&'a Fig>, written: impl Fn(&Fig) -> String) -> Cell<'a> {
+    match fig {
+        Some(f) => Cell {
+            value: Some(written(f)),
+            source: f.source.as_ref(),
+            cites: true,
+            ..Cell::default()
+        },
+        None => Cell {
+            nodata: true,
+            ..Cell::default()
+        },
+    }
+}
+
+/// "12/14 (85,7%)".
+pub fn ratio_cell<'a>(ratio: &'a Ratio, t: &Locale) -> Cell<'a> {
+    let n = |v: u64| t.numbers.int(v as i64);
+    let share = t
+        .numbers
+        .percent(ratio.safe as f64, ratio.total as f64)
+        .unwrap_or_else(|| "–".into());
+    Cell {
+        value: Some(format!("{}/{} ({share})", n(ratio.safe), n(ratio.total))),
+        source: ratio.source.as_ref(),
+        cites: true,
+        ..Cell::default()
+    }
+}
+
+/// An indicator's value: a number, a ratio, a text, or "no data".
+pub fn reported_cell<'a>(
+    reported: &'a Reported,
+    written: impl Fn(&Fig) -> String,
+    t: &Locale,
+) -> Cell<'a> {
+    match (&reported.fig, &reported.ratio, &reported.text) {
+        (Some(f), _, _) => fig_cell(Some(f), written),
+        (_, Some(r), _) => ratio_cell(r, t),
+        (_, _, Some(text)) => Cell {
+            text: Some(text),
+            ..Cell::default()
+        },
+        _ => fig_cell(None, written),
+    }
+}
+
+/// The source every cell with a value cites, if they all cite one and the same.
+pub fn common_source<'a, 'c>(cells: impl Iterator<Item = &'c Cell<'a>>) -> Option<&'a Cite>
+where
+    'a: 'c,
+{
+    let mut common: Option<&Cite> = None;
+    for cell in cells.filter(|c| c.cites) {
+        match (cell.source, common) {
+            (None, _) => return None,
+            (Some(s), None) => common = Some(s),
+            (Some(s), Some(c)) if s.id == c.id => {}
+            _ => return None,
+        }
+    }
+    common
+}
