@@ -12,6 +12,21 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// Commune-years (each commune's years summed) above which the data files of communes'
+/// figures ([`DATA_BY_COMMUNE`]) are written a file per year, `data/<name>-<year>.csv`: a
+/// national report's 10.000 communes × 10 years would make files of 40–80 MB, which neither
+/// a spreadsheet nor a slow connection takes well.
+const SPLIT_COMMUNE_YEARS: usize = 20_000;
+
+/// The data files of every commune's figures, split by year in a national report.
+pub const DATA_BY_COMMUNE: [&str; 3] = ["commune-models", "campaign", "indicators"];
+
+/// Whether the data files of communes' figures are written a file per year, for a report
+/// whose communes report `commune_years` years in all.
+pub fn data_split_by_year(commune_years: usize) -> bool {
+    commune_years > SPLIT_COMMUNE_YEARS
+}
+
 /// `path` relative to `root`, with `/` separators, as paths are shown and keyed everywhere.
 pub fn relative_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);

@@ -275,7 +275,7 @@ fn the_camera_additions_are_one_figure_everywhere() {
             "<td class=\"num\">292 (suy ra: 44 + 248)</td>",
         ),
         ("data/city-models.csv", "camera,953,292,44,"),
-        ("data/city-models.json", "\"new\":292,"),
+        ("data/city-models.json", "\"mắt camera\",953,292,44,"),
     ] {
         let text = fs::read_to_string(site.join(relative)).unwrap();
         assert!(text.contains(needle), "{relative} lacks {needle:?}");

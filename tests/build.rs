@@ -524,8 +524,17 @@ fn data_downloads_open_with_vietnamese_text_and_round_trip() {
         csv.trim_end().split("\r\n").count() - 1,
         "JSON and CSV hold the same rows"
     );
-    assert_eq!(rows[0]["commune"], "Đồng Tâm");
-    assert_eq!(rows[0]["count"], 23);
+    // Each row an array in the columns' order.
+    let column = |name: &str| {
+        json["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|c| c["name"] == name)
+            .unwrap()
+    };
+    assert_eq!(rows[0][column("commune")], "Đồng Tâm");
+    assert_eq!(rows[0][column("count")], 23);
     // One compact row a line, so that a diff of the data shows whole records.
     let text = p.read("output/data/commune-models.json");
     for row in rows {
@@ -534,14 +543,25 @@ fn data_downloads_open_with_vietnamese_text_and_round_trip() {
     }
 
     let campaign = p.read("output/data/campaign.json");
-    assert!(
-        campaign.contains("\"participations\":24527"),
-        "plain numbers, not 24.527"
-    );
+    assert!(campaign.contains(",24527,"), "plain numbers, not 24.527");
     let groups = p.read("output/data/groups.csv");
     assert!(groups.contains(",2021-06,41,"), "ISO month");
     let page = p.read("output/data.html");
     assert!(page.contains("href=\"data/city-models.csv\""));
+    // The index lists every table and its files.
+    let index: serde_json::Value =
+        serde_json::from_slice(&fs::read(p.output().join("data/index.json")).unwrap()).unwrap();
+    let tables = index["tables"].as_array().unwrap();
+    let models = tables
+        .iter()
+        .find(|t| t["table"] == "commune-models")
+        .unwrap();
+    assert_eq!(models["rows"], rows.len());
+    assert_eq!(
+        models["files"],
+        serde_json::json!([{"name": "commune-models", "year": null, "rows": rows.len(), "formats": ["csv", "json", "xlsx"]}])
+    );
+    assert!(page.contains("href=\"data/index.json\""));
 }
 
 #[test]

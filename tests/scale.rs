@@ -212,3 +212,67 @@ fn a_large_full_report_is_split_into_linked_pages() {
         );
     }
 }
+
+/// Issue 18: a national report's tables of communes' figures are a file per year, listed on
+/// the data page and in `data/index.json`; charts link the list; Markdown may link a year's
+/// file but not the whole table, which is not written.
+#[test]
+#[ignore]
+fn a_national_reports_data_is_a_file_per_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth");
+    synth::generate(&synth::Args {
+        communes: 2100,
+        years: 10,
+        groups: 0,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    let page = project.join("content/pages/gioi-thieu.md");
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    text.push_str("\nSố liệu năm 2023: [CSV](../data/commune-models-2023.csv).\n");
+    std::fs::write(&page, &text).unwrap();
+    run_in(&project, &["build"], &[]).expect_code(0);
+    let site = project.join("output");
+    let data = site.join("data");
+    for name in ["commune-models", "campaign"] {
+        assert!(!data.join(format!("{name}.csv")).exists(), "{name}.csv");
+        for year in 2014..=2023 {
+            for ext in ["csv", "json"] {
+                let file = data.join(format!("{name}-{year}.{ext}"));
+                assert!(file.exists(), "{}", file.display());
+            }
+        }
+    }
+    // A year's file holds that year's rows only.
+    let csv = std::fs::read_to_string(data.join("commune-models-2019.csv")).unwrap();
+    assert!(csv.lines().skip(1).all(|l| l.contains(",2019,")), "{csv}");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("index.json")).unwrap()).unwrap();
+    let models = index["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "commune-models")
+        .unwrap();
+    let files = models["files"].as_array().unwrap();
+    assert_eq!(files.len(), 10);
+    assert_eq!(files[9]["name"], "commune-models-2023");
+    assert_eq!(files[9]["year"], 2023);
+    let rows: u64 = files.iter().map(|f| f["rows"].as_u64().unwrap()).sum();
+    assert_eq!(models["rows"], rows);
+    let page = std::fs::read_to_string(site.join("data.html")).unwrap();
+    assert!(page.contains("href=\"data/commune-models-2014.csv\""));
+    let campaign = std::fs::read_to_string(site.join("campaign.html")).unwrap();
+    assert!(
+        campaign.contains("<a href=\"data.html#du-lieu-campaign\">các tệp theo năm</a>"),
+        "a chart links the list of files"
+    );
+    // The whole table is not there to link.
+    text.push_str("\nToàn bộ: [CSV](../data/commune-models.csv).\n");
+    std::fs::write(project.join("content/pages/gioi-thieu.md"), &text).unwrap();
+    run_in(&project, &["check"], &[])
+        .expect_code(1)
+        .expect_stderr(&["../data/commune-models.csv"]);
+}

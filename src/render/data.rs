@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Locale;
 use crate::catalogue::Section;
+use crate::paths::DATA_BY_COMMUNE;
 use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report, Site};
 
 /// One cell: text, a whole number, or nothing reported.
@@ -35,14 +36,35 @@ pub struct Dataset {
     pub rows: Vec<Vec<Cell>>,
     /// Number of rows, for the data page.
     pub count: usize,
+    /// The files it is written to: the whole table, or a national report's tables of
+    /// communes a year each (see [`crate::paths::data_split_by_year`]).
+    pub files: Vec<DataFile>,
+}
+
+/// One file of a dataset: `data/<name>.csv`, `.json` and, when it fits, `.xlsx`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataFile {
+    /// `commune-models`, or `commune-models-2023` for one year of a split table.
+    pub name: String,
+    /// The year it holds, when the table is split by year.
+    pub year: Option<i64>,
+    /// Its rows, of the dataset's.
+    #[serde(skip)]
+    pub rows: std::ops::Range<usize>,
+    pub count: usize,
     /// Whether it is small enough for an `.xlsx` download (at most [`MAX_XLSX_ROWS`] rows).
     pub xlsx: bool,
 }
 
-/// The most rows a table has to get an `.xlsx`: a sheet that Excel and LibreOffice open in
-/// a few seconds (they hold 1.048.575). A national table of commune figures (10.000
-/// communes × 10 years × 7 models) is larger: it comes as CSV and JSON, and writing it as
-/// a workbook would add 2 s to a 13 s build.
+/// Whether `report`'s tables of communes' figures are written a file per year.
+pub fn split_by_year(report: &Report) -> bool {
+    crate::paths::data_split_by_year(report.communes.iter().map(|c| c.years.len()).sum())
+}
+
+/// The most rows a table has to get an `.xlsx` (a file per year, when it is split): a sheet
+/// that Excel and LibreOffice open in a few seconds (they hold 1.048.575). A national table
+/// of commune figures (10.000 communes × 10 years × 7 models) is larger: it comes as CSV
+/// and JSON, and writing it as workbooks would add seconds to the build.
 const MAX_XLSX_ROWS: usize = 200_000;
 
 /// The longest text an Excel cell holds.
@@ -71,6 +93,13 @@ fn first_source<'a>(figs: impl IntoIterator<Item = Option<&'a Fig>>) -> Cell {
 
 fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Dataset {
     let key = format!("data_{}", slug.replace('-', "_"));
+    let whole = DataFile {
+        name: slug.to_owned(),
+        year: None,
+        rows: 0..rows.len(),
+        count: rows.len(),
+        xlsx: rows.len() <= MAX_XLSX_ROWS,
+    };
     Dataset {
         slug,
         title: t.get(&format!("{key}_title")).to_owned(),
@@ -83,8 +112,39 @@ fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>
             })
             .collect(),
         count: rows.len(),
-        xlsx: rows.len() <= MAX_XLSX_ROWS,
+        files: vec![whole],
         rows,
+    }
+}
+
+impl Dataset {
+    /// The table a file per year, by its `year` column (rows keep their order within a
+    /// year).
+    fn split_by_year(mut self) -> Dataset {
+        let Some(at) = self.columns.iter().position(|c| c.name == "year") else {
+            return self;
+        };
+        let year = |row: &Vec<Cell>| match row.get(at) {
+            Some(Cell::Int(y)) => *y as i64,
+            _ => 0,
+        };
+        self.rows.sort_by_key(year);
+        let xlsx = self.rows.len() <= MAX_XLSX_ROWS;
+        self.files.clear();
+        let mut start = 0;
+        while start < self.rows.len() {
+            let y = year(&self.rows[start]);
+            let end = start + self.rows[start..].partition_point(|r| year(r) == y);
+            self.files.push(DataFile {
+                name: format!("{}-{y}", self.slug),
+                year: Some(y),
+                rows: start..end,
+                count: end - start,
+                xlsx,
+            });
+            start = end;
+        }
+        self
     }
 }
 
@@ -101,6 +161,15 @@ pub fn datasets(report: &Report, t: &Locale) -> Vec<Dataset> {
     ];
     if !report.indicators.is_empty() {
         datasets.push(indicators(report, t));
+    }
+    if split_by_year(report) {
+        datasets = datasets
+            .into_iter()
+            .map(|d| match DATA_BY_COMMUNE.contains(&d.slug) {
+                true => d.split_by_year(),
+                false => d,
+            })
+            .collect();
     }
     datasets
 }
@@ -401,6 +470,7 @@ pub fn json_ld(report: &Report, datasets: &[Dataset]) -> String {
     let base = site.base_url.as_deref().unwrap_or_default();
     let downloads: Vec<serde_json::Value> = datasets
         .iter()
+        .flat_map(|d| &d.files)
         .flat_map(|d| {
             let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             let formats = [
@@ -414,9 +484,9 @@ pub fn json_ld(report: &Report, datasets: &[Dataset]) -> String {
                 .map(|(ext, format)| {
                     serde_json::json!({
                         "@type": "DataDownload",
-                        "name": format!("{}.{ext}", d.slug),
+                        "name": format!("{}.{ext}", d.name),
                         "encodingFormat": format,
-                        "contentUrl": format!("{base}data/{}.{ext}", d.slug),
+                        "contentUrl": format!("{base}data/{}.{ext}", d.name),
                     })
                 })
         })
@@ -454,14 +524,63 @@ pub fn json_ld(report: &Report, datasets: &[Dataset]) -> String {
         .replace('<', "\\u003c")
 }
 
+/// `data/index.json`: every table with its title and columns, and each of its files (a file
+/// per year for a split table) with its year, rows and formats; a program finds the files
+/// here without reading the data page.
+pub fn index_json(report: &Report, datasets: &[Dataset]) -> Vec<u8> {
+    let tables: Vec<serde_json::Value> = datasets
+        .iter()
+        .map(|d| {
+            let files: Vec<serde_json::Value> = d
+                .files
+                .iter()
+                .map(|f| {
+                    let mut formats = vec!["csv", "json"];
+                    if f.xlsx {
+                        formats.push("xlsx");
+                    }
+                    serde_json::json!({
+                        "name": f.name,
+                        "year": f.year,
+                        "rows": f.count,
+                        "formats": formats,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "table": d.slug,
+                "title": d.title,
+                "description": d.description,
+                "columns": d.columns,
+                "rows": d.count,
+                "files": files,
+            })
+        })
+        .collect();
+    let index = serde_json::json!({
+        "report": report.site.title,
+        "publisher": report.site.agency,
+        "sources": format!("{}sources.html", report.site.base_url.as_deref().unwrap_or("../")),
+        "tables": tables,
+    });
+    let mut out = serde_json::to_string_pretty(&index).unwrap_or_default();
+    out.push('\n');
+    out.into_bytes()
+}
+
 impl Dataset {
-    /// CSV with a UTF-8 byte-order mark, a header row, CRLF line ends (RFC 4180).
-    pub fn to_csv(&self) -> Vec<u8> {
+    /// The rows of `file`, one of this table's.
+    fn rows_of(&self, file: &DataFile) -> &[Vec<Cell>] {
+        &self.rows[file.rows.clone()]
+    }
+
+    /// `file` as CSV with a UTF-8 byte-order mark, a header row, CRLF line ends (RFC 4180).
+    pub fn to_csv(&self, file: &DataFile) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
         let header: Vec<String> = self.columns.iter().map(|c| csv_field(&c.name)).collect();
         out.push_str(&header.join(","));
         out.push_str("\r\n");
-        for row in &self.rows {
+        for row in self.rows_of(file) {
             let fields: Vec<String> = row
                 .iter()
                 .map(|cell| match cell {
@@ -476,14 +595,15 @@ impl Dataset {
         out.into_bytes()
     }
 
-    /// A JSON object: what the table is, whose it is and under which licence (from `site`),
-    /// its columns, and its `rows`, objects keyed by column name (numbers as numbers, no data
-    /// as `null`). Written straight out, laid out as `serde_json`'s pretty printer does.
-    pub fn to_json(&self, site: &Site) -> Vec<u8> {
+    /// `file` as a JSON object: what the table is (and its year, for a year of a split
+    /// table), whose it is and under which licence (from `site`), its `columns`, and its
+    /// `rows`, each an array of the columns' values in their order (numbers as numbers, no
+    /// data as `null`). Written straight out, laid out as `serde_json`'s pretty printer does.
+    pub fn to_json(&self, file: &DataFile, site: &Site) -> Vec<u8> {
         let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
-        let keys: Vec<String> = self.columns.iter().map(|c| quoted(&c.name)).collect();
-        let mut out = String::with_capacity(self.rows.len() * 64 * keys.len().max(1));
-        let header = serde_json::json!({
+        let rows = self.rows_of(file);
+        let mut out = String::with_capacity(rows.len() * 16 * self.columns.len().max(1));
+        let mut header = serde_json::json!({
             "title": self.title,
             "description": self.description,
             "report": site.title,
@@ -496,30 +616,31 @@ impl Dataset {
             "sources": format!("{}sources.html", site.base_url.as_deref().unwrap_or("../")),
             "columns": self.columns,
         });
+        if let Some(year) = file.year {
+            header["year"] = year.into();
+        }
         let header = serde_json::to_string_pretty(&header).unwrap_or_default();
         out.push_str(header.trim_end_matches('}').trim_end());
         out.push_str(",\n  \"rows\": ");
-        if self.rows.is_empty() {
+        if rows.is_empty() {
             out.push_str("[]");
         } else {
-            // One row a line, without spaces: at national scale the rows are most of the
-            // site's bytes, and a line still reads (and diffs) as one record.
+            // One row a line, without spaces or keys: at national scale the rows are most
+            // of the site's bytes, and a line still reads (and diffs) as one record.
             out.push('[');
-            for (i, row) in self.rows.iter().enumerate() {
-                out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
-                for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
+            for (i, row) in rows.iter().enumerate() {
+                out.push_str(if i == 0 { "\n    [" } else { ",\n    [" });
+                for (j, cell) in row.iter().enumerate() {
                     if j > 0 {
                         out.push(',');
                     }
-                    out.push_str(key);
-                    out.push(':');
                     match cell {
                         Cell::Text(t) => out.push_str(&quoted(t)),
                         Cell::Int(n) => out.push_str(&n.to_string()),
                         Cell::Empty => out.push_str("null"),
                     }
                 }
-                out.push('}');
+                out.push(']');
             }
             out.push_str("\n  ]");
         }
@@ -527,11 +648,15 @@ impl Dataset {
         out.into_bytes()
     }
 
-    /// The table as an Excel workbook of one sheet: a bold header row, text as text (a code
+    /// `file` as an Excel workbook of one sheet: a bold header row, text as text (a code
     /// such as 04540 keeps its zero; a text longer than a cell holds is cut), numbers as
     /// numbers, no data as an empty cell. The same table always gives the same bytes. Only
-    /// for a table that fits a sheet (`xlsx`).
-    pub fn to_xlsx(&self, site: &Site) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    /// for a file that fits a sheet (`xlsx`).
+    pub fn to_xlsx(
+        &self,
+        file: &DataFile,
+        site: &Site,
+    ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
         let mut book = Workbook::new();
         // A fixed date: a file's bytes change only with its data.
@@ -551,7 +676,7 @@ impl Dataset {
         for (col, column) in self.columns.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, &column.name, &bold)?;
         }
-        for (r, row) in self.rows.iter().enumerate() {
+        for (r, row) in self.rows_of(file).iter().enumerate() {
             let r = r as u32 + 1;
             for (col, cell) in row.iter().enumerate() {
                 match cell {
@@ -623,6 +748,17 @@ mod tests {
         assert_eq!(en[0].title, "Communes and wards");
     }
 
+    /// All of `d`'s rows as one file.
+    fn whole(d: &Dataset) -> DataFile {
+        DataFile {
+            name: d.slug.into(),
+            year: None,
+            rows: 0..d.rows.len(),
+            count: d.rows.len(),
+            xlsx: true,
+        }
+    }
+
     #[test]
     fn json_has_a_pretty_header_and_one_compact_row_a_line() {
         let column = |name: &str| Column {
@@ -636,7 +772,7 @@ mod tests {
             columns: vec![column("commune"), column("count"), column("note")],
             rows: Vec::new(),
             count: 0,
-            xlsx: true,
+            files: Vec::new(),
         };
         let site = Site {
             title: "R".into(),
@@ -660,7 +796,7 @@ mod tests {
             serde_json::to_string_pretty(&value).unwrap() + "\n"
         };
         assert_eq!(
-            String::from_utf8(d.to_json(&site)).unwrap(),
+            String::from_utf8(d.to_json(&whole(&d), &site)).unwrap(),
             pretty(serde_json::json!([]))
         );
         d.rows = vec![
@@ -668,10 +804,10 @@ mod tests {
             vec![text("</script>"), Cell::Empty, text("x\u{1}")],
         ];
         let rows = [
-            serde_json::json!({"commune": "Tuy Lộc \"A\"\n\\", "count": 23, "note": null}),
-            serde_json::json!({"commune": "</script>", "count": null, "note": "x\u{1}"}),
+            serde_json::json!(["Tuy Lộc \"A\"\n\\", 23, null]),
+            serde_json::json!(["</script>", null, "x\u{1}"]),
         ];
-        let written = String::from_utf8(d.to_json(&site)).unwrap();
+        let written = String::from_utf8(d.to_json(&whole(&d), &site)).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(parsed["rows"], serde_json::json!(rows));
         // The header as serde_json pretty-prints it, then one compact row a line.
@@ -681,5 +817,52 @@ mod tests {
             &format!("\"rows\": [\n{}\n  ]", one_a_line.join(",\n")),
         );
         assert_eq!(written, expected);
+    }
+
+    #[test]
+    fn a_split_table_is_a_file_per_year_in_year_order() {
+        let column = |name: &str| Column {
+            name: name.to_owned(),
+            description: String::new(),
+        };
+        let rows = vec![
+            vec![text("a"), Cell::Int(2023), Cell::Int(1)],
+            vec![text("a"), Cell::Int(2022), Cell::Int(2)],
+            vec![text("b"), Cell::Int(2023), Cell::Int(3)],
+            vec![text("b"), Cell::Int(2021), Cell::Int(4)],
+        ];
+        let d = Dataset {
+            slug: "commune-models",
+            title: String::new(),
+            description: String::new(),
+            columns: vec![column("commune_id"), column("year"), column("count")],
+            count: rows.len(),
+            rows,
+            files: Vec::new(),
+        }
+        .split_by_year();
+        let files: Vec<(&str, Option<i64>, usize)> = d
+            .files
+            .iter()
+            .map(|f| (f.name.as_str(), f.year, f.count))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("commune-models-2021", Some(2021), 1),
+                ("commune-models-2022", Some(2022), 1),
+                ("commune-models-2023", Some(2023), 2)
+            ]
+        );
+        // A year's rows in the table's order; the JSON says its year.
+        let csv = String::from_utf8(d.to_csv(&d.files[2])).unwrap();
+        assert_eq!(
+            csv,
+            "\u{feff}commune_id,year,count\r\na,2023,1\r\nb,2023,3\r\n"
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&d.to_json(&d.files[0], &Site::default())).unwrap();
+        assert_eq!(json["year"], 2021);
+        assert_eq!(json["rows"], serde_json::json!([["b", 2021, 4]]));
     }
 }

@@ -290,24 +290,29 @@ pub fn render<E: Send>(
         }
         let written = datasets
             .par_iter()
-            .flat_map_iter(|d| {
+            .flat_map_iter(|d| d.files.iter().map(move |f| (d, f)))
+            .flat_map_iter(|(d, f)| {
                 let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
-                let xlsx = (d.xlsx && !refused).then(|| {
-                    let book = d.to_xlsx(&report.site);
+                let xlsx = (f.xlsx && !refused).then(|| {
+                    let book = d.to_xlsx(f, &report.site);
                     // Names, cell texts and row counts are kept within Excel's limits.
                     (
-                        format!("data/{}.xlsx", d.slug),
+                        format!("data/{}.xlsx", f.name),
                         book.expect("a workbook that fits"),
                     )
                 });
                 let text = (!refused).then(|| {
                     [
-                        (format!("data/{}.csv", d.slug), d.to_csv()),
-                        (format!("data/{}.json", d.slug), d.to_json(&report.site)),
+                        (format!("data/{}.csv", f.name), d.to_csv(f)),
+                        (format!("data/{}.json", f.name), d.to_json(f, &report.site)),
                     ]
                 });
                 text.into_iter().flatten().chain(xlsx)
             })
+            .chain(rayon::iter::once((
+                "data/index.json".to_owned(),
+                data::index_json(report, &datasets),
+            )))
             .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
             .chain(files.into_par_iter())
             .map(

@@ -10,7 +10,7 @@ use super::markdown::{MarkdownText, markdown_texts};
 use crate::diagnostic::Diagnostic;
 use crate::load::{Project, file_stem};
 use crate::messages as msg;
-use crate::paths::{LinkTarget, link_target, relative_link};
+use crate::paths::{DATA_BY_COMMUNE, LinkTarget, data_split_by_year, link_target, relative_link};
 use crate::text::did_you_mean;
 
 /// The data downloads of every site (`data/<name>.csv`, `.json` and `.xlsx`); `indicators`
@@ -56,10 +56,25 @@ pub fn site_files(project: &Project) -> BTreeSet<String> {
         datasets.push("indicators");
         files.insert("indicators/index.html".into());
     }
+    // A national report's tables of communes' figures are a file per year of its communes.
+    let commune_years = project.communes.iter().map(|c| c.record.years.len()).sum();
+    let by_year = data_split_by_year(commune_years);
+    let years: BTreeSet<i64> = project
+        .communes
+        .iter()
+        .flat_map(|c| c.record.years.iter().map(|y| y.year.value))
+        .collect();
+    files.insert("data/index.json".into());
     for name in datasets {
-        files.insert(format!("data/{name}.csv"));
-        files.insert(format!("data/{name}.json"));
-        files.insert(format!("data/{name}.xlsx"));
+        let names = match by_year && DATA_BY_COMMUNE.contains(&name) {
+            true => years.iter().map(|y| format!("{name}-{y}")).collect(),
+            false => vec![name.to_owned()],
+        };
+        for name in names {
+            files.insert(format!("data/{name}.csv"));
+            files.insert(format!("data/{name}.json"));
+            files.insert(format!("data/{name}.xlsx"));
+        }
     }
     for (year, _) in &project.years {
         files.insert(format!("years/{year}.html"));

@@ -37,6 +37,9 @@ pub struct Chart {
     pub table: Table,
     /// The open-data file (`data/<slug>.csv`) holding this chart's figures.
     pub dataset: &'static str,
+    /// Whether that table is written a file per year (a national report): the chart links
+    /// the data page's list of them.
+    pub dataset_by_year: bool,
     /// Whether a picture says more than the sentence `desc`.
     pub shape: Shape,
 }
@@ -209,6 +212,8 @@ fn draw_chart(
         ChartKind::Attainment => "attainment",
         ChartKind::Indicator | ChartKind::IndicatorCommunes => "indicators",
     };
+    let dataset_by_year = crate::paths::DATA_BY_COMMUNE.contains(&dataset)
+        && crate::render::data::split_by_year(report);
     Ok(Chart {
         title,
         desc,
@@ -217,6 +222,7 @@ fn draw_chart(
         drawn,
         table,
         dataset,
+        dataset_by_year,
         shape,
     })
 }
@@ -1237,11 +1243,20 @@ pub fn figure_html(chart: &Chart, anchor: &str, root: &str, t: &Locale) -> Strin
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table></div>\n");
-    let data = format!("{}data/{}", e(root), chart.dataset);
-    html.push_str(&format!(
-        "<p class=\"chart-data\">{} <a href=\"{data}.csv\">CSV</a> · <a href=\"{data}.json\">JSON</a></p>\n",
-        e(t.get("chart_download"))
-    ));
+    let download = e(t.get("chart_download"));
+    if chart.dataset_by_year {
+        html.push_str(&format!(
+            "<p class=\"chart-data\">{download} <a href=\"{}data.html#du-lieu-{}\">{}</a></p>\n",
+            e(root),
+            chart.dataset,
+            e(t.get("chart_download_by_year"))
+        ));
+    } else {
+        let data = format!("{}data/{}", e(root), chart.dataset);
+        html.push_str(&format!(
+            "<p class=\"chart-data\">{download} <a href=\"{data}.csv\">CSV</a> · <a href=\"{data}.json\">JSON</a></p>\n"
+        ));
+    }
     html.push_str("</details>\n</figure>\n");
     html
 }
