@@ -66,7 +66,7 @@ fn indicators_reach_every_page_chart_and_data_file() {
     assert!(commune.contains("href=\"../indicators/pham-phap-hinh-su.html\""));
     // The indicator in the commune's table of years: 2022 and 2023, with its trend.
     assert!(
-        commune.contains("Số vụ phạm pháp hình sự</a> (vụ)</th><td class=\"num\">7</td><td class=\"num\">5</td><td><svg"),
+        commune.contains("Số vụ phạm pháp hình sự</a> (vụ)</th><td>7</td><td>5</td><td><svg"),
         "{commune}"
     );
 

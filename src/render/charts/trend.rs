@@ -63,7 +63,7 @@ pub fn svg(values: &[Option<u64>]) -> Option<String> {
     }
     let body = raw.split_once('\n').map_or("", |(_, rest)| rest);
     Some(format!(
-        "<svg viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" class=\"trend\" aria-hidden=\"true\" focusable=\"false\">\n{}",
+        "<svg viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\" class=\"trend\" aria-hidden=\"true\">\n{}",
         compact(body)
     ))
 }
