@@ -86,9 +86,30 @@ fn source(c: Option<&Cite>) -> Cell {
     opt(c.map(|c| &*c.id))
 }
 
-/// The source of the first figure that has one.
-fn first_source<'a>(figs: impl IntoIterator<Item = Option<&'a Fig>>) -> Cell {
-    source(figs.into_iter().flatten().find_map(|f| f.source.as_ref()))
+/// The source of a row's figures, each named by its column: the one id they all cite, or,
+/// when they cite several, each figure's as `column=source` separated by spaces
+/// (`camera-an-ninh=nguon-a diem-chua-chay=nguon-b`); empty when none cites one.
+fn row_source<'a>(cited: impl IntoIterator<Item = (&'a str, Option<&'a Cite>)>) -> Cell {
+    let cited: Vec<(&str, &Cite)> = cited
+        .into_iter()
+        .filter_map(|(column, c)| Some((column, c?)))
+        .collect();
+    match cited.split_first() {
+        None => Cell::Empty,
+        Some(((_, first), rest)) if rest.iter().all(|(_, c)| c.id == first.id) => text(&first.id),
+        Some(_) => Cell::Text(
+            cited
+                .iter()
+                .map(|(column, c)| format!("{column}={}", c.id))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
+}
+
+/// The citation of a figure, if it has one.
+fn cite(f: Option<&Fig>) -> Option<&Cite> {
+    f.and_then(|f| f.source.as_ref())
 }
 
 fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Dataset {
@@ -201,39 +222,53 @@ fn communes(report: &Report, t: &Locale) -> Dataset {
     dataset(t, "communes", &columns, rows)
 }
 
+/// Every commune's model counts: a row per commune and year, a column per model type (named
+/// by its id; the data page gives its name and unit).
 fn commune_models(report: &Report, t: &Locale) -> Dataset {
+    let ids: Vec<&str> = report.models.iter().map(|m| &*m.id).collect();
     let mut rows = Vec::new();
     for c in &report.communes {
-        for y in c.years.iter().rev() {
-            for m in &y.models {
-                rows.push(vec![
-                    text(&c.id),
-                    text(&c.name),
-                    Cell::Int(y.year as u64),
-                    text(&m.model.id),
-                    text(&m.model.name),
-                    text(&m.model.unit),
-                    fig(m.count.as_ref()),
-                    source(m.count.as_ref().and_then(|f| f.source.as_ref())),
-                ]);
-            }
+        for y in c.years.iter().rev().filter(|y| !y.models.is_empty()) {
+            let of = |id: &str| y.models.iter().find(|m| *m.model.id == *id);
+            let mut row = vec![text(&c.id), text(&c.name), Cell::Int(y.year as u64)];
+            row.extend(
+                ids.iter()
+                    .map(|id| fig(of(id).and_then(|m| m.count.as_ref()))),
+            );
+            let uncounted: Vec<&str> = y
+                .models
+                .iter()
+                .filter(|m| m.count.is_none())
+                .map(|m| &*m.model.id)
+                .collect();
+            row.push(match uncounted.is_empty() {
+                true => Cell::Empty,
+                false => Cell::Text(uncounted.join(" ")),
+            });
+            row.push(row_source(
+                ids.iter()
+                    .map(|id| (*id, cite(of(id).and_then(|m| m.count.as_ref())))),
+            ));
+            rows.push(row);
         }
     }
-    dataset(
+    let mut dataset = dataset(
         t,
         "commune-models",
-        &[
-            "commune_id",
-            "commune",
-            "year",
-            "model_id",
-            "model",
-            "unit",
-            "count",
-            "source",
-        ],
+        &["commune_id", "commune", "year"],
         rows,
-    )
+    );
+    dataset.columns.extend(report.models.iter().map(|m| Column {
+        name: m.id.to_string(),
+        description: format!("{} ({})", m.name, m.unit),
+    }));
+    for name in ["running_without_count", "source"] {
+        dataset.columns.push(Column {
+            name: name.into(),
+            description: t.get(&format!("data_commune_models_{name}")).to_owned(),
+        });
+    }
+    dataset
 }
 
 fn city_models(report: &Report, t: &Locale) -> Dataset {
@@ -252,11 +287,20 @@ fn city_models(report: &Report, t: &Locale) -> Dataset {
                 fig(m.city_budget_value_vnd.as_ref()),
                 fig(m.community_funded.as_ref()),
                 fig(m.existing_before.as_ref()),
-                first_source([
-                    m.total.as_ref(),
-                    m.new.as_ref(),
-                    m.city_budget_count.as_ref(),
-                    m.community_funded.as_ref(),
+                row_source([
+                    ("total", cite(m.total.as_ref())),
+                    ("new", cite(m.new.as_ref())),
+                    ("city_budget_count", cite(m.city_budget_count.as_ref())),
+                    (
+                        "city_budget_locations",
+                        cite(m.city_budget_locations.as_ref()),
+                    ),
+                    (
+                        "city_budget_value_vnd",
+                        cite(m.city_budget_value_vnd.as_ref()),
+                    ),
+                    ("community_funded", cite(m.community_funded.as_ref())),
+                    ("existing_before_derived", cite(m.existing_before.as_ref())),
                 ]),
             ]);
         }
@@ -285,7 +329,7 @@ fn city_models(report: &Report, t: &Locale) -> Dataset {
 fn campaign_row(scope: &str, name: &str, year: i64, c: &Campaign, ids: &[&str]) -> Vec<Cell> {
     let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
     row.extend(ids.iter().map(|id| fig(c.get(id))));
-    row.push(first_source(ids.iter().map(|id| c.get(id))));
+    row.push(row_source(ids.iter().map(|id| (*id, cite(c.get(id))))));
     row
 }
 
@@ -335,7 +379,10 @@ fn indicator_row(
             _ => Cell::Empty,
         }
     }));
-    row.push(source(figures.iter().find_map(|f| f.reported.source())));
+    row.push(row_source(
+        ids.iter()
+            .map(|id| (*id, of(id).and_then(|f| f.reported.source()))),
+    ));
     row
 }
 
@@ -746,6 +793,27 @@ mod tests {
         report.site.units = crate::load::unit_words([], crate::language::Language::En);
         let en = datasets(&report, &Locale::builtin("en").for_site(&report.site));
         assert_eq!(en[0].title, "Communes and wards");
+    }
+
+    #[test]
+    fn a_rows_source_is_one_id_or_each_figures() {
+        let a = Cite {
+            id: "nguon-a".into(),
+            number: 1,
+        };
+        let b = Cite {
+            id: "nguon-b".into(),
+            number: 2,
+        };
+        assert_eq!(row_source([("x", None), ("y", None)]), Cell::Empty);
+        assert_eq!(
+            row_source([("x", Some(&a)), ("y", None), ("z", Some(&a))]),
+            text("nguon-a")
+        );
+        assert_eq!(
+            row_source([("x", Some(&a)), ("y", None), ("z", Some(&b))]),
+            text("x=nguon-a z=nguon-b")
+        );
     }
 
     /// All of `d`'s rows as one file.
