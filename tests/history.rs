@@ -28,8 +28,8 @@ fn several_years_are_one_table_with_trends() {
     p.run(&["build"]).expect_code(0);
     let page = p.read("output/communes/phuong-2.html");
 
-    // The newest year keeps its section; the older ones are columns of the table.
-    assert!(page.contains("<h2 id=\"nam-2023\">"), "{page}");
+    // The years are columns of the table, not sections.
+    assert!(!page.contains("id=\"nam-2023\""), "{page}");
     assert!(!page.contains("id=\"nam-2022\""), "{page}");
     assert!(!page.contains("id=\"nam-2021\""), "{page}");
     let table = history(&page);
@@ -42,7 +42,7 @@ fn several_years_are_one_table_with_trends() {
     // A model listed without a count says so in its year; the line breaks there, so the two
     // counts are dots, not a line through a year without a figure.
     assert!(
-        table.contains("Camera an ninh</a> (mắt camera)</th><td>12</td><td><span class=\"nodata\">không có số liệu</span></td><td>30</td><td><svg"),
+        table.contains("Camera an ninh</a> (mắt camera)</th><td>12</td><td>đang triển khai; <span class=\"nodata\">không có số liệu</span></td><td>30</td><td><svg"),
         "{table}"
     );
     assert!(
@@ -50,7 +50,7 @@ fn several_years_are_one_table_with_trends() {
         "{table}"
     );
     assert!(table.contains("aria-hidden=\"true\""), "{table}");
-    // Older years' notes are kept under the table.
+    // The years' notes are kept under the table.
     assert!(
         table.contains("<li>2022 · Camera an ninh: lắp lại sau bão</li>"),
         "{table}"
@@ -76,8 +76,13 @@ fn figures_of_different_sources_cite_each_their_own() {
     assert!(!table.contains("table-source"), "{table}");
     assert!(table.contains("#nguon-nguon-a"), "{table}");
     assert!(table.contains("#nguon-nguon-b"), "{table}");
-    // Its yes/no and ratio rows of the newest year are there too.
+    // Its yes/no and ratio rows of the newest year are there too, and the newest year's
+    // notes.
     assert!(table.contains("9/10 (90%)"), "{table}");
+    assert!(
+        table.contains("<li>2023 · Điểm chữa cháy công cộng: theo báo cáo B</li>"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -110,7 +115,7 @@ fn an_older_years_full_report_is_one_table_of_communes() {
         "{older}"
     );
     assert!(
-        older.contains("<th scope=\"row\" id=\"xa-phuong-2\">Phường 2</th><td>5<sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-b\" aria-label=\"Nguồn 2\">[2]</a></sup></td><td><span class=\"nodata\">không có số liệu</span></td></tr>"),
+        older.contains("<th scope=\"row\" id=\"xa-phuong-2\">Phường 2</th><td>5<sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-b\" aria-label=\"Nguồn 2\">[2]</a></sup></td><td>đang triển khai; <span class=\"nodata\">không có số liệu</span></td></tr>"),
         "{older}"
     );
     // Two sources: each figure cites its own.

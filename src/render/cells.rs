@@ -12,8 +12,10 @@ pub struct Cell<'a> {
     pub value: Option<String>,
     /// A text reported instead of a number (content).
     pub text: Option<&'a str>,
-    /// Listed that year without a figure.
+    /// Listed without a figure.
     pub nodata: bool,
+    /// A model type listed as running, without a count.
+    pub running: bool,
     /// Its citation, when the table has no common one.
     pub source: Option<&'a Cite>,
     /// Whether it is a figure that cites a source (a text or a yes/no does not).

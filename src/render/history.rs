@@ -18,8 +18,7 @@ pub struct History<'a> {
     /// The source every figure of the table cites, cited once under it; `None`: each cell
     /// cites its own.
     source: Option<&'a Cite>,
-    /// What the older years say beside their figures (the newest year's section shows its
-    /// own notes).
+    /// What the years say beside their figures.
     notes: Vec<HistoryNote<'a>>,
 }
 
@@ -38,7 +37,7 @@ struct HistoryRow<'a> {
     trend: Option<String>,
 }
 
-/// A note of an older year: "2022 · Camera an ninh: …".
+/// A note of a year: "2022 · Camera an ninh: …".
 #[derive(Serialize)]
 struct HistoryNote<'a> {
     year: i64,
@@ -54,7 +53,8 @@ struct Gathering<'a> {
     row: HistoryRow<'a>,
     /// The numbers of the trend, by column.
     values: Vec<Option<u64>>,
-    /// Kept even with no figure in any year (a model listed as running).
+    /// Kept even with no figure in any year (a model listed as running, an indicator or a
+    /// campaign figure that says "no data").
     keep_empty: bool,
 }
 
@@ -110,9 +110,8 @@ impl<'a> History<'a> {
         let mut notes = Vec::new();
         // `commune.years` is newest first; columns go oldest first.
         for (column, y) in commune.years.iter().rev().enumerate() {
-            let older = column + 1 < columns;
             let mut note = |label: Option<&'a str>, translated: bool, text: Option<&'a str>| {
-                if let Some(text) = text.filter(|_| older) {
+                if let Some(text) = text {
                     notes.push(HistoryNote {
                         year: y.year,
                         label,
@@ -132,11 +131,9 @@ impl<'a> History<'a> {
                     trend: None,
                 });
                 row.keep_empty = true;
-                row.set(
-                    column,
-                    fig_cell(m.count.as_ref(), count),
-                    value(m.count.as_ref()),
-                );
+                let mut cell = fig_cell(m.count.as_ref(), count);
+                cell.running = cell.nodata;
+                row.set(column, cell, value(m.count.as_ref()));
                 note(Some(&m.model.name), false, m.note.as_deref());
                 note(Some(&m.model.name), false, fig_note(m.count.as_ref()));
             }
@@ -159,6 +156,8 @@ impl<'a> History<'a> {
                 for (id, fig) in &campaign.figures {
                     let label = t.get(id);
                     let row = rows.row(&format!("campaign/{id}"), || plain_row(label));
+                    // Pilot areas are only shown where given, as on the campaign's pages.
+                    row.keep_empty = &**id != "focus_areas";
                     row.set(column, fig_cell(fig.as_ref(), count), value(fig.as_ref()));
                     note(Some(label), true, fig_note(fig.as_ref()));
                 }
@@ -182,6 +181,7 @@ impl<'a> History<'a> {
                     false => numbers.int(f.value as i64),
                 };
                 let fig = f.reported.fig.as_ref();
+                row.keep_empty = true;
                 row.set(column, reported_cell(&f.reported, written, t), value(fig));
                 note(Some(&indicator.name), indicator.translated, fig_note(fig));
             }

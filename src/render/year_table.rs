@@ -94,7 +94,10 @@ impl<'a> YearTable<'a> {
                             else {
                                 return Cell::default();
                             };
-                            fig_cell(m.count.as_ref(), |f| numbers.int(f.value as i64))
+                            let mut cell =
+                                fig_cell(m.count.as_ref(), |f| numbers.int(f.value as i64));
+                            cell.running = cell.nodata;
+                            cell
                         } else {
                             let Some(f) =
                                 c.indicators.iter().find(|f| *f.indicator.id == *column.id)
