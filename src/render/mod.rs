@@ -96,11 +96,13 @@ enum Vars<'a> {
     /// One page of the full report of a year (from 1, of how many pages), listing its share
     /// of the communes.
     FullReport {
-        year: i64,
         value: Value,
         part: views::TablePage,
         parts: Value,
         last: bool,
+        /// Every commune of the year, and an older year's table columns.
+        communes: Arc<Vec<views::CommuneOfYear<'a>>>,
+        columns: Arc<Option<year_table::Columns<'a>>>,
     },
     /// The campaign page, or one of the pages its table of communes continues on.
     Campaign(Value),
@@ -113,14 +115,17 @@ impl Vars<'_> {
         match self {
             Vars::None => Vec::new(),
             Vars::Ready(values) => values.clone(),
-            Vars::Commune(c) => vec![
-                ("commune", Value::from_serializable(*c)),
-                (
-                    "history",
-                    history::History::of(c, locale)
-                        .map_or_else(Value::none, |h| Value::from_serializable(&h)),
-                ),
-            ],
+            Vars::Commune(c) => {
+                let history = history::History::of(c, locale);
+                let page = views::CommunePage::new(c, history.is_none());
+                vec![
+                    ("commune", Value::from_serializable(&page)),
+                    (
+                        "history",
+                        history.map_or_else(Value::none, |h| Value::from_serializable(&h)),
+                    ),
+                ]
+            }
             Vars::Model(m, table) => vec![
                 ("model", Value::from_serializable(*m)),
                 ("table", table.clone()),
@@ -141,24 +146,27 @@ impl Vars<'_> {
             ],
             Vars::Sources => vec![("sources", Value::from_serializable(&report.sources))],
             Vars::FullReport {
-                year,
                 value,
                 part,
                 parts,
                 last,
+                communes,
+                columns,
             } => {
-                let communes = views::communes_of_year(report, *year);
-                let table = year_table::YearTable::of(report, *year, &communes, part, locale)
-                    .map_or_else(Value::none, |t| Value::from_serializable(&t));
+                let table = columns
+                    .as_ref()
+                    .as_ref()
+                    .map(|columns| year_table::YearTable::of(columns, communes, part, locale));
+                let shown = views::communes_of_part(communes, part, *last, table.is_none());
                 vec![
                     ("year", value.clone()),
                     ("part", Value::from(part.number)),
                     ("parts", parts.clone()),
-                    ("table", table),
                     (
-                        "communes",
-                        Value::from_serializable(&views::communes_of_part(communes, part, *last)),
+                        "table",
+                        table.map_or_else(Value::none, |t| Value::from_serializable(&t)),
                     ),
+                    ("communes", Value::from_serializable(&shown)),
                 ]
             }
         }
@@ -415,18 +423,22 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
                 ("previous", year_value(y.previous)),
             ]),
         ));
-        let parts = views::full_report_parts(report, y.year);
+        // What every page of the year's full report shares, made once.
+        let communes = Arc::new(views::communes_of_year(report, y.year));
+        let columns = Arc::new(year_table::Columns::of(report, y.year, &communes));
+        let parts = views::full_report_parts(&communes, y.year);
         let parts_value = Value::from_serializable(&parts);
         for p in &parts {
             plans.push(page(
                 format!("years/{}", p.file),
                 "report.html",
                 Vars::FullReport {
-                    year: y.year,
                     value: year_value(Some(y.year)),
                     part: p.clone(),
                     parts: parts_value.clone(),
                     last: p.number == parts.len(),
+                    communes: communes.clone(),
+                    columns: columns.clone(),
                 },
             ));
         }

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::report::{
-    CityModelYear, CommuneCampaign, CommuneGroupLink, CommuneModel, Group, IndicatorFigure, Page,
-    Person, Quote, Report, Site, Year,
+    CityModelYear, Commune, CommuneCampaign, CommuneGroupLink, CommuneModel, CommuneYear, Group,
+    IndicatorFigure, Page, Person, Photo, Quote, Report, Site, Year,
 };
 
 /// The `report` value of every template.
@@ -160,6 +160,46 @@ impl<'a> ReportView<'a> {
     }
 }
 
+/// A commune as its page gets it: the whole record, but its years only when it has one
+/// (with more, the page's `history` holds them as a table).
+#[derive(Serialize)]
+pub struct CommunePage<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    full_name: &'a str,
+    group: Option<&'a CommuneGroupLink>,
+    code: Option<&'a str>,
+    chief: Option<&'a Person>,
+    summary: Option<&'a str>,
+    years: &'a [CommuneYear],
+    groups: &'a [Group],
+    quotes: &'a [Quote],
+    photos: &'a [Photo],
+    has_figures: bool,
+}
+
+impl<'a> CommunePage<'a> {
+    /// `c` for its page; `with_years`: whether the page shows its years one by one.
+    pub fn new(c: &'a Commune, with_years: bool) -> Self {
+        CommunePage {
+            id: &c.id,
+            name: &c.name,
+            kind: c.kind,
+            full_name: &c.full_name,
+            group: c.group.as_ref(),
+            code: c.code.as_deref(),
+            chief: c.chief.as_ref(),
+            summary: c.summary.as_deref(),
+            years: if with_years { &c.years } else { &[] },
+            groups: &c.groups,
+            quotes: &c.quotes,
+            photos: &c.photos,
+            has_figures: c.has_figures,
+        }
+    }
+}
+
 /// A commune in the full report of one year: its figures of that year, groups and quotes.
 #[derive(Serialize)]
 pub struct CommuneOfYear<'a> {
@@ -231,10 +271,9 @@ pub fn table_pages<'a>(
     pages
 }
 
-/// The pages of the full report of `year`: its communes with figures, in
-/// [`communes_of_year`] order, [`COMMUNES_PER_PART`] to a page.
-pub fn full_report_parts(report: &Report, year: i64) -> Vec<TablePage> {
-    let communes = communes_of_year(report, year);
+/// The pages of the full report of a year whose communes are `communes` (in
+/// [`communes_of_year`] order): its communes with figures, [`COMMUNES_PER_PART`] to a page.
+pub fn full_report_parts(communes: &[CommuneOfYear], year: i64) -> Vec<TablePage> {
     let names = communes
         .iter()
         .filter(|c| c.has_figures)
@@ -243,23 +282,23 @@ pub fn full_report_parts(report: &Report, year: i64) -> Vec<TablePage> {
 }
 
 /// The communes that `part` of a year's full report shows, of the year's `communes`: its
-/// communes with figures, and on the `last` page those without any.
-pub fn communes_of_part<'a>(
-    communes: Vec<CommuneOfYear<'a>>,
+/// communes with figures (unless `figures` is false: an older year's table holds them), and
+/// on the `last` page those without any.
+pub fn communes_of_part<'b, 'a>(
+    communes: &'b [CommuneOfYear<'a>],
     part: &TablePage,
     last: bool,
-) -> Vec<CommuneOfYear<'a>> {
-    let (with, without): (Vec<CommuneOfYear>, Vec<CommuneOfYear>) =
-        communes.into_iter().partition(|c| c.has_figures);
-    let mut communes: Vec<CommuneOfYear> = with
-        .into_iter()
-        .skip(part.from)
-        .take(part.to - part.from)
-        .collect();
+    figures: bool,
+) -> Vec<&'b CommuneOfYear<'a>> {
+    let with = communes.iter().filter(|c| c.has_figures);
+    let mut shown: Vec<&CommuneOfYear> = match figures {
+        true => with.skip(part.from).take(part.to - part.from).collect(),
+        false => Vec::new(),
+    };
     if last {
-        communes.extend(without);
+        shown.extend(communes.iter().filter(|c| !c.has_figures));
     }
-    communes
+    shown
 }
 
 /// Every commune as the full report of `year` shows it: by group, then in commune order.

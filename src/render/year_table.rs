@@ -20,7 +20,7 @@ pub struct YearTable<'a> {
 }
 
 /// A model type or an indicator.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Column<'a> {
     #[serde(skip)]
     id: &'a str,
@@ -38,17 +38,17 @@ struct Row<'a> {
     cells: Vec<Cell<'a>>,
 }
 
-impl<'a> YearTable<'a> {
-    /// The table of the communes of `part`, whose columns are the figures any commune of the
-    /// year reports (`communes`: every commune of the year, in the report's order); `None`
-    /// for the newest year.
-    pub fn of(
-        report: &'a Report,
-        year: i64,
-        communes: &[CommuneOfYear<'a>],
-        part: &TablePage,
-        t: &Locale,
-    ) -> Option<YearTable<'a>> {
+/// The columns of an older year's table of communes.
+pub struct Columns<'a> {
+    columns: Vec<Column<'a>>,
+    /// How many of them are model types (the rest are indicators).
+    models: usize,
+}
+
+impl<'a> Columns<'a> {
+    /// The figures any commune of `year` reports (`communes`: every commune of the year), a
+    /// column each; `None` for the newest year, whose report has a section per commune.
+    pub fn of(report: &'a Report, year: i64, communes: &[CommuneOfYear<'a>]) -> Option<Self> {
         if report.years.last().is_none_or(|y| y.year == year) {
             return None;
         }
@@ -80,8 +80,23 @@ impl<'a> YearTable<'a> {
                 });
             }
         }
+        Some(Columns { columns, models })
+    }
+}
+
+impl<'a> YearTable<'a> {
+    /// The table of the communes of `part` (of the year's `communes`, in the report's order).
+    pub fn of(
+        columns: &Columns<'a>,
+        communes: &[CommuneOfYear<'a>],
+        part: &TablePage,
+        t: &Locale,
+    ) -> YearTable<'a> {
         let numbers = t.numbers;
-        let mut rows: Vec<Row> = with_figures()
+        let Columns { columns, models } = columns;
+        let mut rows: Vec<Row> = communes
+            .iter()
+            .filter(|c| c.has_figures)
             .skip(part.from)
             .take(part.to - part.from)
             .map(|c| {
@@ -89,7 +104,7 @@ impl<'a> YearTable<'a> {
                     .iter()
                     .enumerate()
                     .map(|(at, column)| {
-                        if at < models {
+                        if at < *models {
                             let Some(m) = c.models.iter().find(|m| *m.model.id == *column.id)
                             else {
                                 return Cell::default();
@@ -126,10 +141,10 @@ impl<'a> YearTable<'a> {
                 cell.source = None;
             }
         }
-        Some(YearTable {
-            columns,
+        YearTable {
+            columns: columns.iter().map(Column::clone).collect(),
             rows,
             source,
-        })
+        }
     }
 }
