@@ -204,10 +204,14 @@ pub fn render_checked<E: Send>(
     let (Some(report), Some(engine)) = (report, engine) else {
         return (Outcome::Invalid, diagnostics);
     };
-    // The model holds what pages show: free the parsed records before rendering.
-    project.communes = Vec::new();
-    project.years = Vec::new();
-    project.models = Vec::new();
+    // The model holds what pages show: the parsed records are freed before rendering, on a
+    // thread of their own (freeing 10.000 communes' records takes a tenth of a second).
+    let records = (
+        std::mem::take(&mut project.communes),
+        std::mem::take(&mut project.years),
+        std::mem::take(&mut project.models),
+    );
+    let freeing = std::thread::spawn(move || drop(records));
     let mut rendered = render::render(&report, &engine, &project, first, sink);
     for translation in &translations {
         let Ok(so_far) = &mut rendered else { break };
@@ -223,6 +227,9 @@ pub fn render_checked<E: Send>(
             Err(e) => rendered = Err(e),
         }
     }
+    // The rest is freed while the output is put in place (or the process exits).
+    let _ = freeing.join();
+    std::thread::spawn(move || drop((report, engine, translations, project)));
     match rendered {
         Ok(rendered) => (Outcome::Rendered(rendered), diagnostics),
         Err(render::Failure::Templates(errors)) => {

@@ -5,22 +5,33 @@ use serde::Serialize;
 use super::Locale;
 use crate::report::{Cite, Fig, Ratio, Reported};
 
-/// One figure in a table; all empty: not listed there.
+/// One figure in a table; all empty: not listed there. Templates see only the fields that
+/// are set (a table of a commune's years has a hundred cells a page; a missing field reads
+/// as false).
 #[derive(Serialize, Default)]
 pub struct Cell<'a> {
     /// The value written the site's way: "1.494", "12/14 (85,7%)".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// A text reported instead of a number (content).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
     /// Listed without a figure.
+    #[serde(skip_serializing_if = "is_false")]
     pub nodata: bool,
     /// A model type listed as running, without a count.
+    #[serde(skip_serializing_if = "is_false")]
     pub running: bool,
     /// Its citation, when the table has no common one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'a Cite>,
     /// Whether it is a figure that cites a source (a text or a yes/no does not).
     #[serde(skip)]
     pub cites: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// A figure written by `written`, or "no data".
