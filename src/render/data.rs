@@ -706,6 +706,9 @@ impl Dataset {
     ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
         let mut book = Workbook::new();
+        // A faster compression than the default (6): at national scale the workbooks took
+        // 5% of a build's processor time more, for files 6% smaller.
+        book.set_zip_compression_level(3);
         // A fixed date: a file's bytes change only with its data.
         let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
         book.set_properties(
