@@ -125,3 +125,37 @@ fn an_older_years_full_report_is_one_table_of_communes() {
     assert!(newest.contains("class=\"report-commune\""), "{newest}");
     assert!(!newest.contains("year-communes"), "{newest}");
 }
+
+/// The table of communes on a model page, to the end of the paragraph after it.
+fn commune_table(page: &str) -> &str {
+    let start = page
+        .find("id=\"bang-theo-xa\"")
+        .expect("a table of communes");
+    let end = start + page[start..].find("</p>").expect("a paragraph after it");
+    &page[start..end]
+}
+
+#[test]
+fn a_table_of_communes_cites_a_common_source_once() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    // Every count of cameras cites source A: once, under the table.
+    let page = p.read("output/models/camera-an-ninh.html");
+    let table = commune_table(&page);
+    assert_eq!(table.matches("class=\"cite\"").count(), 1, "{table}");
+    assert!(
+        table.contains("<p class=\"table-source\">Nguồn của mọi số liệu trong bảng: <sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-a\""),
+        "{table}"
+    );
+    // Another commune's count from source B: each figure cites its own.
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nyears:\n- year: 2023\n  models:\n  - model: camera-an-ninh\n    count: { value: 5, source: nguon-b }\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/models/camera-an-ninh.html");
+    let table = commune_table(&page);
+    assert!(!table.contains("table-source"), "{table}");
+    assert!(table.contains("#nguon-nguon-a"), "{table}");
+    assert!(table.contains("#nguon-nguon-b"), "{table}");
+}

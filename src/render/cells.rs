@@ -98,3 +98,18 @@ where
     }
     common
 }
+
+/// The source every figure cites, given each figure's citation (`None`: a figure without
+/// one), if they all cite one and the same.
+pub fn one_source<'a>(cites: impl IntoIterator<Item = Option<&'a Cite>>) -> Option<&'a Cite> {
+    let mut one: Option<&Cite> = None;
+    for cite in cites {
+        match (cite, one) {
+            (None, _) => return None,
+            (Some(c), None) => one = Some(c),
+            (Some(c), Some(o)) if c.id == o.id => {}
+            _ => return None,
+        }
+    }
+    one
+}

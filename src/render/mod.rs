@@ -455,12 +455,24 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     }));
     let campaign_rows = views::CampaignByCommune::newest(report).map_or(&[][..], |c| c.rows);
     let names = campaign_rows.iter().map(|r| r.commune.full_name.as_str());
-    for (path, table) in paged("campaign", names) {
+    let source = |rows: std::ops::Range<usize>| {
+        let figures = campaign_rows[rows].iter().flat_map(|r| {
+            ["sessions", "participations", "tips", "valuable_tips"]
+                .into_iter()
+                .filter_map(|id| r.campaign.get(id))
+        });
+        cells::one_source(figures.map(|f| f.source.as_ref()))
+    };
+    for (path, table) in paged("campaign", names, source) {
         plans.push(page(path, "campaign.html", Vars::Campaign(table)));
     }
     for m in &report.models {
         let names = m.communes.iter().map(|c| c.commune.full_name.as_str());
-        for (path, table) in paged(&format!("models/{}", m.id), names) {
+        let source = |rows: std::ops::Range<usize>| {
+            let counts = m.communes[rows].iter().filter_map(|c| c.count.as_ref());
+            cells::one_source(counts.map(|f| f.source.as_ref()))
+        };
+        for (path, table) in paged(&format!("models/{}", m.id), names, source) {
             plans.push(page(path, "model.html", Vars::Model(m, table)));
         }
     }
@@ -473,7 +485,13 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     }
     for i in &report.indicators {
         let names = i.communes.iter().map(|c| c.commune.full_name.as_str());
-        for (path, table) in paged(&format!("indicators/{}", i.id), names) {
+        let source = |rows: std::ops::Range<usize>| {
+            let values = i.communes[rows]
+                .iter()
+                .filter(|c| c.reported.fig.is_some() || c.reported.ratio.is_some());
+            cells::one_source(values.map(|c| c.reported.source()))
+        };
+        for (path, table) in paged(&format!("indicators/{}", i.id), names, source) {
             plans.push(page(path, "indicator.html", Vars::Indicator(i, table)));
         }
     }
@@ -502,8 +520,14 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
 }
 
 /// The pages of a page `stem.html` whose table of communes names `names`: each page's path
-/// and its `table` variable (`page`: this one, `pages`: all; see [`views::TablePage`]).
-fn paged<'a>(stem: &str, names: impl Iterator<Item = &'a str>) -> Vec<(String, Value)> {
+/// and its `table` variable (`page`: this one, `pages`: all, see [`views::TablePage`];
+/// `source`: the one source every figure of the page's rows cites, as `source_of` its rows
+/// finds it, or none).
+fn paged<'a, 'r>(
+    stem: &str,
+    names: impl Iterator<Item = &'a str>,
+    source_of: impl Fn(std::ops::Range<usize>) -> Option<&'r crate::report::Cite>,
+) -> Vec<(String, Value)> {
     let folder = stem.rsplit_once('/').map_or("", |(folder, _)| folder);
     let name = stem.rsplit_once('/').map_or(stem, |(_, name)| name);
     let pages = views::table_pages(name, names, views::ROWS_PER_PAGE);
@@ -517,6 +541,7 @@ fn paged<'a>(stem: &str, names: impl Iterator<Item = &'a str>) -> Vec<(String, V
             let table = Value::from_serializable(&serde_json::json!({
                 "page": p,
                 "pages": &pages,
+                "source": source_of(p.from..p.to),
             }));
             (path, table)
         })
