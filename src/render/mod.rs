@@ -88,10 +88,10 @@ enum Vars<'a> {
     Ready(Vec<(&'static str, Value)>),
     Commune(&'a crate::report::Commune),
     /// A model type's page, or one of the pages its table of communes continues on.
-    Model(&'a crate::report::ModelType, Value),
+    Model(Arc<Shared<&'a crate::report::ModelType>>, Value),
     Group(&'a crate::report::CommuneGroup),
     /// An indicator's page, or one of the pages its table of communes continues on.
-    Indicator(&'a crate::report::Indicator, Value),
+    Indicator(Arc<Shared<&'a crate::report::Indicator>>, Value),
     Page(&'a crate::report::Page),
     /// One page of the full report of a year (from 1, of how many pages), listing its share
     /// of the communes.
@@ -105,7 +105,7 @@ enum Vars<'a> {
         columns: Arc<Option<year_table::Columns<'a>>>,
     },
     /// The campaign page, or one of the pages its table of communes continues on.
-    Campaign(Value),
+    Campaign(Arc<Shared<Option<views::CampaignByCommune<'a>>>>, Value),
     /// The sources page: the figures citing each source.
     Sources,
 }
@@ -126,24 +126,15 @@ impl Vars<'_> {
                     ),
                 ]
             }
-            Vars::Model(m, table) => vec![
-                ("model", Value::from_serializable(*m)),
-                ("table", table.clone()),
-            ],
+            Vars::Model(model, table) => vec![("model", model.value()), ("table", table.clone())],
             Vars::Group(g) => vec![("group", Value::from_serializable(*g))],
-            Vars::Indicator(i, table) => vec![
-                ("indicator", Value::from_serializable(*i)),
-                ("table", table.clone()),
-            ],
+            Vars::Indicator(indicator, table) => {
+                vec![("indicator", indicator.value()), ("table", table.clone())]
+            }
             Vars::Page(p) => vec![("page", Value::from_serializable(*p))],
-            Vars::Campaign(table) => vec![
-                (
-                    "by_commune",
-                    views::CampaignByCommune::newest(report)
-                        .map_or_else(Value::none, |v| Value::from_serializable(&v)),
-                ),
-                ("table", table.clone()),
-            ],
+            Vars::Campaign(by_commune, table) => {
+                vec![("by_commune", by_commune.value()), ("table", table.clone())]
+            }
             Vars::Sources => vec![("sources", Value::from_serializable(&report.sources))],
             Vars::FullReport {
                 value,
@@ -170,6 +161,29 @@ impl Vars<'_> {
                 ]
             }
         }
+    }
+}
+
+/// A record that several pages show (a table of communes continued on further pages): made
+/// a template value by the first of them to be rendered and shared by the others, so that a
+/// model of 10.000 communes is not made again for each of its pages; freed with the last.
+struct Shared<T> {
+    record: T,
+    value: std::sync::OnceLock<Value>,
+}
+
+impl<T: serde::Serialize> Shared<T> {
+    fn new(record: T) -> Self {
+        Shared {
+            record,
+            value: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn value(&self) -> Value {
+        self.value
+            .get_or_init(|| Value::from_serializable(&self.record))
+            .clone()
     }
 }
 
@@ -335,11 +349,17 @@ pub fn render<E: Send>(
     };
     type Outcomes<E> = Vec<Result<(), Failure<E>>>;
     // The pages asked for first are made before anything else starts, with every core.
+    // data.html is made with the data files.
+    let html_pages = 1 + plans.iter().filter(|p| p.path.ends_with(".html")).count();
+    // Each plan is dropped once its page is made: values shared by a table's pages go with
+    // the last of them.
     let asked = plans.iter().take_while(|p| first.contains(&p.path)).count();
-    let (asked, rest) = plans.split_at(asked);
-    let mut pages: Outcomes<E> = asked.par_iter().map(render_page).collect();
-    let (rest, others): (Outcomes<E>, Outcomes<E>) =
-        rayon::join(|| rest.par_iter().map(render_page).collect(), others);
+    let rest = plans.split_off(asked);
+    let mut pages: Outcomes<E> = plans.into_par_iter().map(|p| render_page(&p)).collect();
+    let (rest, others): (Outcomes<E>, Outcomes<E>) = rayon::join(
+        || rest.into_par_iter().map(|p| render_page(&p)).collect(),
+        others,
+    );
     pages.extend(rest);
     let files = pages.len() + others.len();
 
@@ -366,10 +386,8 @@ pub fn render<E: Send>(
     if let Some(e) = refused {
         return Err(Failure::Sink(e));
     }
-    // data.html is made with the data files.
-    let pages = 1 + plans.iter().filter(|p| p.path.ends_with(".html")).count();
     Ok(Rendered {
-        pages,
+        pages: html_pages,
         charts: charts.count(),
         files,
     })
@@ -453,7 +471,8 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         template: "group.html",
         vars: Vars::Group(g),
     }));
-    let campaign_rows = views::CampaignByCommune::newest(report).map_or(&[][..], |c| c.rows);
+    let by_commune = Arc::new(Shared::new(views::CampaignByCommune::newest(report)));
+    let campaign_rows = by_commune.record.as_ref().map_or(&[][..], |c| c.rows);
     let names = campaign_rows.iter().map(|r| r.commune.full_name.as_str());
     let source = |rows: std::ops::Range<usize>| {
         let figures = campaign_rows[rows].iter().flat_map(|r| {
@@ -464,16 +483,21 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         cells::one_source(figures.map(|f| f.source.as_ref()))
     };
     for (path, table) in paged("campaign", names, source) {
-        plans.push(page(path, "campaign.html", Vars::Campaign(table)));
+        plans.push(page(
+            path,
+            "campaign.html",
+            Vars::Campaign(by_commune.clone(), table),
+        ));
     }
     for m in &report.models {
+        let model = Arc::new(Shared::new(m));
         let names = m.communes.iter().map(|c| c.commune.full_name.as_str());
         let source = |rows: std::ops::Range<usize>| {
             let counts = m.communes[rows].iter().filter_map(|c| c.count.as_ref());
             cells::one_source(counts.map(|f| f.source.as_ref()))
         };
         for (path, table) in paged(&format!("models/{}", m.id), names, source) {
-            plans.push(page(path, "model.html", Vars::Model(m, table)));
+            plans.push(page(path, "model.html", Vars::Model(model.clone(), table)));
         }
     }
     if !report.indicators.is_empty() {
@@ -484,6 +508,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         ));
     }
     for i in &report.indicators {
+        let indicator = Arc::new(Shared::new(i));
         let names = i.communes.iter().map(|c| c.commune.full_name.as_str());
         let source = |rows: std::ops::Range<usize>| {
             let values = i.communes[rows]
@@ -492,7 +517,11 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
             cells::one_source(values.map(|c| c.reported.source()))
         };
         for (path, table) in paged(&format!("indicators/{}", i.id), names, source) {
-            plans.push(page(path, "indicator.html", Vars::Indicator(i, table)));
+            plans.push(page(
+                path,
+                "indicator.html",
+                Vars::Indicator(indicator.clone(), table),
+            ));
         }
     }
     plans.extend(report.pages.iter().map(|p| PagePlan {
