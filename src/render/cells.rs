@@ -66,7 +66,7 @@ pub fn ratio_cell<'a>(ratio: &'a Ratio, t: &Locale) -> Cell<'a> {
 }
 
 /// An indicator's value: a number, a ratio, a text, or "no data".
-pub fn reported_cell<'a>(
+fn reported_cell<'a>(
     reported: &'a Reported,
     written: impl Fn(&Fig) -> String,
     t: &Locale,
@@ -82,21 +82,43 @@ pub fn reported_cell<'a>(
     }
 }
 
-/// The source every cell with a value cites, if they all cite one and the same.
+/// The source every cell with a figure cites, if they all cite one and the same.
 pub fn common_source<'a, 'c>(cells: impl Iterator<Item = &'c Cell<'a>>) -> Option<&'a Cite>
 where
     'a: 'c,
 {
-    let mut common: Option<&Cite> = None;
-    for cell in cells.filter(|c| c.cites) {
-        match (cell.source, common) {
-            (None, _) => return None,
-            (Some(s), None) => common = Some(s),
-            (Some(s), Some(c)) if s.id == c.id => {}
-            _ => return None,
+    one_source(cells.filter(|c| c.cites).map(|c| c.source))
+}
+
+/// The source every one of `cells` cites, if one: then taken out of the cells, to be cited
+/// once for them all.
+pub fn cite_once<'a, 'c>(cells: Vec<&'c mut Cell<'a>>) -> Option<&'a Cite>
+where
+    'a: 'c,
+{
+    let source = common_source(cells.iter().map(|c| &**c));
+    if source.is_some() {
+        for cell in cells {
+            cell.source = None;
         }
     }
-    common
+    source
+}
+
+/// A model type's count in a commune: the number, or "running; no data".
+pub fn count_cell<'a>(count: Option<&'a Fig>, t: &Locale) -> Cell<'a> {
+    let mut cell = fig_cell(count, |f| t.numbers.int(f.value as i64));
+    cell.running = cell.nodata;
+    cell
+}
+
+/// An indicator's value of `kind` (`money` is written in đồng with scale words).
+pub fn indicator_cell<'a>(reported: &'a Reported, kind: &str, t: &Locale) -> Cell<'a> {
+    let written = |f: &Fig| match kind {
+        "money" => t.numbers.money(f.value),
+        _ => t.numbers.int(f.value as i64),
+    };
+    reported_cell(reported, written, t)
 }
 
 /// The source every figure cites, given each figure's citation (`None`: a figure without

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Locale;
-use super::cells::{Cell, common_source, fig_cell, ratio_cell, reported_cell};
+use super::cells::{Cell, cite_once, count_cell, fig_cell, indicator_cell, ratio_cell};
 use super::charts::trend;
 use crate::report::{Cite, Commune, Fig};
 
@@ -131,8 +131,7 @@ impl<'a> History<'a> {
                     trend: None,
                 });
                 row.keep_empty = true;
-                let mut cell = fig_cell(m.count.as_ref(), count);
-                cell.running = cell.nodata;
+                let cell = count_cell(m.count.as_ref(), t);
                 row.set(column, cell, value(m.count.as_ref()));
                 note(Some(&m.model.name), false, m.note.as_deref());
                 note(Some(&m.model.name), false, fig_note(m.count.as_ref()));
@@ -176,13 +175,10 @@ impl<'a> History<'a> {
                     cells: Vec::new(),
                     trend: None,
                 });
-                let written = |f: &Fig| match money {
-                    true => numbers.money(f.value),
-                    false => numbers.int(f.value as i64),
-                };
                 let fig = f.reported.fig.as_ref();
                 row.keep_empty = true;
-                row.set(column, reported_cell(&f.reported, written, t), value(fig));
+                let cell = indicator_cell(&f.reported, indicator.kind, t);
+                row.set(column, cell, value(fig));
                 note(Some(&indicator.name), indicator.translated, fig_note(fig));
             }
             note(None, false, y.note.as_deref());
@@ -198,13 +194,8 @@ impl<'a> History<'a> {
                         .any(|c| c.value.is_some() || c.text.is_some())
             })
             .collect();
-        let source = common_source(rows.iter().flat_map(|g| &g.row.cells));
+        let source = cite_once(rows.iter_mut().flat_map(|g| &mut g.row.cells).collect());
         for g in &mut rows {
-            if source.is_some() {
-                for cell in &mut g.row.cells {
-                    cell.source = None;
-                }
-            }
             g.row.trend = trend::svg(&g.values);
         }
         Some(History {

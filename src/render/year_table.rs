@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Locale;
-use super::cells::{Cell, common_source, fig_cell, reported_cell};
+use super::cells::{Cell, cite_once, count_cell, indicator_cell};
 use super::views::{CommuneOfYear, TablePage};
 use crate::report::{Cite, Report};
 
@@ -92,7 +92,6 @@ impl<'a> YearTable<'a> {
         part: &TablePage,
         t: &Locale,
     ) -> YearTable<'a> {
-        let numbers = t.numbers;
         let Columns { columns, models } = columns;
         let mut rows: Vec<Row> = communes
             .iter()
@@ -109,22 +108,14 @@ impl<'a> YearTable<'a> {
                             else {
                                 return Cell::default();
                             };
-                            let mut cell =
-                                fig_cell(m.count.as_ref(), |f| numbers.int(f.value as i64));
-                            cell.running = cell.nodata;
-                            cell
+                            count_cell(m.count.as_ref(), t)
                         } else {
                             let Some(f) =
                                 c.indicators.iter().find(|f| *f.indicator.id == *column.id)
                             else {
                                 return Cell::default();
                             };
-                            let money = f.indicator.kind == "money";
-                            let written = |fig: &crate::report::Fig| match money {
-                                true => numbers.money(fig.value),
-                                false => numbers.int(fig.value as i64),
-                            };
-                            reported_cell(&f.reported, written, t)
+                            indicator_cell(&f.reported, f.indicator.kind, t)
                         }
                     })
                     .collect();
@@ -135,12 +126,7 @@ impl<'a> YearTable<'a> {
                 }
             })
             .collect();
-        let source = common_source(rows.iter().flat_map(|r| &r.cells));
-        if source.is_some() {
-            for cell in rows.iter_mut().flat_map(|r| &mut r.cells) {
-                cell.source = None;
-            }
-        }
+        let source = cite_once(rows.iter_mut().flat_map(|r| &mut r.cells).collect());
         YearTable {
             columns: columns.iter().map(Column::clone).collect(),
             rows,
