@@ -348,11 +348,11 @@ pub fn render<E: Send>(
             .collect()
     };
     type Outcomes<E> = Vec<Result<(), Failure<E>>>;
-    // The pages asked for first are made before anything else starts, with every core.
     // data.html is made with the data files.
     let html_pages = 1 + plans.iter().filter(|p| p.path.ends_with(".html")).count();
-    // Each plan is dropped once its page is made: values shared by a table's pages go with
-    // the last of them.
+    // The pages asked for first are made before anything else starts, with every core. Each
+    // plan is dropped once its page is made: values shared by a table's pages go with the
+    // last of them.
     let asked = plans.iter().take_while(|p| first.contains(&p.path)).count();
     let rest = plans.split_off(asked);
     let mut pages: Outcomes<E> = plans.into_par_iter().map(|p| render_page(&p)).collect();
@@ -475,11 +475,9 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     let campaign_rows = by_commune.record.as_ref().map_or(&[][..], |c| c.rows);
     let names = campaign_rows.iter().map(|r| r.commune.full_name.as_str());
     let source = |rows: std::ops::Range<usize>| {
-        let figures = campaign_rows[rows].iter().flat_map(|r| {
-            ["sessions", "participations", "tips", "valuable_tips"]
-                .into_iter()
-                .filter_map(|id| r.campaign.get(id))
-        });
+        let figures = campaign_rows[rows]
+            .iter()
+            .flat_map(|r| r.campaign.figures.iter().filter_map(|(_, f)| f.as_ref()));
         cells::one_source(figures.map(|f| f.source.as_ref()))
     };
     for (path, table) in paged("campaign", names, source) {
