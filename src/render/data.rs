@@ -2,6 +2,8 @@
 //! Excel shows Vietnamese correctly; plain numbers, ISO dates) and as JSON. The files are the
 //! same in every language; only the data page's descriptions follow the site's language.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::Locale;
@@ -11,8 +13,9 @@ use crate::report::{Campaign, Cite, Fig, IndicatorFigure, Ratio, Report, Site};
 
 /// One cell: text, a whole number, or nothing reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    /// Borrowed from the report where it can be: a national table has a million cells.
+    Text(Cow<'a, str>),
     Int(u64),
     Empty,
 }
@@ -27,13 +30,13 @@ pub struct Column {
 /// A table of the report, downloadable as `data/<slug>.csv` and `data/<slug>.json`; its title
 /// and descriptions are the locale's `data_<slug>_title`, `…_description` and `…_<column>`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Dataset {
+pub struct Dataset<'a> {
     pub slug: &'static str,
     pub title: String,
     pub description: String,
     pub columns: Vec<Column>,
     #[serde(skip)]
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
     /// Number of rows, for the data page.
     pub count: usize,
     /// The files it is written to: the whole table, or a national report's tables of
@@ -70,26 +73,26 @@ const MAX_XLSX_ROWS: usize = 200_000;
 /// The longest text an Excel cell holds.
 const MAX_XLSX_TEXT: usize = 32_767;
 
-fn text(s: &str) -> Cell {
-    Cell::Text(s.to_owned())
+fn text(s: &str) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(s))
 }
 
-fn fig(f: Option<&Fig>) -> Cell {
+fn fig(f: Option<&Fig>) -> Cell<'static> {
     f.map_or(Cell::Empty, |f| Cell::Int(f.value))
 }
 
-fn opt(s: Option<&str>) -> Cell {
+fn opt(s: Option<&str>) -> Cell<'_> {
     s.map_or(Cell::Empty, text)
 }
 
-fn source(c: Option<&Cite>) -> Cell {
+fn source(c: Option<&Cite>) -> Cell<'_> {
     opt(c.map(|c| &*c.id))
 }
 
 /// The source of a row's figures, each named by its column: the one id they all cite, or,
 /// when they cite several, each figure's as `column=source` separated by spaces
 /// (`camera-an-ninh=nguon-a diem-chua-chay=nguon-b`); empty when none cites one.
-fn row_source<'a>(cited: impl IntoIterator<Item = (&'a str, Option<&'a Cite>)>) -> Cell {
+fn row_source<'a>(cited: impl IntoIterator<Item = (&'a str, Option<&'a Cite>)>) -> Cell<'a> {
     let cited: Vec<(&str, &Cite)> = cited
         .into_iter()
         .filter_map(|(column, c)| Some((column, c?)))
@@ -102,7 +105,8 @@ fn row_source<'a>(cited: impl IntoIterator<Item = (&'a str, Option<&'a Cite>)>) 
                 .iter()
                 .map(|(column, c)| format!("{column}={}", c.id))
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" ")
+                .into(),
         ),
     }
 }
@@ -112,7 +116,12 @@ fn cite(f: Option<&Fig>) -> Option<&Cite> {
     f.and_then(|f| f.source.as_ref())
 }
 
-fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>>) -> Dataset {
+fn dataset<'a>(
+    t: &Locale,
+    slug: &'static str,
+    columns: &[&str],
+    rows: Vec<Vec<Cell<'a>>>,
+) -> Dataset<'a> {
     let key = format!("data_{}", slug.replace('-', "_"));
     let whole = DataFile {
         name: slug.to_owned(),
@@ -138,10 +147,10 @@ fn dataset(t: &Locale, slug: &'static str, columns: &[&str], rows: Vec<Vec<Cell>
     }
 }
 
-impl Dataset {
+impl<'a> Dataset<'a> {
     /// The table a file per year, by its `year` column (rows keep their order within a
     /// year).
-    fn split_by_year(mut self) -> Dataset {
+    fn split_by_year(mut self) -> Dataset<'a> {
         let Some(at) = self.columns.iter().position(|c| c.name == "year") else {
             return self;
         };
@@ -170,32 +179,32 @@ impl Dataset {
 }
 
 /// Every dataset of the report, described in `t`'s language, in the order the data page
-/// lists them.
-pub fn datasets(report: &Report, t: &Locale) -> Vec<Dataset> {
-    let mut datasets = vec![
-        communes(report, t),
-        commune_models(report, t),
-        city_models(report, t),
-        campaign(report, t),
-        attainment(report, t),
-        groups(report, t),
+/// lists them. Each is made when the iterator reaches it: a national report's tables are
+/// written one after another, not all held at once.
+pub fn datasets<'a>(report: &'a Report, t: &'a Locale) -> impl Iterator<Item = Dataset<'a>> + 'a {
+    type Make = for<'r> fn(&'r Report, &Locale) -> Dataset<'r>;
+    let mut makers: Vec<Make> = vec![
+        communes,
+        commune_models,
+        city_models,
+        campaign,
+        attainment,
+        groups,
     ];
     if !report.indicators.is_empty() {
-        datasets.push(indicators(report, t));
+        makers.push(indicators);
     }
-    if split_by_year(report) {
-        datasets = datasets
-            .into_iter()
-            .map(|d| match DATA_BY_COMMUNE.contains(&d.slug) {
-                true => d.split_by_year(),
-                false => d,
-            })
-            .collect();
-    }
-    datasets
+    let split = split_by_year(report);
+    makers.into_iter().map(move |make| {
+        let d = make(report, t);
+        match split && DATA_BY_COMMUNE.contains(&d.slug) {
+            true => d.split_by_year(),
+            false => d,
+        }
+    })
 }
 
-fn communes(report: &Report, t: &Locale) -> Dataset {
+fn communes<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     // The group columns only where the report has groups.
     let grouped = !report.commune_groups.is_empty();
     let rows = report
@@ -224,13 +233,14 @@ fn communes(report: &Report, t: &Locale) -> Dataset {
 
 /// Every commune's model counts: a row per commune and year, a column per model type (named
 /// by its id; the data page gives its name and unit).
-fn commune_models(report: &Report, t: &Locale) -> Dataset {
+fn commune_models<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let ids: Vec<&str> = report.models.iter().map(|m| &*m.id).collect();
     let mut rows = Vec::new();
     for c in &report.communes {
         for y in c.years.iter().rev().filter(|y| !y.models.is_empty()) {
             let of = |id: &str| y.models.iter().find(|m| *m.model.id == *id);
-            let mut row = vec![text(&c.id), text(&c.name), Cell::Int(y.year as u64)];
+            let mut row = Vec::with_capacity(ids.len() + 5);
+            row.extend([text(&c.id), text(&c.name), Cell::Int(y.year as u64)]);
             row.extend(
                 ids.iter()
                     .map(|id| fig(of(id).and_then(|m| m.count.as_ref()))),
@@ -243,7 +253,7 @@ fn commune_models(report: &Report, t: &Locale) -> Dataset {
                 .collect();
             row.push(match uncounted.is_empty() {
                 true => Cell::Empty,
-                false => Cell::Text(uncounted.join(" ")),
+                false => Cell::Text(uncounted.join(" ").into()),
             });
             row.push(row_source(
                 ids.iter()
@@ -271,7 +281,7 @@ fn commune_models(report: &Report, t: &Locale) -> Dataset {
     dataset
 }
 
-fn city_models(report: &Report, t: &Locale) -> Dataset {
+fn city_models<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let mut rows = Vec::new();
     for y in &report.years {
         for m in &y.models {
@@ -326,14 +336,21 @@ fn city_models(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
-fn campaign_row(scope: &str, name: &str, year: i64, c: &Campaign, ids: &[&str]) -> Vec<Cell> {
-    let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
+fn campaign_row<'a>(
+    scope: &'a str,
+    name: &'a str,
+    year: i64,
+    c: &'a Campaign,
+    ids: &[&'a str],
+) -> Vec<Cell<'a>> {
+    let mut row = Vec::with_capacity(ids.len() + 4);
+    row.extend([text(scope), text(name), Cell::Int(year as u64)]);
     row.extend(ids.iter().map(|id| fig(c.get(id))));
     row.push(row_source(ids.iter().map(|id| (*id, cite(c.get(id))))));
     row
 }
 
-fn campaign(report: &Report, t: &Locale) -> Dataset {
+fn campaign<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let ids: Vec<&str> = report
         .catalogue
         .section(Section::Campaign)
@@ -359,14 +376,15 @@ fn campaign(report: &Report, t: &Locale) -> Dataset {
 }
 
 /// A row of the indicators table: one place in one year, a column per indicator.
-fn indicator_row(
-    scope: &str,
-    name: &str,
+fn indicator_row<'a>(
+    scope: &'a str,
+    name: &'a str,
     year: i64,
-    figures: &[IndicatorFigure],
-    ids: &[&str],
-) -> Vec<Cell> {
-    let mut row = vec![text(scope), text(name), Cell::Int(year as u64)];
+    figures: &'a [IndicatorFigure],
+    ids: &[&'a str],
+) -> Vec<Cell<'a>> {
+    let mut row = Vec::with_capacity(ids.len() + 4);
+    row.extend([text(scope), text(name), Cell::Int(year as u64)]);
     let of = |id: &str| figures.iter().find(|f| *f.indicator.id == *id);
     row.extend(ids.iter().map(|id| {
         let Some(r) = of(id).map(|f| &f.reported) else {
@@ -374,7 +392,7 @@ fn indicator_row(
         };
         match (&r.fig, &r.ratio, &r.text) {
             (Some(f), _, _) => Cell::Int(f.value),
-            (_, Some(r), _) => Cell::Text(format!("{}/{}", r.safe, r.total)),
+            (_, Some(r), _) => Cell::Text(format!("{}/{}", r.safe, r.total).into()),
             (_, _, Some(t)) => text(t),
             _ => Cell::Empty,
         }
@@ -388,7 +406,7 @@ fn indicator_row(
 
 /// The project's own indicators: the area's and each commune's values by year, a column
 /// per indicator (named by its id; the data page gives its name and unit).
-fn indicators(report: &Report, t: &Locale) -> Dataset {
+fn indicators<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let ids: Vec<&str> = report.indicators.iter().map(|i| &*i.id).collect();
     let mut rows = Vec::new();
     for y in &report.years {
@@ -422,7 +440,7 @@ fn indicators(report: &Report, t: &Locale) -> Dataset {
     dataset
 }
 
-fn ratio_row(scope: &str, year: i64, unit: &str, r: &Ratio) -> Vec<Cell> {
+fn ratio_row<'a>(scope: &'a str, year: i64, unit: &'a str, r: &'a Ratio) -> Vec<Cell<'a>> {
     vec![
         text(scope),
         Cell::Int(year as u64),
@@ -433,7 +451,7 @@ fn ratio_row(scope: &str, year: i64, unit: &str, r: &Ratio) -> Vec<Cell> {
     ]
 }
 
-fn attainment(report: &Report, t: &Locale) -> Dataset {
+fn attainment<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let mut rows = Vec::new();
     for y in &report.years {
         let Some(a) = &y.attainment else { continue };
@@ -462,7 +480,7 @@ fn attainment(report: &Report, t: &Locale) -> Dataset {
     )
 }
 
-fn groups(report: &Report, t: &Locale) -> Dataset {
+fn groups<'a>(report: &'a Report, t: &Locale) -> Dataset<'a> {
     let mut rows = Vec::new();
     for c in &report.communes {
         for g in &c.groups {
@@ -485,7 +503,7 @@ fn groups(report: &Report, t: &Locale) -> Dataset {
                 text(&g.model.id),
                 opt(g.founded.as_deref()),
                 fig(g.members.as_ref()),
-                Cell::Text(outcomes.join("; ")),
+                Cell::Text(outcomes.join("; ").into()),
                 opt(g.motto.as_deref()),
                 source(g.source.as_ref()),
             ]);
@@ -615,9 +633,15 @@ pub fn index_json(report: &Report, datasets: &[Dataset]) -> Vec<u8> {
     out.into_bytes()
 }
 
-impl Dataset {
+impl<'a> Dataset<'a> {
+    /// The table without its rows, once its files are written: what the data page shows.
+    pub fn described(mut self) -> Dataset<'a> {
+        self.rows = Vec::new();
+        self
+    }
+
     /// The rows of `file`, one of this table's.
-    fn rows_of(&self, file: &DataFile) -> &[Vec<Cell>] {
+    fn rows_of(&self, file: &DataFile) -> &[Vec<Cell<'a>>] {
         &self.rows[file.rows.clone()]
     }
 
@@ -735,7 +759,7 @@ impl Dataset {
                         sheet.write_string(r, col as u16, cut)?;
                     }
                     Cell::Text(t) => {
-                        sheet.write_string(r, col as u16, t)?;
+                        sheet.write_string(r, col as u16, &**t)?;
                     }
                     Cell::Int(n) => {
                         sheet.write_number(r, col as u16, *n as f64)?;
@@ -794,8 +818,9 @@ mod tests {
         }
         let mut report = Report::default();
         report.site.units = crate::load::unit_words([], crate::language::Language::En);
-        let en = datasets(&report, &Locale::builtin("en").for_site(&report.site));
-        assert_eq!(en[0].title, "Communes and wards");
+        let t = Locale::builtin("en").for_site(&report.site);
+        let first = datasets(&report, &t).next().unwrap();
+        assert_eq!(first.title, "Communes and wards");
     }
 
     #[test]

@@ -303,9 +303,20 @@ pub fn index_script(report: &Report, t: &Locale) -> Vec<u8> {
         "csv json excel",
         "",
     );
-    let json = serde_json::to_string(&index.entries).unwrap_or_else(|_| "[]".into());
+    // Written straight into the file's bytes: a national index is megabytes long.
+    const START: &[u8] = b"window.BAOCAO_SEARCH = ";
+    let mut script = START.to_vec();
+    if serde_json::to_writer(&mut script, &index.entries).is_err() {
+        script.truncate(START.len());
+        script.extend(b"[]");
+    }
+    script.extend(b";\n");
     // `</` cannot close a script element when the index is inlined or parsed as HTML.
-    format!("window.BAOCAO_SEARCH = {};\n", json.replace("</", "<\\/")).into_bytes()
+    if script.windows(2).any(|w| w == b"</") {
+        let text = String::from_utf8_lossy(&script).replace("</", "<\\/");
+        script = text.into_bytes();
+    }
+    script
 }
 
 #[cfg(test)]
