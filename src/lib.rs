@@ -59,9 +59,27 @@ pub fn check(root: &Path) -> Checked {
     check_reusing(root, &load::Reuse::default())
 }
 
+/// Like [`check`], for a caller that renders the report and has no further use for the
+/// communes' parsed records: each is freed as soon as its commune is modelled, so that a
+/// national project never holds both at once. `project.communes` is empty afterwards.
+pub fn check_to_render(root: &Path) -> Checked {
+    check_in(root, &load::Reuse::default(), Records::Free)
+}
+
 /// Like [`check`], taking unchanged files already parsed from `reuse` (see [`load::Reuse`]).
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
-    let (project, mut diagnostics) = load::load_reusing(root, reuse);
+    check_in(root, reuse, Records::Keep)
+}
+
+/// What becomes of the communes' parsed records once the report is modelled.
+#[derive(PartialEq)]
+enum Records {
+    Keep,
+    Free,
+}
+
+fn check_in(root: &Path, reuse: &load::Reuse, records: Records) -> Checked {
+    let (mut project, mut diagnostics) = load::load_reusing(root, reuse);
     let mut found = validate::validate(&project);
     let erring = |diagnostics: &[Diagnostic]| -> Vec<String> {
         let files = diagnostics.iter().filter(|d| d.is_error());
@@ -75,7 +93,18 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
     let mut engine = None;
     let mut translations = Vec::new();
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        let built = Arc::new(report::build(&project));
+        let languages = project.site.as_ref().map(|s| s.record.languages());
+        // The first is the site's own language, built last: it may free the records.
+        let translated: Vec<report::Report> = languages
+            .iter()
+            .flatten()
+            .skip(1)
+            .map(|&language| report::build_translation(&project, language))
+            .collect();
+        let built = Arc::new(match records {
+            Records::Keep => report::build(&project),
+            Records::Free => report::build_freeing(&mut project),
+        });
         match render::Engine::new(built.clone(), &project) {
             Ok(compiled) => {
                 report = Some(built);
@@ -83,10 +112,8 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
             }
             Err(errors) => diagnostics.extend(errors),
         }
-        let languages = project.site.as_ref().map(|s| s.record.languages());
-        // The first is the site's own language, built above.
-        for &language in languages.iter().flatten().skip(1) {
-            let built = Arc::new(report::build_translation(&project, language));
+        for built in translated {
+            let built = Arc::new(built);
             match render::Engine::new(built.clone(), &project) {
                 Ok(engine) => translations.push(Translation {
                     report: built,
@@ -115,7 +142,7 @@ pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
 /// not have, a filter given the wrong value) are found as `build` would find them. The
 /// built-in templates render every checked project, so without overrides nothing is rendered.
 pub fn check_thoroughly(root: &Path) -> Checked {
-    let mut checked = check(root);
+    let mut checked = check_to_render(root);
     if checked.project.templates.is_empty() {
         return checked;
     }

@@ -81,7 +81,7 @@ pub(super) fn snapshot(report: &Report) -> Snapshot {
     }
 
     for c in &report.communes {
-        let at = At::new(format!("commune/{}", c.id), &c.name);
+        let at = At::new(format!("commune/{}", c.id), &*c.name);
         let mut s = f.part(Kind::Commune, &c.id, &c.name);
         s.detail(&at.then("kind", "Loại"), &Some(c.kind));
         s.detail(&at.then("code", "Mã đơn vị hành chính"), &c.code);
@@ -269,7 +269,7 @@ impl Part<'_> {
     fn fig(&mut self, at: &At, fig: Option<&Fig>, amount: fn(u64) -> Amount) {
         let Some(fig) = fig else { return };
         self.figure(at, amount(fig.value), fig.source.as_ref());
-        self.detail(&at.then("figure-note", "Ghi chú số liệu"), &fig.note);
+        self.detail(&at.then("figure-note", "Ghi chú số liệu"), &fig.note());
     }
 
     fn count(&mut self, at: &At, fig: &Option<Fig>) {

@@ -5,6 +5,7 @@ mod image;
 mod level;
 mod records;
 mod source;
+mod spanned;
 mod typos;
 mod yaml;
 pub use yaml::literal_message;
@@ -19,6 +20,7 @@ use walkdir::WalkDir;
 pub use level::{Level, UnitWords, area_noun, unit_words};
 pub use records::*;
 pub use source::SourceFile;
+pub use spanned::{Location, Spanned};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages::{self as msg, Message};

@@ -4,10 +4,10 @@
 
 use std::fmt;
 
+use super::{Location, Spanned};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_saphyr::{Location, Spanned};
 
 pub use crate::language::Language;
 
@@ -128,7 +128,7 @@ pub struct CommuneRecord {
     /// Source cited by every figure of this file that names none itself.
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "fitted")]
     pub years: Vec<CommuneYear>,
     /// `example: true`: the figures are `baocao new`'s examples, which `build` refuses to
     /// publish until the line is deleted.
@@ -231,7 +231,7 @@ pub struct CommuneYear {
     pub year: Spanned<i64>,
     #[schemars(with = "Option<String>")]
     pub source: Option<Text>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "fitted")]
     pub models: Vec<ModelCount>,
     pub attainment: Option<CommuneAttainment>,
     pub campaign: Option<CampaignRecord>,
@@ -565,7 +565,7 @@ impl FigureValue {
     /// The source the value names itself.
     pub fn source(&self) -> Option<&str> {
         match self {
-            FigureValue::Number(f) => f.source.as_deref(),
+            FigureValue::Number(f) => f.source(),
             FigureValue::Ratio { source, .. } => source.as_deref(),
             FigureValue::Text(_) => None,
         }
@@ -579,6 +579,14 @@ pub struct PageFrontMatter {
     pub title: String,
     pub order: Option<i64>,
     pub description: Option<String>,
+}
+
+/// A list holding no spare room: a national project keeps a hundred thousand of them until
+/// its report is built.
+fn fitted<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    let mut list = Vec::deserialize(d)?;
+    list.shrink_to_fit();
+    Ok(list)
 }
 
 /// An optional figure that, once its key is written, must hold a value: `count:` with nothing
@@ -610,10 +618,17 @@ pub struct Count(pub u64);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     pub value: u64,
+    /// What the map form adds; `None` for a plain number, as most figures are (a national
+    /// project holds a million of them until its report is built).
+    pub detail: Option<Box<FigureDetail>>,
+}
+
+/// A figure's own citation and note, and where its `value:` is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureDetail {
     pub source: Option<String>,
     pub note: Option<String>,
-    /// Where the map form wrote its `value` (the plain form's place is the figure's own).
-    pub value_at: Option<Location>,
+    pub value_at: Location,
 }
 
 struct CountVisitor;
@@ -703,25 +718,17 @@ impl<'de> Visitor<'de> for FigureVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
         const FIELDS: &[&str] = &["value", "source", "note"];
-        let mut figure = Figure::plain(0);
-        let mut seen_value = false;
+        let (mut value, mut source, mut note) = (None, None, None);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "value" => {
-                    let value = map.next_value::<Spanned<Count>>()?;
-                    figure.value = value.value.0;
-                    figure.value_at = Some(value.referenced);
-                    seen_value = true;
-                }
-                "source" => figure.source = Some(map.next_value()?),
-                "note" => figure.note = Some(map.next_value()?),
+                "value" => value = Some(map.next_value::<Spanned<Count>>()?),
+                "source" => source = Some(map.next_value()?),
+                "note" => note = Some(map.next_value()?),
                 other => return Err(de::Error::unknown_field(other, FIELDS)),
             }
         }
-        if !seen_value {
-            return Err(de::Error::missing_field("value"));
-        }
-        Ok(figure)
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Figure::detailed(value, source, note))
     }
 }
 
@@ -729,15 +736,40 @@ impl Figure {
     fn plain(value: u64) -> Self {
         Figure {
             value,
-            source: None,
-            note: None,
-            value_at: None,
+            detail: None,
         }
+    }
+
+    /// The map form: `{ value: …, source: …, note: … }`.
+    fn detailed(value: Spanned<Count>, source: Option<String>, note: Option<String>) -> Self {
+        Figure {
+            value: value.value.0,
+            detail: Some(Box::new(FigureDetail {
+                source,
+                note,
+                value_at: value.referenced,
+            })),
+        }
+    }
+
+    /// The source it cites itself, if any.
+    pub fn source(&self) -> Option<&str> {
+        self.detail.as_ref()?.source.as_deref()
+    }
+
+    /// Its note, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.detail.as_ref()?.note.as_deref()
+    }
+
+    /// Where its value is written, when written in the map form (`value:`).
+    pub fn value_at(&self) -> Option<&Location> {
+        self.detail.as_ref().map(|d| &d.value_at)
     }
 
     /// Where the value of `figure` is written: its `value:` in the map form.
     pub fn value_location(figure: &Spanned<Figure>) -> &Location {
-        figure.value.value_at.as_ref().unwrap_or(&figure.referenced)
+        figure.value.value_at().unwrap_or(&figure.referenced)
     }
 }
 
@@ -795,12 +827,9 @@ impl<'de> Visitor<'de> for FigureValueVisitor {
             }
         }
         match (value, safe, total) {
-            (Some(value), None, None) => Ok(FigureValue::Number(Figure {
-                value: value.value.0,
-                source,
-                note,
-                value_at: Some(value.referenced),
-            })),
+            (Some(value), None, None) => {
+                Ok(FigureValue::Number(Figure::detailed(value, source, note)))
+            }
             (None, Some(safe), Some(total)) => Ok(FigureValue::Ratio {
                 safe,
                 total,

@@ -1,5 +1,6 @@
 //! A content file as read from disk: its project-relative path and its NFC text.
 
+use super::Location;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages::Message;
 
@@ -42,13 +43,10 @@ impl SourceFile {
 
     /// The raw YAML scalar written at `location` (`0x17`, `"2023"`, `1.000`), when the
     /// location is in this file's text.
-    pub fn scalar_at(&self, location: &serde_saphyr::Location) -> Option<&str> {
+    pub fn scalar_at(&self, location: &Location) -> Option<&str> {
         // The parser read this very text, so its byte offset finds the value at once; a
         // national project checks a million figures this way.
-        let at = location
-            .span()
-            .byte_offset()
-            .and_then(|b| usize::try_from(b).ok());
+        let at = location.byte_offset().and_then(|b| usize::try_from(b).ok());
         match at.and_then(|at| self.text.get(at..)) {
             Some(rest) => Some(crate::text::scalar_prefix(rest)),
             None => self.scalar_by_line(location),
@@ -56,7 +54,7 @@ impl SourceFile {
     }
 
     /// [`Self::scalar_at`] found by the location's line and column.
-    fn scalar_by_line(&self, location: &serde_saphyr::Location) -> Option<&str> {
+    fn scalar_by_line(&self, location: &Location) -> Option<&str> {
         let line = (location.line() as usize).checked_sub(1)?;
         let text = self.text.lines().nth(line)?;
         let column = (location.column() as usize).checked_sub(1)?;
@@ -67,7 +65,7 @@ impl SourceFile {
     /// An error at a position returned by the YAML parser.
     pub fn error_at_location(
         &self,
-        location: &serde_saphyr::Location,
+        location: &Location,
         message: impl Into<Message>,
     ) -> Diagnostic {
         self.error_at(location.line() as u32, location.column() as u32, message)
@@ -77,7 +75,7 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_saphyr::Spanned;
+    use crate::load::Spanned;
 
     #[test]
     fn a_scalar_is_found_by_its_byte_offset_as_by_its_line_and_column() {
@@ -101,7 +99,7 @@ mod tests {
         );
         for y in &file.years {
             for at in [&y.year.referenced, &y.count.referenced] {
-                assert!(at.span().byte_offset().is_some());
+                assert!(at.byte_offset().is_some());
                 let scalar = source.scalar_at(at).unwrap();
                 assert_eq!(scalar, source.scalar_by_line(at).unwrap());
                 found.push(scalar);

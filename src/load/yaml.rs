@@ -30,7 +30,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> 
         let (mut message, mut hint) = describe(&plain_message(&e.without_snippet().to_string()));
         // A number written as a decimal (`1.000` for one thousand): say what was written.
         if matches!(message.id(), "fractional-count" | "implausible-count")
-            && let Some(raw) = e.location().and_then(|loc| source.scalar_at(&loc))
+            && let Some(raw) = e.location().and_then(|loc| source.scalar_at(&loc.into()))
             && let Some(explained) = literal_message(raw, None)
         {
             (message, hint) = explained;

@@ -224,5 +224,5 @@ fn value(fig: Option<&Fig>) -> Option<u64> {
 }
 
 fn fig_note(fig: Option<&Fig>) -> Option<&str> {
-    fig.and_then(|f| f.note.as_deref())
+    fig.and_then(Fig::note)
 }

@@ -170,7 +170,7 @@ fn checked_override(file: &SourceFile) -> Result<(&'static str, Texts), Vec<Diag
                 .unwrap_or(message)
                 .trim_end_matches(", set DuplicateKeyPolicy in Options if acceptable");
             let diagnostic = match e.location() {
-                Some(at) => source.error_at_location(&at, message),
+                Some(at) => source.error_at_location(&at.into(), message),
                 None => source.error_at(0, 0, message),
             };
             vec![diagnostic.hint(&msg::LOCALE_SYNTAX_HINT)]

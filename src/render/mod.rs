@@ -282,7 +282,36 @@ pub fn render<E: Send>(
     // Besides the pages: the data downloads and their page, the search index, fonts and
     // static files, made alongside the pages (and after the ones asked for first).
     let others = || -> Outcomes<E> {
-        let datasets = data::datasets(report, locale);
+        // Each table's files are written before the next table is made.
+        let mut outcomes: Outcomes<E> = Vec::new();
+        let mut datasets = Vec::new();
+        for d in data::datasets(report, locale) {
+            let files = d.files.par_iter().flat_map_iter(|f| {
+                let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
+                let xlsx = (f.xlsx && !refused).then(|| {
+                    let book = d.to_xlsx(f, &report.site);
+                    // Names, cell texts and row counts are kept within Excel's limits.
+                    (
+                        format!("data/{}.xlsx", f.name),
+                        book.expect("a workbook that fits"),
+                    )
+                });
+                let text = (!refused).then(|| {
+                    [
+                        (format!("data/{}.csv", f.name), d.to_csv(f)),
+                        (format!("data/{}.json", f.name), d.to_json(f, &report.site)),
+                    ]
+                });
+                text.into_iter().flatten().chain(xlsx)
+            });
+            outcomes.par_extend(files.map(|(path, bytes)| {
+                match refused.load(std::sync::atomic::Ordering::Relaxed) {
+                    true => Ok(()),
+                    false => to_sink(&path, OutputFile::Bytes(bytes)),
+                }
+            }));
+            datasets.push(d.described());
+        }
         let data_page = PagePlan {
             path: "data.html".into(),
             template: "data.html",
@@ -310,42 +339,20 @@ pub fn render<E: Send>(
                 OutputFile::Copy(file.absolute.clone()),
             ));
         }
-        let written = datasets
-            .par_iter()
-            .flat_map_iter(|d| d.files.iter().map(move |f| (d, f)))
-            .flat_map_iter(|(d, f)| {
-                let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
-                let xlsx = (f.xlsx && !refused).then(|| {
-                    let book = d.to_xlsx(f, &report.site);
-                    // Names, cell texts and row counts are kept within Excel's limits.
-                    (
-                        format!("data/{}.xlsx", f.name),
-                        book.expect("a workbook that fits"),
-                    )
-                });
-                let text = (!refused).then(|| {
-                    [
-                        (format!("data/{}.csv", f.name), d.to_csv(f)),
-                        (format!("data/{}.json", f.name), d.to_json(f, &report.site)),
-                    ]
-                });
-                text.into_iter().flatten().chain(xlsx)
-            })
-            .chain(rayon::iter::once((
-                "data/index.json".to_owned(),
-                data::index_json(report, &datasets),
-            )))
-            .map(|(path, bytes)| (path, OutputFile::Bytes(bytes)))
-            .chain(files.into_par_iter())
-            .map(
-                |(path, file)| match refused.load(std::sync::atomic::Ordering::Relaxed) {
-                    true => Ok(()),
-                    false => to_sink(&path, file),
-                },
-            );
-        rayon::iter::once(render_page(&data_page))
-            .chain(written)
-            .collect()
+        let written = rayon::iter::once((
+            "data/index.json".to_owned(),
+            OutputFile::Bytes(data::index_json(report, &datasets)),
+        ))
+        .chain(files.into_par_iter())
+        .map(
+            |(path, file)| match refused.load(std::sync::atomic::Ordering::Relaxed) {
+                true => Ok(()),
+                false => to_sink(&path, file),
+            },
+        );
+        outcomes.push(render_page(&data_page));
+        outcomes.par_extend(written);
+        outcomes
     };
     type Outcomes<E> = Vec<Result<(), Failure<E>>>;
     // data.html is made with the data files.
@@ -473,7 +480,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     }));
     let by_commune = Arc::new(Shared::new(views::CampaignByCommune::newest(report)));
     let campaign_rows = by_commune.record.as_ref().map_or(&[][..], |c| c.rows);
-    let names = campaign_rows.iter().map(|r| r.commune.full_name.as_str());
+    let names = campaign_rows.iter().map(|r| &*r.commune.full_name);
     let source = |rows: std::ops::Range<usize>| {
         let figures = campaign_rows[rows]
             .iter()
@@ -489,7 +496,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     }
     for m in &report.models {
         let model = Arc::new(Shared::new(m));
-        let names = m.communes.iter().map(|c| c.commune.full_name.as_str());
+        let names = m.communes.iter().map(|c| &*c.commune.full_name);
         let source = |rows: std::ops::Range<usize>| {
             let counts = m.communes[rows].iter().filter_map(|c| c.count.as_ref());
             cells::one_source(counts.map(|f| f.source.as_ref()))
@@ -507,7 +514,7 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
     }
     for i in &report.indicators {
         let indicator = Arc::new(Shared::new(i));
-        let names = i.communes.iter().map(|c| c.commune.full_name.as_str());
+        let names = i.communes.iter().map(|c| &*c.commune.full_name);
         let source = |rows: std::ops::Range<usize>| {
             let values = i.communes[rows]
                 .iter()

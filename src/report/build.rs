@@ -5,26 +5,55 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use serde_saphyr::Spanned;
-
 use super::*;
 use crate::catalogue::{self, Catalogue};
-use crate::load::{self, FigureMap, FigureValue, Project, Text};
+use crate::load::{self, FigureMap, FigureValue, Project, Spanned, Text};
 use crate::text::{NumberFormat, collation_key};
 
 /// Turns a validated project into the report model.
 pub fn build(project: &Project) -> Report {
-    build_in(project, None)
+    build_in(project, CommuneRecords::Lent(&project.communes), None)
+}
+
+/// Like [`build`], taking the communes' records out of `project` and freeing each as soon as
+/// its commune is modelled: a national project never holds all its records and all its
+/// model at once.
+pub fn build_freeing(project: &mut Project) -> Report {
+    let communes = std::mem::take(&mut project.communes);
+    build_in(project, CommuneRecords::Given(communes), None)
 }
 
 /// The report model of the project's translation into `language` (one of `translations:`
 /// in `site.yaml`): the same content, an interface in `language`, published in the folder
 /// named by its code.
 pub fn build_translation(project: &Project, language: crate::language::Language) -> Report {
-    build_in(project, Some(language))
+    build_in(
+        project,
+        CommuneRecords::Lent(&project.communes),
+        Some(language),
+    )
 }
 
-fn build_in(project: &Project, translation: Option<crate::language::Language>) -> Report {
+/// The communes' parsed records, lent by the project or given to be freed one by one.
+enum CommuneRecords<'a> {
+    Lent(&'a [load::Loaded<load::CommuneRecord>]),
+    Given(Vec<load::Loaded<load::CommuneRecord>>),
+}
+
+impl CommuneRecords<'_> {
+    fn iter(&self) -> std::slice::Iter<'_, load::Loaded<load::CommuneRecord>> {
+        match self {
+            CommuneRecords::Lent(list) => list.iter(),
+            CommuneRecords::Given(list) => list.iter(),
+        }
+    }
+}
+
+fn build_in(
+    project: &Project,
+    commune_records: CommuneRecords,
+    translation: Option<crate::language::Language>,
+) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
     let catalogue = Catalogue::of_project(project);
     let interface = site_record.map(|s| translation.unwrap_or(s.language));
@@ -58,7 +87,7 @@ fn build_in(project: &Project, translation: Option<crate::language::Language>) -
         .enumerate()
         .map(|(i, m)| (m.resolved_id(), i))
         .collect();
-    let model_links: BTreeMap<String, ModelLink> = model_records
+    let model_links: BTreeMap<String, Arc<ModelLink>> = model_records
         .iter()
         .map(|m| {
             let link = ModelLink {
@@ -66,18 +95,32 @@ fn build_in(project: &Project, translation: Option<crate::language::Language>) -
                 name: m.name.value.as_str().into(),
                 unit: m.unit.as_str().into(),
             };
-            (link.id.to_string(), link)
+            (link.id.to_string(), Arc::new(link))
         })
         .collect();
 
-    let mut commune_records: Vec<&load::CommuneRecord> =
-        project.communes.iter().map(|c| &c.record).collect();
-    commune_records.sort_by_cached_key(|c| collation_key(&c.name.value));
-    let mut communes: Vec<Commune> = commune_records
-        .par_iter()
-        .map(|c| cx.commune(c, &model_links, &project.statics))
+    let kinds = commune_records.iter().map(|c| c.record.kind.value);
+    let units = crate::load::unit_words(kinds, interface.unwrap_or_default());
+    let group_of: HashMap<String, String> = commune_records
+        .iter()
+        .filter_map(|c| Some((c.record.resolved_id(), c.record.group.clone()?.value)))
         .collect();
-    let commune_groups = commune_groups(project, &catalogue, language, &mut communes);
+    let commune = |c: &load::Loaded<load::CommuneRecord>| {
+        cx.commune(&c.record, &model_links, &project.statics)
+    };
+    let by_name = |c: &load::Loaded<load::CommuneRecord>| collation_key(&c.record.name.value);
+    let mut communes: Vec<Commune> = match commune_records {
+        CommuneRecords::Lent(list) => {
+            let mut sorted: Vec<_> = list.iter().collect();
+            sorted.sort_by_cached_key(|c| by_name(c));
+            sorted.into_par_iter().map(commune).collect()
+        }
+        CommuneRecords::Given(mut list) => {
+            list.sort_by_cached_key(by_name);
+            list.into_par_iter().map(|c| commune(&c)).collect()
+        }
+    };
+    let commune_groups = commune_groups(project, &group_of, &catalogue, language, &mut communes);
     tell_namesakes_apart(&mut communes);
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
@@ -172,7 +215,7 @@ fn build_in(project: &Project, translation: Option<crate::language::Language>) -
         .unwrap_or_default();
 
     Report {
-        site: site(site_record, project, translation),
+        site: site(site_record, units, translation),
         sources,
         models,
         commune_groups,
@@ -188,7 +231,7 @@ fn build_in(project: &Project, translation: Option<crate::language::Language>) -
 
 fn site(
     record: Option<&load::SiteRecord>,
-    project: &Project,
+    units: crate::load::UnitWords,
     translation: Option<crate::language::Language>,
 ) -> Site {
     let Some(s) = record else {
@@ -226,10 +269,7 @@ fn site(
                 .or_else(|| crate::load::Level::of_locality(&s.locality)),
             language,
         ),
-        units: crate::load::unit_words(
-            project.communes.iter().map(|c| c.record.kind.value),
-            language,
-        ),
+        units,
         province: s.province.clone(),
         agency: s.agency.clone(),
         language: language.code(),
@@ -270,6 +310,7 @@ type YearTotals = BTreeMap<i64, (u64, usize)>;
 /// totals of their model counts; in Vietnamese alphabetical order.
 fn commune_groups(
     project: &Project,
+    group_of: &HashMap<String, String>,
     catalogue: &Catalogue,
     language: &str,
     communes: &mut [Commune],
@@ -294,22 +335,13 @@ fn commune_groups(
         })
         .collect();
     groups.sort_by_cached_key(|g| (collation_key(&g.name), g.id.clone()));
-    let records: HashMap<String, &load::CommuneRecord> = project
-        .communes
-        .iter()
-        .map(|c| (c.record.resolved_id(), &c.record))
-        .collect();
     let index: HashMap<String, usize> = groups
         .iter()
         .enumerate()
         .map(|(i, g)| (g.id.clone(), i))
         .collect();
     for commune in communes.iter_mut() {
-        let Some(&i) = records
-            .get(&commune.id)
-            .and_then(|r| r.group.as_ref())
-            .and_then(|g| index.get(&g.value))
-        else {
+        let Some(&i) = group_of.get(&*commune.id).and_then(|g| index.get(g)) else {
             continue;
         };
         let group = &mut groups[i];
@@ -434,10 +466,10 @@ fn tell_namesakes_apart(communes: &mut [Commune]) {
                     == groups.len();
             let tag = match (&c.group, apart) {
                 (Some(group), true) => group.full_name.clone(),
-                _ => c.code.clone().unwrap_or_else(|| c.id.clone()),
+                _ => c.code.clone().unwrap_or_else(|| c.id.to_string()),
             };
-            c.name = format!("{} ({tag})", c.name);
-            c.full_name = format!("{} ({tag})", c.full_name);
+            c.name = format!("{} ({tag})", c.name).into();
+            c.full_name = format!("{} ({tag})", c.full_name).into();
         }
     }
 }
@@ -524,14 +556,9 @@ impl Context<'_> {
         format: &'static str,
     ) -> Option<Fig> {
         let f = &figure?.value;
-        let source = self.cite(f.source.as_deref().or(default));
+        let source = self.cite(f.source().or(default));
         self.record(source.as_ref(), page, label, f.value, format, None);
-        Some(Fig {
-            value: f.value,
-            source,
-            note: f.note.clone(),
-            derived: None,
-        })
+        Some(Fig::stated(f.value, source, f.note()))
     }
 
     /// Lists a cited figure under its source, for the sources page.
@@ -669,15 +696,10 @@ impl Context<'_> {
     ) -> Reported {
         match value {
             Some(FigureValue::Number(f)) => {
-                let source = self.cite(f.source.as_deref().or(default));
+                let source = self.cite(f.source().or(default));
                 self.record(source.as_ref(), page, label, f.value, i.kind_name(), None);
                 Reported {
-                    fig: Some(Fig {
-                        value: f.value,
-                        source,
-                        note: f.note.clone(),
-                        derived: None,
-                    }),
+                    fig: Some(Fig::stated(f.value, source, f.note())),
                     ..Reported::default()
                 }
             }
@@ -721,7 +743,7 @@ impl Context<'_> {
     fn commune(
         &self,
         c: &load::CommuneRecord,
-        models: &BTreeMap<String, ModelLink>,
+        models: &BTreeMap<String, Arc<ModelLink>>,
         statics: &[load::StaticFile],
     ) -> Commune {
         let id = c.resolved_id();
@@ -771,7 +793,7 @@ impl Context<'_> {
                     campaign: y
                         .campaign
                         .as_ref()
-                        .map(|cp| self.campaign(cp, default, &page, &prefix)),
+                        .map(|cp| Arc::new(self.campaign(cp, default, &page, &prefix))),
                     indicators: self.indicator_figures(&y.figures, true, default, &page, &prefix),
                     note: y.note.clone(),
                 }
@@ -785,7 +807,7 @@ impl Context<'_> {
                 let prefix = [name.clone(), g.name.value.clone()];
                 Some(Group {
                     name: g.name.value.clone(),
-                    model: models.get(&g.model.value)?.clone(),
+                    model: ModelLink::clone(models.get(&g.model.value)?),
                     founded: g.founded.as_ref().map(|f| f.value.clone()),
                     members: self.count(
                         g.members.as_ref(),
@@ -825,10 +847,10 @@ impl Context<'_> {
         let kind = c.kind.value.label();
         let (name, full_name) = names(&name, kind);
         Commune {
-            full_name,
+            full_name: full_name.into(),
             group: None,
-            id,
-            name,
+            id: id.into(),
+            name: name.into(),
             kind,
             code: c.code.as_ref().map(|c| c.value.clone()),
             chief: c.chief.as_ref().map(person),
@@ -863,7 +885,7 @@ impl Context<'_> {
         year: i64,
         previous: Option<i64>,
         y: &load::YearRecord,
-        models: &BTreeMap<String, ModelLink>,
+        models: &BTreeMap<String, Arc<ModelLink>>,
         communes: &[Commune],
     ) -> Year {
         let page = format!("years/{year}.html");
@@ -891,33 +913,33 @@ impl Context<'_> {
                     named(&p, "community_funded"),
                 );
                 let existing_before = match (&total, &budget_count, &community) {
-                    (Some(t), Some(b), Some(c)) if t.value >= b.value + c.value => Some(Fig {
-                        value: t.value - b.value - c.value,
-                        source: t.source.clone(),
-                        note: None,
-                        derived: Some(format!(
-                            "{} − {} − {}",
-                            self.number_format.int(t.value as i64),
-                            self.number_format.int(b.value as i64),
-                            self.number_format.int(c.value as i64)
-                        )),
-                    }),
+                    (Some(t), Some(b), Some(c)) if t.value >= b.value + c.value => {
+                        Some(Fig::derived(
+                            t.value - b.value - c.value,
+                            t.source.clone(),
+                            format!(
+                                "{} − {} − {}",
+                                self.number_format.int(t.value as i64),
+                                self.number_format.int(b.value as i64),
+                                self.number_format.int(c.value as i64)
+                            ),
+                        ))
+                    }
                     _ => None,
                 };
                 let stated_new = self.count(m.new.as_ref(), default, &page, named(&p, "new"));
                 // Unstated, what was added in the year is what the city's budget and the
                 // community installed: one figure, shown (as derived) on every page.
                 let new = stated_new.or_else(|| match (&budget_count, &community) {
-                    (Some(b), Some(c)) => Some(Fig {
-                        value: b.value + c.value,
-                        source: b.source.clone(),
-                        note: None,
-                        derived: Some(format!(
+                    (Some(b), Some(c)) => Some(Fig::derived(
+                        b.value + c.value,
+                        b.source.clone(),
+                        format!(
                             "{} + {}",
                             self.number_format.int(b.value as i64),
                             self.number_format.int(c.value as i64)
-                        )),
-                    }),
+                        ),
+                    )),
                     _ => None,
                 });
                 Some(CityModelYear {
@@ -940,7 +962,7 @@ impl Context<'_> {
                     community_funded: community,
                     total,
                     existing_before,
-                    model,
+                    model: ModelLink::clone(&model),
                     note: m.note.clone(),
                 })
             })

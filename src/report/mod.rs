@@ -5,7 +5,7 @@
 
 mod build;
 
-pub use build::{build, build_translation};
+pub use build::{build, build_freeing, build_translation};
 
 use std::sync::Arc;
 
@@ -133,15 +133,74 @@ pub struct Cite {
     pub number: usize,
 }
 
-/// A reported figure with its citation.
-#[derive(Debug, Clone, Serialize)]
+/// A reported figure with its citation. Templates see `value`, `source`, `note` and
+/// `derived`.
+#[derive(Debug, Clone)]
 pub struct Fig {
     pub value: u64,
     pub source: Option<Cite>,
-    pub note: Option<String>,
+    /// The note and the derivation, for the few figures that have either: a national
+    /// report holds millions of figures.
+    more: Option<Box<FigMore>>,
+}
+
+#[derive(Debug, Clone)]
+struct FigMore {
+    note: Option<String>,
+    derived: Option<String>,
+}
+
+impl Fig {
+    /// A figure as stated, with its note if it has one.
+    pub fn stated(value: u64, source: Option<Cite>, note: Option<&str>) -> Fig {
+        let more = note.map(|note| {
+            Box::new(FigMore {
+                note: Some(note.to_owned()),
+                derived: None,
+            })
+        });
+        Fig {
+            value,
+            source,
+            more,
+        }
+    }
+
+    /// A figure computed from stated ones, `derived` saying how.
+    pub fn derived(value: u64, source: Option<Cite>, derived: String) -> Fig {
+        let more = Some(Box::new(FigMore {
+            note: None,
+            derived: Some(derived),
+        }));
+        Fig {
+            value,
+            source,
+            more,
+        }
+    }
+
+    /// The note on the figure, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref()?.note.as_deref()
+    }
+
     /// How a derived figure was computed from stated ones, in the site's number format:
     /// "953 − 44 − 248".
-    pub derived: Option<String>,
+    pub fn derivation(&self) -> Option<&str> {
+        self.more.as_ref()?.derived.as_deref()
+    }
+}
+
+impl Serialize for Fig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fig = serializer.serialize_struct("Fig", 4)?;
+        fig.serialize_field("value", &self.value)?;
+        fig.serialize_field("source", &self.source)?;
+        fig.serialize_field("note", &self.note())?;
+        fig.serialize_field("derived", &self.derivation())?;
+        fig.end()
+    }
 }
 
 /// `safe` of `total` units attained "An toàn về ANTT".
@@ -230,10 +289,10 @@ pub struct CommuneModelCount {
 /// Enough of a commune to link to it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommuneLink {
-    pub id: String,
-    pub name: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
     /// "Xã Tuy Lộc".
-    pub full_name: String,
+    pub full_name: Arc<str>,
 }
 
 /// Enough of a group of communes to name and link it.
@@ -478,17 +537,17 @@ pub struct Year {
 #[derive(Debug, Clone, Serialize)]
 pub struct CommuneCampaign {
     pub commune: CommuneLink,
-    pub campaign: Campaign,
+    pub campaign: Arc<Campaign>,
 }
 
 /// A commune, ward, township or special zone.
 #[derive(Debug, Serialize)]
 pub struct Commune {
-    pub id: String,
-    pub name: String,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
     /// "Xã", "Phường", "Thị trấn" or "Đặc khu".
     pub kind: &'static str,
-    pub full_name: String,
+    pub full_name: Arc<str>,
     /// The group it belongs to, such as its district.
     pub group: Option<CommuneGroupLink>,
     pub code: Option<String>,
@@ -511,7 +570,7 @@ pub struct CommuneYear {
     /// Whether the commune attained "An toàn về ANTT" (None: not reported).
     pub commune_safe: Option<bool>,
     pub villages: Option<Ratio>,
-    pub campaign: Option<Campaign>,
+    pub campaign: Option<Arc<Campaign>>,
     /// The commune's values of the project's indicators that communes report, in catalogue
     /// order; empty when the project has none.
     pub indicators: Vec<IndicatorFigure>,
@@ -520,7 +579,8 @@ pub struct CommuneYear {
 
 #[derive(Debug, Serialize)]
 pub struct CommuneModel {
-    pub model: ModelLink,
+    /// Shared by every commune running the model.
+    pub model: Arc<ModelLink>,
     pub count: Option<Fig>,
     pub note: Option<String>,
 }

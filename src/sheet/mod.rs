@@ -75,15 +75,15 @@ impl Records {
             .communes
             .iter()
             .map(|c| CommuneFile {
-                id: c.id.clone(),
+                id: c.id.to_string(),
                 code: c.code.clone(),
                 // "Phường 2" names its kind already.
                 full_name: if c.name.starts_with(c.kind) {
-                    c.name.clone()
+                    c.name.to_string()
                 } else {
-                    c.full_name.clone()
+                    c.full_name.to_string()
                 },
-                path: paths[&c.id].to_owned(),
+                path: paths[&*c.id].to_owned(),
             })
             .collect();
         let area_files = checked

@@ -129,7 +129,7 @@ pub fn check_area_totals(
     for (year, file) in &project.years {
         let y = &file.record;
         // (id, area figure, where it is written)
-        let mut area: Vec<(&str, u64, &serde_saphyr::Location)> = Vec::new();
+        let mut area: Vec<(&str, u64, &crate::load::Location)> = Vec::new();
         for (id, f) in y.campaign.iter().flat_map(|c| c.figures()) {
             if let Some(f) = f {
                 area.push((id, f.value.value, &f.referenced));

@@ -2,7 +2,7 @@
 //! `+23` and `"2023"` (as a year) as numbers, which a reader of the file would not take for
 //! the figure the site then publishes.
 
-use serde_saphyr::{Location, Spanned};
+use crate::load::{Location, Spanned};
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{Count, Figure, FigureMap, FigureValue, Project, SourceFile, literal_message};

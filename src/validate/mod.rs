@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use serde_saphyr::Spanned;
+use crate::load::Spanned;
 
 use crate::catalogue::{Catalogue, MAX_COUNT};
 use crate::diagnostic::Diagnostic;
@@ -592,7 +592,7 @@ impl Validator {
     }
 
     fn check_source_ref_of(&mut self, src: &SourceFile, figure: &Spanned<crate::load::Figure>) {
-        if let Some(id) = &figure.value.source
+        if let Some(id) = figure.value.source()
             && !self.sources.contains(id)
         {
             let known: Vec<&str> = self.sources.iter().map(String::as_str).collect();

@@ -2,9 +2,10 @@
 //! series per figure of a record (a commune, or the area), each value with where it is
 //! written. Year-to-year checks and the check of how numbers are written read them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde_saphyr::Location;
+use crate::load::Location;
 
 use crate::load::{CampaignRecord, Figure, FigureMap, FigureValue, Project, SourceFile};
 
@@ -17,15 +18,17 @@ pub struct Point<'a> {
 }
 
 /// The figures of one record (a commune, or the area) by name, each a series over years.
-pub type Series<'a> = BTreeMap<String, Vec<Point<'a>>>;
+pub type Series<'a> = BTreeMap<Cow<'a, str>, Vec<Point<'a>>>;
 
 /// The series of every commune, in the communes' order, then the area's; each series in
 /// the order of its years.
-pub fn series(project: &Project) -> Vec<Series<'_>> {
+pub fn series<'a>(project: &'a Project) -> Vec<Series<'a>> {
     let mut all = Vec::with_capacity(project.communes.len() + 1);
     for commune in &project.communes {
         let mut series = Series::new();
         let file = &commune.source;
+        let years = commune.record.years.len();
+        let mut push = |name: &'a str, point| push(&mut series, name.into(), point, years);
         for y in &commune.record.years {
             let year = y.year.value;
             for m in &y.models {
@@ -36,20 +39,22 @@ pub fn series(project: &Project) -> Vec<Series<'_>> {
                         file,
                         at: Figure::value_location(count),
                     };
-                    push(&mut series, &m.model.value, point);
+                    push(&m.model.value, point);
                 }
             }
-            campaign(&mut series, year, file, y.campaign.as_ref());
-            figures(&mut series, year, file, &y.figures);
+            campaign(&mut push, year, file, y.campaign.as_ref());
+            figures(&mut push, year, file, &y.figures);
         }
         all.push(series);
     }
     let mut series = Series::new();
+    let years = project.years.len();
     for &(year, ref file) in &project.years {
         let y = &file.record;
         let source = &file.source;
-        campaign(&mut series, year, source, y.campaign.as_ref());
-        figures(&mut series, year, source, &y.figures);
+        let mut push_named = |name: &'a str, point| push(&mut series, name.into(), point, years);
+        campaign(&mut push_named, year, source, y.campaign.as_ref());
+        figures(&mut push_named, year, source, &y.figures);
         for m in &y.models {
             let budget = m.city_budget.as_ref();
             for (part, figure) in [
@@ -74,7 +79,7 @@ pub fn series(project: &Project) -> Vec<Series<'_>> {
                         file: source,
                         at: Figure::value_location(f),
                     };
-                    push(&mut series, &name, point);
+                    push(&mut series, name.into(), point, years);
                 }
             }
         }
@@ -88,12 +93,16 @@ pub fn series(project: &Project) -> Vec<Series<'_>> {
     all
 }
 
-fn push<'a>(series: &mut Series<'a>, name: &str, point: Point<'a>) {
-    series.entry(name.to_owned()).or_default().push(point);
+/// Adds `point` to the series `name`, made with room for the record's `years`.
+fn push<'a>(series: &mut Series<'a>, name: Cow<'a, str>, point: Point<'a>, years: usize) {
+    series
+        .entry(name)
+        .or_insert_with(|| Vec::with_capacity(years))
+        .push(point);
 }
 
 fn campaign<'a>(
-    series: &mut Series<'a>,
+    push: &mut impl FnMut(&'a str, Point<'a>),
     year: i64,
     file: &'a SourceFile,
     campaign: Option<&'a CampaignRecord>,
@@ -106,21 +115,26 @@ fn campaign<'a>(
                 file,
                 at: Figure::value_location(f),
             };
-            push(series, id, point);
+            push(id, point);
         }
     }
 }
 
-fn figures<'a>(series: &mut Series<'a>, year: i64, file: &'a SourceFile, map: &'a FigureMap) {
+fn figures<'a>(
+    push: &mut impl FnMut(&'a str, Point<'a>),
+    year: i64,
+    file: &'a SourceFile,
+    map: &'a FigureMap,
+) {
     for (id, value) in &map.0 {
         if let FigureValue::Number(f) = &value.value {
             let point = Point {
                 year,
                 value: f.value,
                 file,
-                at: f.value_at.as_ref().unwrap_or(&value.referenced),
+                at: f.value_at().unwrap_or(&value.referenced),
             };
-            push(series, &id.value, point);
+            push(&id.value, point);
         }
     }
 }

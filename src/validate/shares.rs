@@ -43,7 +43,7 @@ pub fn check_commune_shares(
     for series in communes {
         for (name, points) in series {
             for p in points {
-                by_year.entry((name.as_str(), p.year)).or_default().push(p);
+                by_year.entry((&**name, p.year)).or_default().push(p);
             }
         }
     }
@@ -60,7 +60,7 @@ pub fn check_commune_shares(
             continue;
         };
         let area_value = area
-            .get(&area_name)
+            .get(area_name.as_str())
             .and_then(|points| points.iter().find(|p| p.year == year))
             .map(|p| p.value);
         for (i, p) in points.iter().enumerate() {

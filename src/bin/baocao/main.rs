@@ -566,7 +566,7 @@ fn build(
         return ExitCode::SUCCESS;
     }
     progress.show(&style.say(&msg::PROGRESS_CHECKING.message()));
-    let checked = baocao::for_publishing(baocao::check(root));
+    let checked = baocao::for_publishing(baocao::check_to_render(root));
     let without_base_url = checked
         .report
         .as_ref()

@@ -104,7 +104,7 @@ impl Index {
             ids.enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
         };
         Index {
-            communes: positions(&mut report.communes.iter().map(|c| c.id.as_str())),
+            communes: positions(&mut report.communes.iter().map(|c| &*c.id)),
             models: positions(&mut report.models.iter().map(|m| m.id.as_str())),
             indicators: positions(&mut report.indicators.iter().map(|i| &*i.id)),
             groups: positions(&mut report.commune_groups.iter().map(|g| g.id.as_str())),
@@ -279,7 +279,7 @@ impl<'a> Cx<'a> {
 
     fn fig_text(&self, f: Option<&Fig>) -> String {
         let Some(f) = f else { return self.no_data() };
-        match &f.derived {
+        match f.derivation() {
             Some(calc) => format!(
                 "{} ({})",
                 self.num(f.value),
@@ -436,11 +436,11 @@ fn campaigns<'a>(cx: &Cx<'a>, spec: &ChartSpec) -> Result<CampaignSeries<'a>, St
             let mut years: Vec<_> = c
                 .years
                 .iter()
-                .map(|y| (y.year, y.campaign.as_ref()))
+                .map(|y| (y.year, y.campaign.as_deref()))
                 .collect();
             years.reverse();
             Ok(CampaignSeries {
-                place: c.full_name.clone(),
+                place: c.full_name.to_string(),
                 years,
             })
         }
@@ -798,7 +798,7 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
     }
     if panel.rows.is_empty() {
         panel.rows.push(Row {
-            label: commune.full_name.clone(),
+            label: commune.full_name.to_string(),
             bold: false,
             body: Body::NoData,
         });
@@ -982,7 +982,7 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         .communes
         .iter()
         .filter(|c| c.year == year)
-        .filter_map(|c| Some((c.commune.id.as_str(), c.count.as_ref()?.value)))
+        .filter_map(|c| Some((&*c.commune.id, c.count.as_ref()?.value)))
         .collect();
     let communes = report
         .communes
@@ -992,7 +992,7 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             id: &c.id,
             name: &c.name,
             full_name: &c.full_name,
-            value: counts.get(c.id.as_str()).copied(),
+            value: counts.get(&*c.id).copied(),
         })
         .collect();
     let num = |v| cx.num(v);
@@ -1121,7 +1121,7 @@ fn indicator_by_year(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
                     Some((y.year, f.reported.fig.as_ref()))
                 })
                 .collect();
-            (commune.full_name.as_str(), values)
+            (&*commune.full_name, values)
         }
         None => (
             cx.report.site.locality.as_str(),

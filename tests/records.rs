@@ -1,0 +1,60 @@
+//! Issue 18: `build` frees each commune's parsed record as soon as its commune is modelled;
+//! `serve` keeps them to reuse. Both must make the same site.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use baocao::render::OutputFile;
+use common::TestProject;
+
+/// Every file the checked project renders to, by path.
+fn rendered(checked: baocao::Checked) -> BTreeMap<String, Vec<u8>> {
+    let files = Mutex::new(BTreeMap::new());
+    let sink = |path: &str, file: OutputFile| {
+        let bytes = match file {
+            OutputFile::Bytes(bytes) => bytes,
+            OutputFile::Copy(from) => std::fs::read(from).unwrap(),
+        };
+        files.lock().unwrap().insert(path.to_owned(), bytes);
+        Ok::<(), ()>(())
+    };
+    let (outcome, diagnostics) = baocao::render_checked(checked, &[], &sink);
+    assert!(
+        matches!(outcome, baocao::Outcome::Rendered(_)),
+        "{diagnostics:?}"
+    );
+    files.into_inner().unwrap()
+}
+
+#[test]
+fn freeing_the_records_makes_the_same_site_as_keeping_them() {
+    // Groups and a translation: the parts of the model made from the communes' records
+    // besides their own pages.
+    let p = TestProject::good();
+    p.write(
+        "content/groups/tran-yen.yaml",
+        "name: Trấn Yên\nkind: huyện\n",
+    );
+    let path = "content/communes/dong-tam.yaml";
+    p.write(path, format!("group: tran-yen\n{}", p.read(path)));
+    let site = p.read("content/site.yaml");
+    p.write("content/site.yaml", format!("{site}\ntranslations: [en]\n"));
+
+    let freed = baocao::check_to_render(p.path());
+    assert!(freed.project.communes.is_empty(), "the records are freed");
+    let kept = baocao::check_reusing(p.path(), &Default::default());
+    assert_eq!(kept.project.communes.len(), 4);
+
+    let (freed, kept) = (rendered(freed), rendered(kept));
+    assert!(freed.contains_key("groups/tran-yen.html"));
+    assert!(freed.contains_key("en/communes/dong-tam.html"));
+    assert_eq!(
+        freed.keys().collect::<Vec<_>>(),
+        kept.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &freed {
+        assert!(kept[path] == *bytes, "{path} differs");
+    }
+}
