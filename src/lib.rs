@@ -60,8 +60,8 @@ pub fn check(root: &Path) -> Checked {
 }
 
 /// Like [`check`], for a caller that renders the report and has no further use for the
-/// communes' parsed records: each is freed as soon as its commune is modelled, so that a
-/// national project never holds both at once. `project.communes` is empty afterwards.
+/// communes' parsed records: they are freed as soon as the communes are modelled (see
+/// [`report::build_freeing`]). `project.communes` is empty afterwards.
 pub fn check_to_render(root: &Path) -> Checked {
     check_in(root, &load::Reuse::default(), Records::Free)
 }

@@ -15,9 +15,11 @@ pub fn build(project: &Project) -> Report {
     build_in(project, CommuneRecords::Lent(&project.communes), None)
 }
 
-/// Like [`build`], taking the communes' records out of `project` and freeing each as soon as
-/// its commune is modelled: a national project never holds all its records and all its
-/// model at once.
+/// Like [`build`], taking the communes' records out of `project` and freeing them, on a
+/// thread of their own, as soon as the communes are modelled: the rest of the model and the
+/// pages are made while they go. (Freeing each record as its commune is modelled kept peak
+/// memory lower still, but the model then filled the freed holes and the build was 20%
+/// slower.)
 pub fn build_freeing(project: &mut Project) -> Report {
     let communes = std::mem::take(&mut project.communes);
     build_in(project, CommuneRecords::Given(communes), None)
@@ -34,7 +36,7 @@ pub fn build_translation(project: &Project, language: crate::language::Language)
     )
 }
 
-/// The communes' parsed records, lent by the project or given to be freed one by one.
+/// The communes' parsed records, lent by the project or given to be freed once modelled.
 enum CommuneRecords<'a> {
     Lent(&'a [load::Loaded<load::CommuneRecord>]),
     Given(Vec<load::Loaded<load::CommuneRecord>>),
@@ -117,7 +119,9 @@ fn build_in(
         }
         CommuneRecords::Given(mut list) => {
             list.sort_by_cached_key(by_name);
-            list.into_par_iter().map(|c| commune(&c)).collect()
+            let communes = list.par_iter().map(commune).collect();
+            std::thread::spawn(move || drop(list));
+            communes
         }
     };
     let commune_groups = commune_groups(project, &group_of, &catalogue, language, &mut communes);
