@@ -233,7 +233,8 @@ pub struct CommuneYear {
     pub source: Option<Text>,
     #[serde(default, deserialize_with = "fitted")]
     pub models: Vec<ModelCount>,
-    pub attainment: Option<CommuneAttainment>,
+    // Boxed: few communes report it, and a national project holds 100.000 commune-years.
+    pub attainment: Option<Box<CommuneAttainment>>,
     pub campaign: Option<CampaignRecord>,
     /// The project's own indicators (`content/indicators/`), by id.
     #[serde(default)]

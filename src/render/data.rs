@@ -825,14 +825,8 @@ mod tests {
 
     #[test]
     fn a_rows_source_is_one_id_or_each_figures() {
-        let a = Cite {
-            id: "nguon-a".into(),
-            number: 1,
-        };
-        let b = Cite {
-            id: "nguon-b".into(),
-            number: 2,
-        };
+        let a = Cite::new("nguon-a", 1);
+        let b = Cite::new("nguon-b", 2);
         assert_eq!(row_source([("x", None), ("y", None)]), Cell::Empty);
         assert_eq!(
             row_source([("x", Some(&a)), ("y", None), ("z", Some(&a))]),

@@ -68,7 +68,7 @@ fn build_in(
                 s.sources
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (s.id.value.clone(), (Arc::from(s.id.value.as_str()), i + 1)))
+                    .map(|(i, s)| (s.id.value.clone(), Cite::new(&s.id.value, i + 1)))
                     .collect()
             })
             .unwrap_or_default(),
@@ -501,8 +501,8 @@ struct Context<'a> {
     catalogue: &'a Catalogue,
     /// `vi` or `en`: the language of indicator names.
     language: &'static str,
-    /// Each source's id (shared by every citation) and number.
-    numbers: BTreeMap<String, (Arc<str>, usize)>,
+    /// Each source's citation, shared by every figure that cites it.
+    numbers: BTreeMap<String, Cite>,
     /// Position of each model type in the report's order.
     model_rank: BTreeMap<String, usize>,
     /// Figures of city-wide pages, in page order (recorded one thread at a time).
@@ -544,11 +544,7 @@ impl Context<'_> {
     }
 
     fn cite(&self, id: Option<&str>) -> Option<Cite> {
-        let (id, number) = self.numbers.get(id?)?;
-        Some(Cite {
-            id: id.clone(),
-            number: *number,
-        })
+        self.numbers.get(id?).cloned()
     }
 
     fn fig(

@@ -126,11 +126,33 @@ pub struct Citation {
     pub total: Option<u64>,
 }
 
-/// A reference to a source next to a figure.
+/// A reference to a source next to a figure, shared by every figure that cites the source.
 #[derive(Debug, Clone, Serialize)]
-pub struct Cite {
+#[serde(transparent)]
+pub struct Cite(Arc<CitedSource>);
+
+/// What a [`Cite`] names: the source's id and its number in the list of sources.
+#[derive(Debug, Serialize)]
+pub struct CitedSource {
     pub id: Arc<str>,
     pub number: usize,
+}
+
+impl Cite {
+    pub fn new(id: &str, number: usize) -> Cite {
+        Cite(Arc::new(CitedSource {
+            id: id.into(),
+            number,
+        }))
+    }
+}
+
+impl std::ops::Deref for Cite {
+    type Target = CitedSource;
+
+    fn deref(&self) -> &CitedSource {
+        &self.0
+    }
 }
 
 /// A reported figure with its citation. Templates see `value`, `source`, `note` and
