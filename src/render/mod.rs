@@ -282,10 +282,15 @@ pub fn render<E: Send>(
     // Besides the pages: the data downloads and their page, the search index, fonts and
     // static files, made alongside the pages (and after the ones asked for first).
     let others = || -> Outcomes<E> {
-        // Each table's files are written before the next table is made.
+        // Each table's files are written before the next table is made; a stopped build
+        // makes no more of them, nor the search index.
+        let stopped = || refused.load(std::sync::atomic::Ordering::Relaxed);
         let mut outcomes: Outcomes<E> = Vec::new();
         let mut datasets = Vec::new();
         for d in data::datasets(report, locale) {
+            if stopped() {
+                break;
+            }
             let files = d.files.par_iter().flat_map_iter(|f| {
                 let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
                 let xlsx = (f.xlsx && !refused).then(|| {
@@ -323,10 +328,13 @@ pub fn render<E: Send>(
                 ),
             ]),
         };
-        let mut files: Vec<(String, OutputFile)> = vec![(
-            "assets/search-index.js".into(),
-            OutputFile::Bytes(search::index_script(report, locale)),
-        )];
+        let mut files: Vec<(String, OutputFile)> = Vec::new();
+        if !stopped() {
+            files.push((
+                "assets/search-index.js".into(),
+                OutputFile::Bytes(search::index_script(report, locale)),
+            ));
+        }
         for (name, bytes) in FONTS {
             files.push((
                 format!("assets/fonts/{name}"),

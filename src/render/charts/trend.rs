@@ -76,7 +76,10 @@ fn compact(body: &str) -> String {
     let blue = format!("#{:02X}{:02X}{:02X}", BLUE.0, BLUE.1, BLUE.2);
     body.replace(" opacity=\"1\"", "")
         .replace(" stroke=\"none\" stroke-width=\"1\"", "")
-        .replace(&format!(" fill=\"none\" stroke=\"{blue}\" stroke-width=\"2\""), "")
+        .replace(
+            &format!(" fill=\"none\" stroke=\"{blue}\" stroke-width=\"2\""),
+            "",
+        )
         .replace(&format!(" fill=\"{blue}\""), "")
         .replace(" \"/>", "\"/>")
         .replace('\n', "")
