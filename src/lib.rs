@@ -29,6 +29,7 @@ use diagnostic::Diagnostic;
 
 /// The outcome of loading and checking a project.
 pub struct Checked {
+    /// What was read; without the communes' records after [`check_to_render`].
     pub project: load::Project,
     /// Present when there were no errors.
     pub report: Option<Arc<report::Report>>,
@@ -63,22 +64,21 @@ pub fn check(root: &Path) -> Checked {
 /// communes' parsed records: they are freed as soon as the communes are modelled (see
 /// [`report::build_freeing`]). `project.communes` is empty afterwards.
 pub fn check_to_render(root: &Path) -> Checked {
-    check_in(root, &load::Reuse::default(), Records::Free)
+    check_in(root, &load::Reuse::default(), AfterModelling::FreeRecords)
 }
 
 /// Like [`check`], taking unchanged files already parsed from `reuse` (see [`load::Reuse`]).
 pub fn check_reusing(root: &Path, reuse: &load::Reuse) -> Checked {
-    check_in(root, reuse, Records::Keep)
+    check_in(root, reuse, AfterModelling::KeepRecords)
 }
 
 /// What becomes of the communes' parsed records once the report is modelled.
-#[derive(PartialEq)]
-enum Records {
-    Keep,
-    Free,
+enum AfterModelling {
+    KeepRecords,
+    FreeRecords,
 }
 
-fn check_in(root: &Path, reuse: &load::Reuse, records: Records) -> Checked {
+fn check_in(root: &Path, reuse: &load::Reuse, records: AfterModelling) -> Checked {
     let (mut project, mut diagnostics) = load::load_reusing(root, reuse);
     let mut found = validate::validate(&project);
     let erring = |diagnostics: &[Diagnostic]| -> Vec<String> {
@@ -102,8 +102,8 @@ fn check_in(root: &Path, reuse: &load::Reuse, records: Records) -> Checked {
             .map(|&language| report::build_translation(&project, language))
             .collect();
         let built = Arc::new(match records {
-            Records::Keep => report::build(&project),
-            Records::Free => report::build_freeing(&mut project),
+            AfterModelling::KeepRecords => report::build(&project),
+            AfterModelling::FreeRecords => report::build_freeing(&mut project),
         });
         match render::Engine::new(built.clone(), &project) {
             Ok(compiled) => {
@@ -137,8 +137,8 @@ fn check_in(root: &Path, reuse: &load::Reuse, records: Records) -> Checked {
     }
 }
 
-/// Like [`check`], and also renders the site without writing it when the project overrides
-/// templates, so that errors which only show while rendering a page (a variable a page does
+/// Like [`check_to_render`] (the communes' records are freed), and also renders the site
+/// without writing it when the project overrides templates, so that errors which only show while rendering a page (a variable a page does
 /// not have, a filter given the wrong value) are found as `build` would find them. The
 /// built-in templates render every checked project, so without overrides nothing is rendered.
 pub fn check_thoroughly(root: &Path) -> Checked {

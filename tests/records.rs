@@ -1,5 +1,5 @@
-//! Issue 18: `build` frees each commune's parsed record as soon as its commune is modelled;
-//! `serve` keeps them to reuse. Both must make the same site.
+//! Issue 18: `build` frees the communes' parsed records as soon as the communes are
+//! modelled; `serve` keeps them to reuse. Both must make the same site.
 
 mod common;
 

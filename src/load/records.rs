@@ -620,16 +620,18 @@ pub struct Count(pub u64);
 pub struct Figure {
     pub value: u64,
     /// What the map form adds; `None` for a plain number, as most figures are (a national
-    /// project holds a million of them until its report is built).
-    pub detail: Option<Box<FigureDetail>>,
+    /// project holds a million of them until its report is built). Read it through
+    /// [`Figure::source`], [`Figure::note`] and [`Figure::value_at`].
+    detail: Option<Box<FigureDetail>>,
 }
 
 /// A figure's own citation and note, and where its `value:` is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FigureDetail {
-    pub source: Option<String>,
-    pub note: Option<String>,
-    pub value_at: Location,
+struct FigureDetail {
+    source: Option<String>,
+    note: Option<String>,
+    /// Where the map form wrote its `value` (the plain form's place is the figure's own).
+    value_at: Location,
 }
 
 struct CountVisitor;

@@ -634,7 +634,8 @@ pub fn index_json(report: &Report, datasets: &[Dataset]) -> Vec<u8> {
 }
 
 impl<'a> Dataset<'a> {
-    /// The table without its rows, once its files are written: what the data page shows.
+    /// The table without its rows, once its files are written: what the data page shows
+    /// (its files can no longer be made from it).
     pub fn described(mut self) -> Dataset<'a> {
         self.rows = Vec::new();
         self

@@ -105,7 +105,12 @@ fn build_in(
     let units = crate::load::unit_words(kinds, interface.unwrap_or_default());
     let group_of: HashMap<String, String> = commune_records
         .iter()
-        .filter_map(|c| Some((c.record.resolved_id(), c.record.group.clone()?.value)))
+        .filter_map(|c| {
+            Some((
+                c.record.resolved_id(),
+                c.record.group.as_ref()?.value.clone(),
+            ))
+        })
         .collect();
     let commune = |c: &load::Loaded<load::CommuneRecord>| {
         cx.commune(&c.record, &model_links, &project.statics)

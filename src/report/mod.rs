@@ -139,6 +139,7 @@ pub struct CitedSource {
 }
 
 impl Cite {
+    /// The citation of source `id`, numbered `number` in the list of sources.
     pub fn new(id: &str, number: usize) -> Cite {
         Cite(Arc::new(CitedSource {
             id: id.into(),

@@ -28,7 +28,7 @@ pub fn series<'a>(project: &'a Project) -> Vec<Series<'a>> {
         let mut series = Series::new();
         let file = &commune.source;
         let years = commune.record.years.len();
-        let mut push = |name: &'a str, point| push(&mut series, name.into(), point, years);
+        let mut add = |name: &'a str, point| push(&mut series, name.into(), point, years);
         for y in &commune.record.years {
             let year = y.year.value;
             for m in &y.models {
@@ -39,11 +39,11 @@ pub fn series<'a>(project: &'a Project) -> Vec<Series<'a>> {
                         file,
                         at: Figure::value_location(count),
                     };
-                    push(&m.model.value, point);
+                    add(&m.model.value, point);
                 }
             }
-            campaign(&mut push, year, file, y.campaign.as_ref());
-            figures(&mut push, year, file, &y.figures);
+            campaign(&mut add, year, file, y.campaign.as_ref());
+            figures(&mut add, year, file, &y.figures);
         }
         all.push(series);
     }
