@@ -138,9 +138,10 @@ fn check_in(root: &Path, reuse: &load::Reuse, records: AfterModelling) -> Checke
 }
 
 /// Like [`check_to_render`] (the communes' records are freed), and also renders the site
-/// without writing it when the project overrides templates, so that errors which only show while rendering a page (a variable a page does
-/// not have, a filter given the wrong value) are found as `build` would find them. The
-/// built-in templates render every checked project, so without overrides nothing is rendered.
+/// without writing it when the project overrides templates, so that errors which only show
+/// while rendering a page (a variable a page does not have, a filter given the wrong value)
+/// are found as `build` would find them. The built-in templates render every checked
+/// project, so without overrides nothing is rendered.
 pub fn check_thoroughly(root: &Path) -> Checked {
     let mut checked = check_to_render(root);
     if checked.project.templates.is_empty() {

@@ -285,6 +285,10 @@ pub fn render<E: Send>(
         // Each table's files are written before the next table is made; a stopped build
         // makes no more of them, nor the search index.
         let stopped = || refused.load(std::sync::atomic::Ordering::Relaxed);
+        let offer = |path: &str, file| match stopped() {
+            true => Ok(()),
+            false => to_sink(path, file),
+        };
         let mut outcomes: Outcomes<E> = Vec::new();
         let mut datasets = Vec::new();
         for d in data::datasets(report, locale) {
@@ -292,7 +296,7 @@ pub fn render<E: Send>(
                 break;
             }
             let files = d.files.par_iter().flat_map_iter(|f| {
-                let refused = refused.load(std::sync::atomic::Ordering::Relaxed);
+                let refused = stopped();
                 let xlsx = (f.xlsx && !refused).then(|| {
                     let book = d.to_xlsx(f, &report.site);
                     // Names, cell texts and row counts are kept within Excel's limits.
@@ -309,12 +313,7 @@ pub fn render<E: Send>(
                 });
                 text.into_iter().flatten().chain(xlsx)
             });
-            outcomes.par_extend(files.map(|(path, bytes)| {
-                match refused.load(std::sync::atomic::Ordering::Relaxed) {
-                    true => Ok(()),
-                    false => to_sink(&path, OutputFile::Bytes(bytes)),
-                }
-            }));
+            outcomes.par_extend(files.map(|(path, bytes)| offer(&path, OutputFile::Bytes(bytes))));
             datasets.push(d.described());
         }
         let data_page = PagePlan {
@@ -352,12 +351,7 @@ pub fn render<E: Send>(
             OutputFile::Bytes(data::index_json(report, &datasets)),
         ))
         .chain(files.into_par_iter())
-        .map(
-            |(path, file)| match refused.load(std::sync::atomic::Ordering::Relaxed) {
-                true => Ok(()),
-                false => to_sink(&path, file),
-            },
-        );
+        .map(|(path, file)| offer(&path, file));
         outcomes.push(render_page(&data_page));
         outcomes.par_extend(written);
         outcomes

@@ -2,6 +2,8 @@
 //! the numbers it follows: those numbers are its text, so the drawing is hidden from
 //! assistive technology.
 
+use std::sync::LazyLock;
+
 use plotters::prelude::*;
 
 use super::draw::BLUE;
@@ -74,11 +76,19 @@ pub fn svg(values: &[Option<u64>]) -> Option<String> {
 /// report has 80.000 of these lines. The line keeps `fill="none"`: without the stylesheet
 /// it is not drawn as a black shape.
 fn compact(body: &str) -> String {
-    let blue = format!("#{:02X}{:02X}{:02X}", BLUE.0, BLUE.1, BLUE.2);
+    // plotters' colour attributes, written once for all the lines.
+    static COLOURS: LazyLock<[String; 2]> = LazyLock::new(|| {
+        let blue = format!("#{:02X}{:02X}{:02X}", BLUE.0, BLUE.1, BLUE.2);
+        [
+            format!(" stroke=\"{blue}\" stroke-width=\"2\""),
+            format!(" fill=\"{blue}\""),
+        ]
+    });
+    let [stroke, fill] = &*COLOURS;
     body.replace(" opacity=\"1\"", "")
         .replace(" stroke=\"none\" stroke-width=\"1\"", "")
-        .replace(&format!(" stroke=\"{blue}\" stroke-width=\"2\""), "")
-        .replace(&format!(" fill=\"{blue}\""), "")
+        .replace(stroke.as_str(), "")
+        .replace(fill.as_str(), "")
         .replace(" \"/>", "\"/>")
         .replace('\n', "")
 }
