@@ -137,6 +137,37 @@ fn check_in(root: &Path, reuse: &load::Reuse, records: AfterModelling) -> Checke
     }
 }
 
+/// The pages of the communes whose files are `paths` (from `root`), made from those files
+/// and the project's other files, without the other communes: what `serve` shows of a saved
+/// commune before it checks the whole project again. `known` is what the last whole report
+/// knew of all communes. `None` when these files, or the project without the other
+/// communes, have errors, or when the pages could differ from the whole build's (a commune
+/// is new or renamed, say); the whole build then shows what there is to show.
+pub fn preview_communes(
+    root: &Path,
+    paths: &[String],
+    known: &report::Known,
+) -> Option<Vec<(String, String)>> {
+    let (project, diagnostics) = load::load_communes_only(root, paths);
+    if project.communes.len() != paths.len() || diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    if validate::validate(&project)
+        .iter()
+        .any(Diagnostic::is_error)
+    {
+        return None;
+    }
+    let report = Arc::new(report::build_preview(&project, known)?);
+    let engine = render::Engine::new(report.clone(), &project).ok()?;
+    let pages: Vec<String> = report
+        .communes
+        .iter()
+        .map(|c| format!("communes/{}.html", c.id))
+        .collect();
+    render::render_pages(&report, &engine, &project, &pages).ok()
+}
+
 /// Like [`check_to_render`] (the communes' records are freed), and also renders the site
 /// without writing it when the project overrides templates, so that errors which only show
 /// while rendering a page (a variable a page does not have, a filter given the wrong value)
@@ -283,19 +314,20 @@ pub enum Built {
 }
 
 /// The rest of a build after [`check`]: renders the site into `writer` (the pages of `first`
-/// first, each file announced to `written` as soon as it is written) and finishes it, with
-/// the fingerprint that `input` makes from the build's diagnostics. `baocao build` and
-/// `serve` both build this way. Returns how it ended and every diagnostic, sorted.
+/// first, each file announced to `written` as soon as it is written, with whether it differs
+/// from the output's) and finishes it, with the fingerprint that `input` makes from the
+/// build's diagnostics. `baocao build` and `serve` both build this way. Returns how it ended
+/// and every diagnostic, sorted.
 pub fn build(
     checked: Checked,
     writer: write::Writer,
     first: &[String],
-    written: &(impl Fn(&str) + Sync),
+    written: &(impl Fn(&str, bool) + Sync),
     input: impl FnOnce(&[Diagnostic]) -> String,
 ) -> (Built, Vec<Diagnostic>) {
     let sink = |path: &str, file| {
-        writer.put(path, file)?;
-        written(path);
+        let differs = writer.put(path, file)?;
+        written(path, differs);
         Ok(())
     };
     let (outcome, diagnostics) = render_checked(checked, first, &sink);

@@ -358,8 +358,9 @@ impl Writer {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Takes one file of the site; `path` is relative to the output folder.
-    pub fn put(&self, path: &str, file: OutputFile) -> Result<(), WriteError> {
+    /// Takes one file of the site; `path` is relative to the output folder. Returns whether
+    /// the file is new or its bytes differ from the output's.
+    pub fn put(&self, path: &str, file: OutputFile) -> Result<bool, WriteError> {
         use std::sync::atomic::Ordering::Relaxed;
         if self.stopped.load(Relaxed) || self.stop.as_ref().is_some_and(|stop| stop()) {
             self.stopped.store(true, Relaxed);
@@ -392,19 +393,20 @@ impl Writer {
             Some(false) => state.changed.push(path.to_string()),
             None => state.added.push(path.to_string()),
         }
+        let differs = same != Some(true);
         match self.mode {
-            Mode::Compare => return Ok(()),
-            Mode::InPlace if same == Some(true) => return Ok(()),
+            Mode::Compare => return Ok(differs),
+            Mode::InPlace if !differs => return Ok(false),
             Mode::InPlace => {
                 drop(state);
-                return self.replace(&previous, &bytes);
+                return self.replace(&previous, &bytes).map(|()| true);
             }
             Mode::Stage => {}
         }
         let staging = match (&state.staging, same) {
             (None, Some(true)) => {
                 state.unchanged.push(relative);
-                return Ok(());
+                return Ok(false);
             }
             (Some(staging), _) => staging.clone(),
             (None, _) => self.make_staging(&mut state)?,
@@ -414,14 +416,15 @@ impl Writer {
         if let Some(folder) = target.parent() {
             fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
         }
-        if same == Some(true) && fs::hard_link(&previous, &target).is_ok() {
-            return Ok(());
+        if !differs && fs::hard_link(&previous, &target).is_ok() {
+            return Ok(false);
         }
         if self.fail_at.as_deref() == Some(path) {
             let injected = io::Error::other("injected failure (BAOCAO_FAIL_WRITING)");
             return Err(WriteError::Io(target, injected));
         }
-        fs::write(&target, bytes).map_err(|e| WriteError::Io(target, e))
+        fs::write(&target, bytes).map_err(|e| WriteError::Io(target, e))?;
+        Ok(differs)
     }
 
     /// Replaces the file at `target` through a temporary file beside it.
@@ -683,7 +686,10 @@ mod tests {
         let writer = Writer::in_place(dir.path())
             .stopping_when(move || told.load(std::sync::atomic::Ordering::SeqCst));
         let page = |text: &str| OutputFile::Bytes(text.as_bytes().to_vec());
-        writer.put("communes/tuy-loc.html", page("saved")).unwrap();
+        assert!(writer.put("communes/tuy-loc.html", page("saved")).unwrap());
+        // The same bytes again, in the next build: nothing to write.
+        let next = Writer::in_place(dir.path());
+        assert!(!next.put("communes/tuy-loc.html", page("saved")).unwrap());
         stop.store(true, std::sync::atomic::Ordering::SeqCst);
         assert!(matches!(
             writer.put("index.html", page("rest")),

@@ -3,30 +3,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::sync::Mutex;
-
-use baocao::render::OutputFile;
-use common::TestProject;
-
-/// Every file the checked project renders to, by path.
-fn rendered(checked: baocao::Checked) -> BTreeMap<String, Vec<u8>> {
-    let files = Mutex::new(BTreeMap::new());
-    let sink = |path: &str, file: OutputFile| {
-        let bytes = match file {
-            OutputFile::Bytes(bytes) => bytes,
-            OutputFile::Copy(from) => std::fs::read(from).unwrap(),
-        };
-        files.lock().unwrap().insert(path.to_owned(), bytes);
-        Ok::<(), ()>(())
-    };
-    let (outcome, diagnostics) = baocao::render_checked(checked, &[], &sink);
-    assert!(
-        matches!(outcome, baocao::Outcome::Rendered(_)),
-        "{diagnostics:?}"
-    );
-    files.into_inner().unwrap()
-}
+use common::{TestProject, rendered};
 
 #[test]
 fn freeing_the_records_makes_the_same_site_as_keeping_them() {

@@ -99,8 +99,8 @@ pub fn fingerprint(root: &Path) -> String {
             })
     }
     let mut unused = Vec::new();
-    let mut files = walk(&root.join("content"), &mut unused);
-    files.extend(walk(&root.join("templates"), &mut unused));
+    let mut files = walk(&root.join("content"), None, &mut unused);
+    files.extend(walk(&root.join("templates"), None, &mut unused));
     let hashes: Vec<u64> = files
         .par_iter()
         .map(|path| {
@@ -164,6 +164,17 @@ pub fn load(root: &Path) -> (Project, Vec<Diagnostic>) {
 /// Reads the project at `root` like [`load`], taking from `reuse` the files whose text did
 /// not change instead of parsing them again.
 pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
+    load_in(root, reuse, None)
+}
+
+/// Reads the project at `root` like [`load`] but for its communes, of which only the files
+/// `communes` (paths from `root`: `content/communes/tuy-loc.yaml`) are read: what `serve`
+/// needs to show a saved commune's page before checking the whole project again.
+pub fn load_communes_only(root: &Path, communes: &[String]) -> (Project, Vec<Diagnostic>) {
+    load_in(root, &Reuse::default(), Some(communes))
+}
+
+fn load_in(root: &Path, reuse: &Reuse, only: Option<&[String]>) -> (Project, Vec<Diagnostic>) {
     let mut project = Project::default();
     let mut diagnostics = Vec::new();
     let content = root.join("content");
@@ -176,7 +187,10 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
     }
 
     let mut parse_queue = Vec::new();
-    for entry in walk(&content, &mut diagnostics) {
+    let skipped = only.map(|_| content.join("communes"));
+    let mut entries = walk(&content, skipped.as_deref(), &mut diagnostics);
+    entries.extend(only.into_iter().flatten().map(|path| root.join(path)));
+    for entry in entries {
         let relative = relative_path(root, &entry);
         let under_content = relative.trim_start_matches("content/");
         if let Some(rest) = under_content.strip_prefix("static/") {
@@ -262,7 +276,7 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
 
     let templates = root.join("templates");
     if templates.is_dir() {
-        for entry in walk(&templates, &mut diagnostics) {
+        for entry in walk(&templates, None, &mut diagnostics) {
             if !is_template(&entry) {
                 continue;
             }
@@ -404,15 +418,20 @@ fn classify(under_content: &str) -> Result<Kind, Message> {
     }
 }
 
-/// Files below `dir` in name order, skipping hidden and editor files; symlinks are reported, not followed.
-fn walk(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// Files below `dir` in name order, skipping hidden and editor files and the folder `skipped`;
+/// symlinks are reported, not followed.
+fn walk(dir: &Path, skipped: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let root = dir.parent().unwrap_or(dir);
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(is_ignored(&e.file_name().to_string_lossy())
+                    || skipped.is_some_and(|s| e.path() == s))
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.path_is_symlink() => diagnostics.push(

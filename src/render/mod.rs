@@ -230,13 +230,8 @@ pub fn render<E: Send>(
     first: &[String],
     sink: &(impl Fn(&str, OutputFile) -> Result<(), E> + Sync),
 ) -> Result<Rendered, Failure<E>> {
-    let Engine {
-        tera,
-        locale,
-        charts,
-    } = engine;
-    let report_value = Value::from_serializable(&views::ReportView::new(report));
-    let strings = locale.to_value();
+    let Engine { locale, charts, .. } = engine;
+    let maker = PageMaker::new(report, engine, project);
     let mut plans = plan(report);
 
     if !first.is_empty() {
@@ -256,27 +251,7 @@ pub fn render<E: Send>(
         if refused.load(std::sync::atomic::Ordering::Relaxed) {
             return Ok(());
         }
-        let mut context = Context::new();
-        context.insert_value("report", report_value.clone());
-        context.insert("site", &report.site);
-        context.insert_value("t", strings.clone());
-        // A server shows 404.html at any depth: its links can only be relative to the
-        // site root when the site's address is known.
-        let root = match (&report.site.base_url, p.path.as_str()) {
-            (Some(base), "404.html") => base.clone(),
-            _ => "../".repeat(p.path.matches('/').count()),
-        };
-        context.insert("root", &root);
-        context.insert("path", &p.path);
-        for (name, value) in p.vars.values(report, locale) {
-            context.insert_value(name, value);
-        }
-        let mut html = tera
-            .render(p.template, &context)
-            .map_err(|e| Failure::Templates(vec![templates::diagnostic(&e, &project.templates)]))?;
-        if p.path.ends_with(".html") {
-            html = abbr::mark(html, report.site.language);
-        }
+        let html = maker.make(p).map_err(Failure::Templates)?;
         to_sink(&p.path, OutputFile::Bytes(html.into_bytes()))
     };
     // Besides the pages: the data downloads and their page, the search index, fonts and
@@ -400,6 +375,71 @@ pub fn render<E: Send>(
         charts: charts.count(),
         files,
     })
+}
+
+/// Renders only the pages of the site at `paths`, returned with their paths: `serve` shows a
+/// saved commune's page this way before it checks and rebuilds the whole project.
+pub fn render_pages(
+    report: &Report,
+    engine: &Engine,
+    project: &Project,
+    paths: &[String],
+) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
+    let maker = PageMaker::new(report, engine, project);
+    let plans = plan(report).into_iter().filter(|p| paths.contains(&p.path));
+    plans
+        .map(|p| Ok((p.path.clone(), maker.make(&p)?)))
+        .collect()
+}
+
+/// Makes pages from their plans, with the template values that every page shares.
+struct PageMaker<'a> {
+    report: &'a Report,
+    engine: &'a Engine,
+    project: &'a Project,
+    report_value: Value,
+    strings: Value,
+}
+
+impl<'a> PageMaker<'a> {
+    fn new(report: &'a Report, engine: &'a Engine, project: &'a Project) -> Self {
+        PageMaker {
+            report,
+            engine,
+            project,
+            report_value: Value::from_serializable(&views::ReportView::new(report)),
+            strings: engine.locale.to_value(),
+        }
+    }
+
+    /// The page of `p`; template errors name the template file and line.
+    fn make(&self, p: &PagePlan) -> Result<String, Vec<Diagnostic>> {
+        let report = self.report;
+        let mut context = Context::new();
+        context.insert_value("report", self.report_value.clone());
+        context.insert("site", &report.site);
+        context.insert_value("t", self.strings.clone());
+        // A server shows 404.html at any depth: its links can only be relative to the
+        // site root when the site's address is known.
+        let root = match (&report.site.base_url, p.path.as_str()) {
+            (Some(base), "404.html") => base.clone(),
+            _ => "../".repeat(p.path.matches('/').count()),
+        };
+        context.insert("root", &root);
+        context.insert("path", &p.path);
+        for (name, value) in p.vars.values(report, &self.engine.locale) {
+            context.insert_value(name, value);
+        }
+        let html = self
+            .engine
+            .tera
+            .render(p.template, &context)
+            .map_err(|e| vec![templates::diagnostic(&e, &self.project.templates)])?;
+        Ok(match p.path.ends_with(".html") {
+            true => abbr::mark(html, report.site.language),
+            false => html,
+        })
+    }
 }
 
 /// Every page of the site with its template and variables.

@@ -12,7 +12,7 @@ use crate::text::{NumberFormat, collation_key};
 
 /// Turns a validated project into the report model.
 pub fn build(project: &Project) -> Report {
-    build_in(project, CommuneRecords::Lent(&project.communes), None)
+    build_in(project, CommuneRecords::Lent(&project.communes), None, None)
 }
 
 /// Like [`build`], taking the communes' records out of `project` and freeing them, on a
@@ -22,7 +22,7 @@ pub fn build(project: &Project) -> Report {
 /// slower.)
 pub fn build_freeing(project: &mut Project) -> Report {
     let communes = std::mem::take(&mut project.communes);
-    build_in(project, CommuneRecords::Given(communes), None)
+    build_in(project, CommuneRecords::Given(communes), None, None)
 }
 
 /// The report model of the project's translation into `language` (one of `translations:`
@@ -33,7 +33,93 @@ pub fn build_translation(project: &Project, language: crate::language::Language)
         project,
         CommuneRecords::Lent(&project.communes),
         Some(language),
+        None,
     )
+}
+
+/// What a commune's page takes from the other communes of a report: the words for the
+/// communes together, the years with figures, and each commune's name as pages show it
+/// (namesakes are told apart). Kept by `serve` to model a saved commune on its own.
+pub struct Known {
+    units: load::UnitWords,
+    latest_year: Option<i64>,
+    all_years: Vec<i64>,
+    communes: HashMap<String, KnownCommune>,
+}
+
+struct KnownCommune {
+    identity: Identity,
+    name: Arc<str>,
+    full_name: Arc<str>,
+}
+
+/// The parts of a commune's file that other communes' pages and names depend on.
+#[derive(PartialEq)]
+struct Identity {
+    name: String,
+    kind: load::UnitKind,
+    code: Option<String>,
+    group: Option<String>,
+}
+
+impl Identity {
+    fn of(c: &load::CommuneRecord) -> Identity {
+        Identity {
+            name: c.name.value.clone(),
+            kind: c.kind.value,
+            code: c.code.as_ref().map(|t| t.value.clone()),
+            group: c.group.as_ref().map(|t| t.value.clone()),
+        }
+    }
+}
+
+impl Known {
+    /// What `report`, built from `project` (with its communes' records), knows.
+    pub fn of(report: &Report, project: &Project) -> Known {
+        let shown: HashMap<&str, &Commune> = report.communes.iter().map(|c| (&*c.id, c)).collect();
+        let communes = project
+            .communes
+            .iter()
+            .filter_map(|c| {
+                let id = c.record.resolved_id();
+                let commune = shown.get(id.as_str())?;
+                let known = KnownCommune {
+                    identity: Identity::of(&c.record),
+                    name: commune.name.clone(),
+                    full_name: commune.full_name.clone(),
+                };
+                Some((id, known))
+            })
+            .collect();
+        Known {
+            units: report.site.units.clone(),
+            latest_year: report.latest_year,
+            all_years: report.all_years.clone(),
+            communes,
+        }
+    }
+}
+
+/// The report of a project holding only some of its communes (see
+/// [`crate::load::load_communes_only`]), as far as those communes' pages go: they show as
+/// in the whole report that `known` was taken from. `None` when a commune is new, or its
+/// name, kind, code or group changed: other communes' pages or names may change with it.
+pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
+    for c in &project.communes {
+        let k = known.communes.get(&c.record.resolved_id())?;
+        if k.identity != Identity::of(&c.record) {
+            return None;
+        }
+    }
+    let mut report = build_in(
+        project,
+        CommuneRecords::Lent(&project.communes),
+        None,
+        Some(known),
+    );
+    report.latest_year = known.latest_year;
+    report.all_years = known.all_years.clone();
+    Some(report)
 }
 
 /// The communes' parsed records, lent by the project or given to be freed once modelled.
@@ -55,6 +141,7 @@ fn build_in(
     project: &Project,
     commune_records: CommuneRecords,
     translation: Option<crate::language::Language>,
+    known: Option<&Known>,
 ) -> Report {
     let site_record = project.site.as_ref().map(|s| &s.record);
     let catalogue = Catalogue::of_project(project);
@@ -102,7 +189,10 @@ fn build_in(
         .collect();
 
     let kinds = commune_records.iter().map(|c| c.record.kind.value);
-    let units = crate::load::unit_words(kinds, interface.unwrap_or_default());
+    let units = match known {
+        Some(known) => known.units.clone(),
+        None => crate::load::unit_words(kinds, interface.unwrap_or_default()),
+    };
     let group_of: HashMap<String, String> = commune_records
         .iter()
         .filter_map(|c| {
@@ -130,7 +220,16 @@ fn build_in(
         }
     };
     let commune_groups = commune_groups(project, &group_of, &catalogue, language, &mut communes);
-    tell_namesakes_apart(&mut communes);
+    match known {
+        Some(known) => {
+            for c in &mut communes {
+                if let Some(k) = known.communes.get(&*c.id) {
+                    (c.name, c.full_name) = (k.name.clone(), k.full_name.clone());
+                }
+            }
+        }
+        None => tell_namesakes_apart(&mut communes),
+    }
 
     let mut year_files: Vec<&(i64, load::Loaded<load::YearRecord>)> =
         project.years.iter().collect();

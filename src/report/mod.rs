@@ -5,7 +5,7 @@
 
 mod build;
 
-pub use build::{build, build_freeing, build_translation};
+pub use build::{Known, build, build_freeing, build_preview, build_translation};
 
 use std::sync::Arc;
 

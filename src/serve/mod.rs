@@ -96,6 +96,7 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         failure: RwLock::new(None),
         warnings: RwLock::new(None),
         reuse: Mutex::default(),
+        known: Mutex::default(),
         generation: tokio::sync::watch::Sender::new(0),
         saved_again: Arc::default(),
     });
@@ -136,6 +137,9 @@ struct Server {
     warnings: RwLock<Option<String>>,
     /// Parsed files of the last build, taken again while unchanged.
     reuse: Mutex<crate::load::Reuse>,
+    /// What the last check knew of the communes, when it found no errors: a saved commune's
+    /// page is shown from it before the whole project is checked again.
+    known: Mutex<Option<Arc<crate::report::Known>>>,
     /// Counts the builds that changed something; open pages reload when it changes.
     generation: tokio::sync::watch::Sender<u64>,
     /// Set by the watcher when a file may have been saved during a build.
@@ -151,7 +155,8 @@ impl Server {
 
     /// Builds the project into the served folder, prints what happened, and tells open pages.
     /// Only the saved files are parsed again; the pages of the saved records are written
-    /// first and open pages reload then, before the rest of the site is written.
+    /// first and open pages reload then, before the rest of the site is written. Saved
+    /// communes' pages are shown even before the project is checked (see [`Server::preview`]).
     ///
     /// When the build was started from the files as they were in `from` and one of them is
     /// saved again meanwhile, the build stops writing (the newer save's build will bring the
@@ -161,10 +166,15 @@ impl Server {
         let language = self.language();
         let shown_early = AtomicBool::new(false);
         let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let previewed = self.preview(changed);
+            shown_early.store(previewed, Ordering::SeqCst);
             let mut reuse = self.reuse.lock().unwrap_or_else(PoisonError::into_inner);
             // The watcher saw every saved file: the others need not be read again.
             reuse.saved(Some(changed));
             let mut checked = crate::check_reusing(&self.root, &reuse);
+            let known = (checked.report.as_ref())
+                .map(|report| Arc::new(crate::report::Known::of(report, &checked.project)));
+            *self.known.lock().unwrap_or_else(PoisonError::into_inner) = known;
             let first = pages_of(&checked.project, changed);
             reuse.keep(&mut checked.project);
             drop(reuse);
@@ -177,8 +187,15 @@ impl Server {
                 });
             }
             let waiting = AtomicUsize::new(first.len());
-            let written = |path: &str| {
-                if first.iter().any(|p| p == path) && waiting.fetch_sub(1, Ordering::SeqCst) == 1 {
+            let first_differs = AtomicBool::new(false);
+            let written = |path: &str, differs: bool| {
+                if !first.iter().any(|p| p == path) {
+                    return;
+                }
+                first_differs.fetch_or(differs, Ordering::SeqCst);
+                // A preview already showed them as they are.
+                let shown = previewed && !first_differs.load(Ordering::SeqCst);
+                if waiting.fetch_sub(1, Ordering::SeqCst) == 1 && !shown {
                     // The edited pages are written: show them now, the rest follows.
                     let mut failure = self.failure.write().unwrap_or_else(PoisonError::into_inner);
                     *failure = None;
@@ -249,6 +266,43 @@ impl Server {
             }
         };
         *failure = Some(error_page);
+        self.announce();
+        true
+    }
+
+    /// When only commune files were saved and the last check found no errors, writes their
+    /// pages at once, made from the saved files and what the last check knew of the other
+    /// communes (see [`crate::preview_communes`]), and makes open pages reload; the whole
+    /// project is checked and rebuilt after, and shows its errors if it has any. Returns
+    /// whether the pages were shown.
+    fn preview(&self, changed: &[String]) -> bool {
+        let is_commune = |path: &String| {
+            path.strip_prefix("content/communes/")
+                .is_some_and(|name| !name.contains('/'))
+                && (path.ends_with(".yaml") || path.ends_with(".yml"))
+        };
+        if changed.is_empty() || !changed.iter().all(is_commune) {
+            return false;
+        }
+        let failed = self.failure.read().unwrap_or_else(PoisonError::into_inner);
+        if failed.is_some() {
+            return false;
+        }
+        drop(failed);
+        let known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(known) = known.clone() else {
+            return false;
+        };
+        let Some(pages) = crate::preview_communes(&self.root, changed, &known) else {
+            return false;
+        };
+        let writer = crate::write::Writer::in_place(&self.site);
+        for (path, html) in pages {
+            let page = crate::render::OutputFile::Bytes(html.into_bytes());
+            if writer.put(&path, page).is_err() {
+                return false;
+            }
+        }
         self.announce();
         true
     }

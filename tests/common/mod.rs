@@ -161,3 +161,22 @@ pub fn run_in(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// Every file the checked project renders to, by path.
+pub fn rendered(checked: baocao::Checked) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let sink = |path: &str, file: baocao::render::OutputFile| {
+        let bytes = match file {
+            baocao::render::OutputFile::Bytes(bytes) => bytes,
+            baocao::render::OutputFile::Copy(from) => std::fs::read(from).unwrap(),
+        };
+        files.lock().unwrap().insert(path.to_owned(), bytes);
+        Ok::<(), ()>(())
+    };
+    let (outcome, diagnostics) = baocao::render_checked(checked, &[], &sink);
+    assert!(
+        matches!(outcome, baocao::Outcome::Rendered(_)),
+        "{diagnostics:?}"
+    );
+    files.into_inner().unwrap()
+}

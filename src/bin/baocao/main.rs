@@ -604,7 +604,7 @@ fn build(
             format!("{input} (with warnings)")
         }
     };
-    let (built, diagnostics) = baocao::build(checked, writer, &[], &|_| {}, fingerprint);
+    let (built, diagnostics) = baocao::build(checked, writer, &[], &|_, _| {}, fingerprint);
     progress.clear();
     let counts = style.diagnostics(&diagnostics);
     let (rendered, changes) = match built {
