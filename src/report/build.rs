@@ -38,57 +38,56 @@ pub fn build_translation(project: &Project, language: crate::language::Language)
 }
 
 /// What a commune's page takes from the other communes of a report: the words for the
-/// communes together, the years with figures, and each commune's name as pages show it
-/// (namesakes are told apart). Kept by `serve` to model a saved commune on its own.
+/// communes together, the years with figures, and the names of namesakes told apart. Kept by
+/// `serve` between builds to model a saved commune on its own; small, and made of a few
+/// allocations, so that keeping it does not scatter the heap the next build reuses.
 pub struct Known {
     units: load::UnitWords,
     latest_year: Option<i64>,
     all_years: Vec<i64>,
-    communes: HashMap<String, KnownCommune>,
+    /// Each commune's id and [`identity`], hashed, sorted.
+    communes: Vec<(u64, u64)>,
+    /// The names (and names with their kind) of communes told apart from their namesakes.
+    told_apart: HashMap<String, (Arc<str>, Arc<str>)>,
 }
 
-struct KnownCommune {
-    identity: Identity,
-    name: Arc<str>,
-    full_name: Arc<str>,
-}
-
-/// The parts of a commune's file that other communes' pages and names depend on.
-#[derive(PartialEq)]
-struct Identity {
-    name: String,
-    kind: load::UnitKind,
-    code: Option<String>,
-    group: Option<String>,
-}
-
-impl Identity {
-    fn of(c: &load::CommuneRecord) -> Identity {
-        Identity {
-            name: c.name.value.clone(),
-            kind: c.kind.value,
-            code: c.code.as_ref().map(|t| t.value.clone()),
-            group: c.group.as_ref().map(|t| t.value.clone()),
-        }
-    }
+/// A hash of what other communes' pages and names depend on in a commune's file: its id,
+/// name, kind, code and group.
+fn identity(c: &load::CommuneRecord) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let hash = |value: &dyn Fn(&mut std::hash::DefaultHasher)| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        value(&mut hasher);
+        hasher.finish()
+    };
+    let id = c.resolved_id();
+    let text = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
+    let parts = (
+        &c.name.value,
+        c.kind.value.label(),
+        text(&c.code),
+        text(&c.group),
+    );
+    (hash(&|h| id.hash(h)), hash(&|h| parts.hash(h)))
 }
 
 impl Known {
     /// What `report`, built from `project` (with its communes' records), knows.
     pub fn of(report: &Report, project: &Project) -> Known {
-        let shown: HashMap<&str, &Commune> = report.communes.iter().map(|c| (&*c.id, c)).collect();
-        let communes = project
+        let mut communes: Vec<(u64, u64)> = project
             .communes
             .iter()
-            .filter_map(|c| {
-                let id = c.record.resolved_id();
-                let commune = shown.get(id.as_str())?;
-                let known = KnownCommune {
-                    identity: Identity::of(&c.record),
-                    name: commune.name.clone(),
-                    full_name: commune.full_name.clone(),
-                };
-                Some((id, known))
+            .map(|c| identity(&c.record))
+            .collect();
+        communes.sort_unstable();
+        let told_apart = report
+            .communes
+            .iter()
+            // A namesake's tag is a parenthesis at the end of its names.
+            .filter(|c| c.name.ends_with(')'))
+            .map(|c| {
+                let names = (Arc::from(&*c.name), Arc::from(&*c.full_name));
+                (c.id.to_string(), names)
             })
             .collect();
         Known {
@@ -96,6 +95,7 @@ impl Known {
             latest_year: report.latest_year,
             all_years: report.all_years.clone(),
             communes,
+            told_apart,
         }
     }
 }
@@ -106,10 +106,7 @@ impl Known {
 /// name, kind, code or group changed: other communes' pages or names may change with it.
 pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
     for c in &project.communes {
-        let k = known.communes.get(&c.record.resolved_id())?;
-        if k.identity != Identity::of(&c.record) {
-            return None;
-        }
+        known.communes.binary_search(&identity(&c.record)).ok()?;
     }
     let mut report = build_in(
         project,
@@ -223,8 +220,8 @@ fn build_in(
     match known {
         Some(known) => {
             for c in &mut communes {
-                if let Some(k) = known.communes.get(&*c.id) {
-                    (c.name, c.full_name) = (k.name.clone(), k.full_name.clone());
+                if let Some((name, full_name)) = known.told_apart.get(&*c.id) {
+                    (c.name, c.full_name) = (name.clone(), full_name.clone());
                 }
             }
         }
