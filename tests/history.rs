@@ -159,3 +159,38 @@ fn a_table_of_communes_cites_a_common_source_once() {
     assert!(table.contains("#nguon-nguon-a"), "{table}");
     assert!(table.contains("#nguon-nguon-b"), "{table}");
 }
+
+/// The section of commune `id` in a year's full report.
+fn report_section<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("aria-labelledby=\"xa-{id}\""))
+        .unwrap_or_else(|| panic!("no section of {id}:\n{page}"));
+    let end = start + page[start..].find("</section>").unwrap();
+    &page[start..end]
+}
+
+#[test]
+fn a_newest_full_report_section_cites_its_counts_common_source_once() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nsource: nguon-a\nyears:\n- year: 2023\n  models:\n  - model: camera-an-ninh\n    count: 5\n  - model: diem-chua-chay\n    count: 2\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/years/2023-full.html");
+    // Both counts cite source A: once, under the table.
+    let one = report_section(&page, "phuong-2");
+    assert_eq!(one.matches("class=\"cite\"").count(), 1, "{one}");
+    assert!(
+        one.contains("</table></div>\n<p class=\"table-source\">Nguồn của mọi số liệu trong bảng: <sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-a\""),
+        "{one}"
+    );
+    // Đồng Tâm's counts cite sources A and B: each its own.
+    let two = report_section(&page, "dong-tam");
+    assert!(!two.contains("table-source"), "{two}");
+    let cited = |figure: &str, source: &str| {
+        format!("{figure}</span><sup class=\"cite\"><a href=\"../sources.html#nguon-{source}\"")
+    };
+    assert!(two.contains(&cited("25 mắt camera", "nguon-a")), "{two}");
+    assert!(two.contains(&cited("4 điểm", "nguon-b")), "{two}");
+}

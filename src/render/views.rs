@@ -211,6 +211,9 @@ pub struct CommuneOfYear<'a> {
     pub has_figures: bool,
     /// Model counts of the year (empty when none was reported).
     pub models: &'a [CommuneModel],
+    /// The one source every model count of the year cites, if they cite one: cited once
+    /// under the counts' table.
+    models_source: Option<&'a crate::report::Cite>,
     /// The project's indicators in that year (empty when the project has none or the
     /// commune reports nothing that year).
     pub indicators: &'a [IndicatorFigure],
@@ -323,17 +326,27 @@ pub fn communes_of_year(report: &Report, year: i64) -> Vec<CommuneOfYear<'_>> {
     let newest = report.years.last().is_none_or(|y| y.year == year);
     communes
         .into_iter()
-        .map(|c| CommuneOfYear {
+        .map(|c| {
+            let models = c
+                .years
+                .iter()
+                .find(|y| y.year == year)
+                .map_or(&[][..], |y| &y.models);
+            let counts = models.iter().filter_map(|m| m.count.as_ref());
+            (
+                c,
+                models,
+                super::cells::one_source(counts.map(|f| f.source.as_ref())),
+            )
+        })
+        .map(|(c, models, models_source)| CommuneOfYear {
             id: &c.id,
             full_name: &c.full_name,
             chief: c.chief.as_ref(),
             summary: c.summary.as_deref().filter(|_| newest),
             has_figures: c.has_figures,
-            models: c
-                .years
-                .iter()
-                .find(|y| y.year == year)
-                .map_or(&[][..], |y| &y.models),
+            models,
+            models_source,
             indicators: c
                 .years
                 .iter()
