@@ -139,10 +139,11 @@ fn check_in(root: &Path, reuse: &load::Reuse, records: AfterModelling) -> Checke
 
 /// The pages of the communes whose files are `paths` (from `root`), made from those files
 /// and the project's other files, without the other communes: what `serve` shows of a saved
-/// commune before it checks the whole project again. `known` is what the last whole report
-/// knew of all communes. `None` when these files, or the project without the other
-/// communes, have errors, or when the pages could differ from the whole build's (a commune
-/// is new or renamed, say); the whole build then shows what there is to show.
+/// commune before it checks the whole project again. `known` is what the last whole report,
+/// which had no errors, knew of all communes. `None` when a file cannot be read or these
+/// files have errors, or when the pages could differ from the whole build's (a commune is
+/// new or renamed, say); the whole build then shows what there is to show. Errors of other
+/// files are left to it: without the other communes, a link to one of them looks broken.
 pub fn preview_communes(
     root: &Path,
     paths: &[String],
@@ -152,9 +153,10 @@ pub fn preview_communes(
     if project.communes.len() != paths.len() || diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
-    if validate::validate(&project)
+    let found = validate::validate(&project);
+    if found
         .iter()
-        .any(Diagnostic::is_error)
+        .any(|d| d.is_error() && paths.contains(&d.file))
     {
         return None;
     }

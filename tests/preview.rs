@@ -140,3 +140,50 @@ fn no_preview_when_it_could_differ_from_the_whole_build_or_has_errors() {
     // A file that is gone.
     assert!(preview("content/communes/khong-co.yaml").is_none());
 }
+
+#[test]
+fn no_preview_of_a_commune_whose_texts_draw_charts() {
+    // A chart comparing communes would compare the saved commune with none.
+    let p = TestProject::good();
+    let path = "content/communes/dong-tam.yaml";
+    let chart = "summary: |\n  Xem.\n\n  {{ chart(kind=\"compare\", model=\"camera-an-ninh\") }}\n";
+    p.write(path, format!("{chart}{}", p.read(path)));
+    let (known, _) = whole(p.path());
+    assert!(baocao::preview_communes(p.path(), &[path.to_owned()], &known).is_none());
+}
+
+#[test]
+fn a_link_to_a_commune_elsewhere_does_not_stop_the_preview() {
+    // Without the other communes the link looks broken: an error of another file, which
+    // the whole check would find if it were one.
+    let p = TestProject::good();
+    let page = "content/pages/gioi-thieu.md";
+    p.write(
+        page,
+        format!("{}\n[Phường 2](../communes/phuong-2.html)\n", p.read(page)),
+    );
+    let path = "content/communes/dong-tam.yaml";
+    let (known, site) = whole(p.path());
+    let pages = baocao::preview_communes(p.path(), &[path.to_owned()], &known).unwrap();
+    assert!(pages[0].1.as_bytes() == site["communes/dong-tam.html"]);
+}
+
+#[test]
+fn the_preview_counts_the_communes_years_as_the_whole_report_does() {
+    // Above a bound, the count splits data files by year, which a commune's charts link to.
+    let p = TestProject::good();
+    let (known, _) = whole(p.path());
+    let path = "content/communes/phuong-2.yaml";
+    p.write(
+        path,
+        "name: Phường 2\nkind: phường\nsource: nguon-a\nyears:\n\
+         - year: 2023\n  models:\n  - model: camera-an-ninh\n    count: 30\n\
+         - year: 2022\n  models:\n  - model: camera-an-ninh\n    count: 12\n",
+    );
+    let (project, _) = baocao::load::load_communes_only(p.path(), &[path.to_owned()]);
+    let preview = baocao::report::build_preview(&project, &known).unwrap();
+    let checked = baocao::check(p.path());
+    let whole = checked.report.as_ref().unwrap();
+    assert_eq!(preview.commune_years, whole.commune_years);
+    assert_eq!(preview.all_years, whole.all_years);
+}

@@ -167,6 +167,12 @@ pub fn load_reusing(root: &Path, reuse: &Reuse) -> (Project, Vec<Diagnostic>) {
     load_in(root, reuse, None)
 }
 
+/// Whether `path` (from the project's root: `content/communes/tuy-loc.yaml`) is a commune file.
+pub fn is_commune_file(path: &str) -> bool {
+    path.strip_prefix("content/")
+        .is_some_and(|under_content| classify(under_content) == Ok(Kind::Commune))
+}
+
 /// Reads the project at `root` like [`load`] but for its communes, of which only the files
 /// `communes` (paths from `root`: `content/communes/tuy-loc.yaml`) are read: what `serve`
 /// needs to show a saved commune's page before checking the whole project again.
@@ -189,7 +195,13 @@ fn load_in(root: &Path, reuse: &Reuse, only: Option<&[String]>) -> (Project, Vec
     let mut parse_queue = Vec::new();
     let skipped = only.map(|_| content.join("communes"));
     let mut entries = walk(&content, skipped.as_deref(), &mut diagnostics);
-    entries.extend(only.into_iter().flatten().map(|path| root.join(path)));
+    // As `walk` would take them: no hidden or editor files, no symlinks.
+    let wanted = |path: &PathBuf| {
+        let name = path.file_name().map(|n| n.to_string_lossy());
+        !name.is_some_and(|n| is_ignored(&n)) && !path.is_symlink()
+    };
+    let communes = only.into_iter().flatten().map(|path| root.join(path));
+    entries.extend(communes.filter(wanted));
     for entry in entries {
         let relative = relative_path(root, &entry);
         let under_content = relative.trim_start_matches("content/");

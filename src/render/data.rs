@@ -61,7 +61,7 @@ pub struct DataFile {
 
 /// Whether `report`'s tables of communes' figures are written a file per year.
 pub fn split_by_year(report: &Report) -> bool {
-    crate::paths::data_split_by_year(report.communes.iter().map(|c| c.years.len()).sum())
+    crate::paths::data_split_by_year(report.commune_years)
 }
 
 /// The most rows a table has to get an `.xlsx` (a file per year, when it is split): a sheet

@@ -435,10 +435,10 @@ impl<'a> PageMaker<'a> {
             .tera
             .render(p.template, &context)
             .map_err(|e| vec![templates::diagnostic(&e, &self.project.templates)])?;
-        Ok(match p.path.ends_with(".html") {
-            true => abbr::mark(html, report.site.language),
-            false => html,
-        })
+        if p.path.ends_with(".html") {
+            return Ok(abbr::mark(html, report.site.language));
+        }
+        Ok(html)
     }
 }
 

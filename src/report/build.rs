@@ -38,75 +38,113 @@ pub fn build_translation(project: &Project, language: crate::language::Language)
 }
 
 /// What a commune's page takes from the other communes of a report: the words for the
-/// communes together, the years with figures, and the names of namesakes told apart. Kept by
-/// `serve` between builds to model a saved commune on its own; small, and made of a few
+/// communes together, the years with figures, how many years the communes report in all
+/// (which decides whether data files are split by year), and the names of namesakes told
+/// apart. Kept by `serve` between builds to model a saved commune on its own; made of a few
 /// allocations, so that keeping it does not scatter the heap the next build reuses.
 pub struct Known {
     units: load::UnitWords,
-    latest_year: Option<i64>,
     all_years: Vec<i64>,
-    /// Each commune's id and [`identity`], hashed, sorted.
-    communes: Vec<(u64, u64)>,
-    /// The names (and names with their kind) of communes told apart from their namesakes.
-    told_apart: HashMap<String, (Arc<str>, Arc<str>)>,
+    commune_years: usize,
+    /// Each commune's id and [`identity`], hashed, and its number of years; sorted.
+    communes: Vec<(u64, u64, usize)>,
+    /// The names (and names with their kind) of communes told apart from their namesakes, one
+    /// after the other in `told_apart_names`: id hash, where the name starts, where the name
+    /// with its kind starts, where it ends. Sorted.
+    told_apart: Vec<(u64, usize, usize, usize)>,
+    told_apart_names: String,
 }
 
-/// A hash of what other communes' pages and names depend on in a commune's file: its id,
-/// name, kind, code and group.
+/// A hash of a commune's id, and a hash of what other communes' pages and names depend on in
+/// its file: its name, kind, code and group.
 fn identity(c: &load::CommuneRecord) -> (u64, u64) {
-    use std::hash::{Hash, Hasher};
-    let hash = |value: &dyn Fn(&mut std::hash::DefaultHasher)| {
-        let mut hasher = std::hash::DefaultHasher::new();
-        value(&mut hasher);
-        hasher.finish()
-    };
-    let id = c.resolved_id();
-    let text = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
     let parts = (
         &c.name.value,
         c.kind.value.label(),
-        text(&c.code),
-        text(&c.group),
+        text(c.code.as_ref()),
+        text(c.group.as_ref()),
     );
-    (hash(&|h| id.hash(h)), hash(&|h| parts.hash(h)))
+    (hash_of(c.resolved_id().as_str()), hash_of(&parts))
+}
+
+fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Known {
     /// What `report`, built from `project` (with its communes' records), knows.
     pub fn of(report: &Report, project: &Project) -> Known {
-        let mut communes: Vec<(u64, u64)> = project
+        let years: HashMap<&str, usize> = report
             .communes
             .iter()
-            .map(|c| identity(&c.record))
+            .map(|c| (&*c.id, c.years.len()))
             .collect();
-        communes.sort_unstable();
-        let told_apart = report
+        let mut communes: Vec<(u64, u64, usize)> = project
             .communes
             .iter()
-            // A namesake's tag is a parenthesis at the end of its names.
-            .filter(|c| c.name.ends_with(')'))
             .map(|c| {
-                let names = (Arc::from(&*c.name), Arc::from(&*c.full_name));
-                (c.id.to_string(), names)
+                let (id, identity) = identity(&c.record);
+                let years = years.get(c.record.resolved_id().as_str()).copied();
+                (id, identity, years.unwrap_or_default())
             })
             .collect();
+        communes.sort_unstable();
+        let mut told_apart = Vec::new();
+        let mut told_apart_names = String::new();
+        // A namesake's tag is a parenthesis at the end of its names.
+        for c in report.communes.iter().filter(|c| c.name.ends_with(')')) {
+            let start = told_apart_names.len();
+            told_apart_names.push_str(&c.name);
+            let middle = told_apart_names.len();
+            told_apart_names.push_str(&c.full_name);
+            told_apart.push((hash_of(&*c.id), start, middle, told_apart_names.len()));
+        }
+        told_apart.sort_unstable();
         Known {
             units: report.site.units.clone(),
-            latest_year: report.latest_year,
             all_years: report.all_years.clone(),
+            commune_years: report.commune_years,
             communes,
             told_apart,
+            told_apart_names,
         }
+    }
+
+    /// The number of years commune `id` reported, if `record` is the same commune as it was.
+    fn years_of(&self, record: &load::CommuneRecord) -> Option<usize> {
+        let (id, identity) = identity(record);
+        let at = self
+            .communes
+            .partition_point(|&(i, d, _)| (i, d) < (id, identity));
+        let &(i, d, years) = self.communes.get(at)?;
+        ((i, d) == (id, identity)).then_some(years)
+    }
+
+    /// The names of commune `id` if it is told apart from namesakes.
+    fn told_apart(&self, id: &str) -> Option<(Arc<str>, Arc<str>)> {
+        let hash = hash_of(id);
+        let at = self.told_apart.partition_point(|&(h, ..)| h < hash);
+        let &(h, start, middle, end) = self.told_apart.get(at)?;
+        let names = &self.told_apart_names;
+        (h == hash).then(|| (names[start..middle].into(), names[middle..end].into()))
     }
 }
 
 /// The report of a project holding only some of its communes (see
 /// [`crate::load::load_communes_only`]), as far as those communes' pages go: they show as
 /// in the whole report that `known` was taken from. `None` when a commune is new, or its
-/// name, kind, code or group changed: other communes' pages or names may change with it.
+/// name, kind, code or group changed (other communes' pages or names may change with it),
+/// or its texts draw charts (a chart may compare it with the communes left out).
 pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
+    let mut years_before = 0;
     for c in &project.communes {
-        known.communes.binary_search(&identity(&c.record)).ok()?;
+        years_before += known.years_of(&c.record)?;
+        if draws_charts(&c.record) {
+            return None;
+        }
     }
     let mut report = build_in(
         project,
@@ -114,9 +152,19 @@ pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
         None,
         Some(known),
     );
-    report.latest_year = known.latest_year;
+    let years_now: usize = report.communes.iter().map(|c| c.years.len()).sum();
+    report.commune_years = known.commune_years - years_before + years_now;
     report.all_years = known.all_years.clone();
+    report.latest_year = report.all_years.last().copied();
     Some(report)
+}
+
+/// Whether a text of commune `c` (its summary, its teams' narratives, its quotes) draws a chart.
+fn draws_charts(c: &load::CommuneRecord) -> bool {
+    let narratives = c.groups.iter().filter_map(|g| g.narrative.as_ref());
+    let texts = (c.summary.iter().chain(narratives)).map(|t| t.value.as_str());
+    let mut texts = texts.chain(c.quotes.iter().map(|q| q.text.as_str()));
+    texts.any(|t| crate::chart_spec::chart_lines(t).next().is_some())
 }
 
 /// The communes' parsed records, lent by the project or given to be freed once modelled.
@@ -220,8 +268,8 @@ fn build_in(
     match known {
         Some(known) => {
             for c in &mut communes {
-                if let Some((name, full_name)) = known.told_apart.get(&*c.id) {
-                    (c.name, c.full_name) = (name.clone(), full_name.clone());
+                if let Some(names) = known.told_apart(&c.id) {
+                    (c.name, c.full_name) = names;
                 }
             }
         }
@@ -320,6 +368,7 @@ fn build_in(
         .unwrap_or_default();
 
     Report {
+        commune_years: communes.iter().map(|c| c.years.len()).sum(),
         site: site(site_record, units, translation),
         sources,
         models,

@@ -36,6 +36,10 @@ pub struct Report {
     pub latest_year: Option<i64>,
     /// Every year with figures, city-wide or from a commune, oldest first.
     pub all_years: Vec<i64>,
+    /// How many years of figures the communes report in all: above
+    /// [`crate::paths::data_split_by_year`]'s bound, their data files are split by year.
+    #[serde(skip)]
+    pub commune_years: usize,
 }
 
 #[derive(Debug, Default, Serialize)]

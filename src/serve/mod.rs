@@ -276,21 +276,26 @@ impl Server {
     /// project is checked and rebuilt after, and shows its errors if it has any. Returns
     /// whether the pages were shown.
     fn preview(&self, changed: &[String]) -> bool {
-        let is_commune = |path: &String| {
-            path.strip_prefix("content/communes/")
-                .is_some_and(|name| !name.contains('/'))
-                && (path.ends_with(".yaml") || path.ends_with(".yml"))
-        };
-        if changed.is_empty() || !changed.iter().all(is_commune) {
+        let commune_files = changed
+            .iter()
+            .all(|path| crate::load::is_commune_file(path));
+        if changed.is_empty() || !commune_files {
             return false;
         }
-        let failed = self.failure.read().unwrap_or_else(PoisonError::into_inner);
-        if failed.is_some() {
+        if self
+            .failure
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+        {
             return false;
         }
-        drop(failed);
-        let known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(known) = known.clone() else {
+        let known = self
+            .known
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let Some(known) = known else {
             return false;
         };
         let Some(pages) = crate::preview_communes(&self.root, changed, &known) else {
