@@ -124,6 +124,12 @@ fn no_preview_when_it_could_differ_from_the_whole_build_or_has_errors() {
     p.edit(path, "group: tran-yen\n", "");
     assert!(preview(path).is_some());
 
+    // A new file copying another's id: two communes of one id, which the whole check refuses.
+    let copy = "content/communes/dong-tam-ban-sao.yaml";
+    p.write(copy, format!("id: dong-tam\n{}", p.read(path)));
+    assert!(preview(copy).is_none());
+    p.remove(copy);
+
     // A commune the last build did not have.
     p.write(
         "content/communes/tan-thinh.yaml",

@@ -55,10 +55,13 @@ pub struct Known {
     told_apart_names: String,
 }
 
-/// A hash of a commune's id, and a hash of what other communes' pages and names depend on in
-/// its file: its name, kind, code and group.
-fn identity(c: &load::CommuneRecord) -> (u64, u64) {
+/// A hash of a commune's id, and a hash of its file's path (a new file copying another's id
+/// is another commune) and of what other communes' pages and names depend on in it: its
+/// name, kind, code and group.
+fn identity(c: &load::Loaded<load::CommuneRecord>) -> (u64, u64) {
+    let (path, c) = (&c.source.path, &c.record);
     let parts = (
+        path,
         &c.name.value,
         c.kind.value.label(),
         text(c.code.as_ref()),
@@ -86,7 +89,7 @@ impl Known {
             .communes
             .iter()
             .map(|c| {
-                let (id, identity) = identity(&c.record);
+                let (id, identity) = identity(c);
                 let years = years.get(c.record.resolved_id().as_str()).copied();
                 (id, identity, years.unwrap_or_default())
             })
@@ -113,9 +116,9 @@ impl Known {
         }
     }
 
-    /// The number of years commune `id` reported, if `record` is the same commune as it was.
-    fn years_of(&self, record: &load::CommuneRecord) -> Option<usize> {
-        let (id, identity) = identity(record);
+    /// The number of years `commune` reported, if its file is the same commune as it was.
+    fn years_of(&self, commune: &load::Loaded<load::CommuneRecord>) -> Option<usize> {
+        let (id, identity) = identity(commune);
         let at = self
             .communes
             .partition_point(|&(i, d, _)| (i, d) < (id, identity));
@@ -135,13 +138,13 @@ impl Known {
 
 /// The report of a project holding only some of its communes (see
 /// [`crate::load::load_communes_only`]), as far as those communes' pages go: they show as
-/// in the whole report that `known` was taken from. `None` when a commune is new, or its
-/// name, kind, code or group changed (other communes' pages or names may change with it),
+/// in the whole report that `known` was taken from. `None` when a commune is new (or its
+/// file is), or its name, kind, code or group changed (other communes' pages or names may change with it),
 /// or its texts draw charts (a chart may compare it with the communes left out).
 pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
     let mut years_before = 0;
     for c in &project.communes {
-        years_before += known.years_of(&c.record)?;
+        years_before += known.years_of(c)?;
         if draws_charts(&c.record) {
             return None;
         }
