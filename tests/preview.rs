@@ -60,12 +60,7 @@ fn a_communes_preview_is_its_page_in_the_example_report() {
 #[test]
 fn a_communes_preview_is_its_page_with_groups_namesakes_and_years() {
     let p = TestProject::good();
-    p.write(
-        "content/groups/tran-yen.yaml",
-        "name: Trấn Yên\nkind: huyện\n",
-    );
-    let path = "content/communes/dong-tam.yaml";
-    p.write(path, format!("group: tran-yen\n{}", p.read(path)));
+    p.group_dong_tam();
     // A namesake of Đồng Tâm: both are told apart on their pages.
     p.write(
         "content/communes/dong-tam-2.yaml",
@@ -115,11 +110,7 @@ fn no_preview_when_it_could_differ_from_the_whole_build_or_has_errors() {
     assert!(preview(path).is_none());
     p.edit(path, "name: Đồng Tiến", "name: Đồng Tâm");
     // Moved to a group: its group's page and totals change.
-    p.write(
-        "content/groups/tran-yen.yaml",
-        "name: Trấn Yên\nkind: huyện\n",
-    );
-    p.write(path, format!("group: tran-yen\n{}", p.read(path)));
+    p.group_dong_tam();
     assert!(preview(path).is_none());
     p.edit(path, "group: tran-yen\n", "");
     assert!(preview(path).is_some());

@@ -10,12 +10,7 @@ fn freeing_the_records_makes_the_same_site_as_keeping_them() {
     // Groups and a translation: the parts of the model made from the communes' records
     // besides their own pages.
     let p = TestProject::good();
-    p.write(
-        "content/groups/tran-yen.yaml",
-        "name: Trấn Yên\nkind: huyện\n",
-    );
-    let path = "content/communes/dong-tam.yaml";
-    p.write(path, format!("group: tran-yen\n{}", p.read(path)));
+    p.group_dong_tam();
     let site = p.read("content/site.yaml");
     p.write("content/site.yaml", format!("{site}\ntranslations: [en]\n"));
 

@@ -123,6 +123,16 @@ impl TestProject {
         self
     }
 
+    /// Puts Đồng Tâm in a group of its own, Huyện Trấn Yên (`content/groups/tran-yen.yaml`).
+    pub fn group_dong_tam(&self) -> &Self {
+        self.write(
+            "content/groups/tran-yen.yaml",
+            "name: Trấn Yên\nkind: huyện\n",
+        );
+        let path = "content/communes/dong-tam.yaml";
+        self.write(path, format!("group: tran-yen\n{}", self.read(path)))
+    }
+
     pub fn remove(&self, relative: &str) -> &Self {
         fs::remove_file(self.path().join(relative)).unwrap();
         self
