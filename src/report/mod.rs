@@ -4,8 +4,10 @@
 //! `render` (only a derived figure's calculation is written out, in the site's number format).
 
 mod build;
+mod preview;
 
-pub use build::{Known, build, build_freeing, build_preview, build_translation};
+pub use build::{build, build_freeing, build_translation};
+pub use preview::{Known, build_preview};
 
 use std::sync::Arc;
 
