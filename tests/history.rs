@@ -6,13 +6,18 @@ mod common;
 
 use common::TestProject;
 
-/// The history section of a commune page.
-fn history(page: &str) -> &str {
+/// The part of `page` from `opening` to the end of its section.
+fn section<'a>(page: &'a str, opening: &str) -> &'a str {
     let start = page
-        .find("<section aria-labelledby=\"qua-cac-nam\">")
-        .unwrap_or_else(|| panic!("no table of years:\n{page}"));
+        .find(opening)
+        .unwrap_or_else(|| panic!("no {opening}:\n{page}"));
     let end = start + page[start..].find("</section>").expect("the section ends");
     &page[start..end]
+}
+
+/// The history section of a commune page.
+fn history(page: &str) -> &str {
+    section(page, "<section aria-labelledby=\"qua-cac-nam\">")
 }
 
 #[test]
@@ -162,11 +167,7 @@ fn a_table_of_communes_cites_a_common_source_once() {
 
 /// The section of commune `id` in a year's full report.
 fn report_section<'a>(page: &'a str, id: &str) -> &'a str {
-    let start = page
-        .find(&format!("aria-labelledby=\"xa-{id}\""))
-        .unwrap_or_else(|| panic!("no section of {id}:\n{page}"));
-    let end = start + page[start..].find("</section>").unwrap();
-    &page[start..end]
+    section(page, &format!("aria-labelledby=\"xa-{id}\""))
 }
 
 #[test]

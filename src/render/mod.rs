@@ -260,9 +260,11 @@ pub fn render<E: Send>(
         // Each table's files are written before the next table is made; a stopped build
         // makes no more of them, nor the search index.
         let stopped = || refused.load(std::sync::atomic::Ordering::Relaxed);
-        let offer = |path: &str, file| match stopped() {
-            true => Ok(()),
-            false => to_sink(path, file),
+        let offer = |path: &str, file| {
+            if stopped() {
+                return Ok(());
+            }
+            to_sink(path, file)
         };
         let mut outcomes: Outcomes<E> = Vec::new();
         let mut datasets = Vec::new();

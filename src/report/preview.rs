@@ -51,18 +51,17 @@ fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
 impl Known {
     /// What `report`, built from `project` (with its communes' records), knows.
     pub fn of(report: &Report, project: &Project) -> Known {
-        let years: HashMap<&str, usize> = report
+        let years: HashMap<u64, usize> = report
             .communes
             .iter()
-            .map(|c| (&*c.id, c.years.len()))
+            .map(|c| (hash_of(&*c.id), c.years.len()))
             .collect();
         let mut communes: Vec<(u64, u64, usize)> = project
             .communes
             .iter()
             .map(|c| {
                 let (id, identity) = identity(c);
-                let years = years.get(c.record.resolved_id().as_str()).copied();
-                (id, identity, years.unwrap_or_default())
+                (id, identity, years.get(&id).copied().unwrap_or_default())
             })
             .collect();
         communes.sort_unstable();
@@ -110,8 +109,9 @@ impl Known {
 /// The report of a project holding only some of its communes (see
 /// [`crate::load::load_communes_only`]), as far as those communes' pages go: they show as
 /// in the whole report that `known` was taken from. `None` when a commune is new (or its
-/// file is), or its name, kind, code or group changed (other communes' pages or names may change with it),
-/// or its texts draw charts (a chart may compare it with the communes left out).
+/// file is), or its name, kind, code or group changed (other communes' pages or names may
+/// change with it), or its texts draw charts (a chart may compare it with the communes left
+/// out).
 pub fn build_preview(project: &Project, known: &Known) -> Option<Report> {
     let mut years_before = 0;
     for c in &project.communes {
