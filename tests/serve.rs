@@ -2,6 +2,9 @@
 //! the recovery, content types, and paths outside the site. Every wait polls until a deadline.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -550,6 +553,58 @@ fn refuses_a_folder_that_is_not_a_project() {
     common::run_in(dir.path(), &["serve", "--port", "0"], &[])
         .expect_code(2)
         .expect_stderr(&["has no `content/` folder"]);
+}
+
+/// Asked to stop while its first build is writing, `serve` removes its temporary folder, and
+/// the build does not write it back: killed `serve` processes once left hundreds of them.
+#[test]
+fn stopped_while_building_it_leaves_no_temporary_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth");
+    synth::generate(&synth::Args {
+        communes: 300,
+        years: 3,
+        groups: 0,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    let temp = dir.path().join("tmp");
+    std::fs::create_dir(&temp).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("--root")
+        .arg(&project)
+        .args(["serve", "--port", "0"])
+        .env("TMPDIR", &temp)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + DEADLINE;
+    let writing = || {
+        walkdir::WalkDir::new(&temp)
+            .into_iter()
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "html"))
+    };
+    while !writing() {
+        assert!(Instant::now() < deadline, "serve wrote no page");
+        thread::sleep(Duration::from_millis(5));
+    }
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "serve did not stop");
+        thread::sleep(Duration::from_millis(10));
+    }
+    let left: Vec<_> = walkdir::WalkDir::new(&temp)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 /// Not a test but a measurement, run by hand:

@@ -83,11 +83,6 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         .map_err(ServeError::TempFolder)?;
     let folder = temp.path().canonicalize().map_err(ServeError::TempFolder)?;
     let site = folder.join("site");
-    // The temporary folder is removed on Ctrl+C too, not only when `temp` is dropped.
-    let _ = ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&folder);
-        std::process::exit(0);
-    });
     let server = Arc::new(Server {
         root: options.root.clone(),
         site,
@@ -99,6 +94,18 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         known: Mutex::default(),
         generation: tokio::sync::watch::Sender::new(0),
         saved_again: Arc::default(),
+        closing: Arc::default(),
+        building: Mutex::default(),
+    });
+    // The temporary folder is removed on Ctrl+C (and when the terminal closes or the process
+    // is asked to stop) too, not only when `temp` is dropped: once a build in progress has
+    // stopped writing into it, and before another can start.
+    let closing = server.clone();
+    let _ = ctrlc::set_handler(move || {
+        closing.closing.store(true, Ordering::SeqCst);
+        let _building = closing.building.lock();
+        let _ = std::fs::remove_dir_all(&folder);
+        std::process::exit(0);
     });
 
     let snapshot = watch::scan(&server.root);
@@ -144,6 +151,10 @@ struct Server {
     generation: tokio::sync::watch::Sender<u64>,
     /// Set by the watcher when a file may have been saved during a build.
     saved_again: Arc<AtomicBool>,
+    /// Set when the process is asked to stop: a build in progress stops writing.
+    closing: Arc<AtomicBool>,
+    /// Held by a build for as long as it writes into the served folder.
+    building: Mutex<()>,
 }
 
 impl Server {
@@ -162,6 +173,7 @@ impl Server {
     /// saved again meanwhile, the build stops writing (the newer save's build will bring the
     /// whole site up to date) and this returns `false`.
     fn rebuild(&self, changed: &[String], from: Option<&watch::Snapshot>) -> bool {
+        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
         let started = Instant::now();
         let language = self.language();
         let shown_early = AtomicBool::new(false);
@@ -178,14 +190,18 @@ impl Server {
             let first = pages_of(&checked.project, changed);
             reuse.keep(&mut checked.project);
             drop(reuse);
-            let mut writer = crate::write::Writer::in_place(&self.site);
-            if let Some(from) = from {
-                let (root, from, saved_again) =
-                    (self.root.clone(), from.clone(), self.saved_again.clone());
-                writer = writer.stopping_when(move || {
-                    saved_again.swap(false, Ordering::SeqCst) && watch::scan(&root) != from
-                });
-            }
+            let (root, from, saved_again, closing) = (
+                self.root.clone(),
+                from.cloned(),
+                self.saved_again.clone(),
+                self.closing.clone(),
+            );
+            let writer = crate::write::Writer::in_place(&self.site).stopping_when(move || {
+                closing.load(Ordering::SeqCst)
+                    || from.as_ref().is_some_and(|from| {
+                        saved_again.swap(false, Ordering::SeqCst) && watch::scan(&root) != *from
+                    })
+            });
             let waiting = AtomicUsize::new(first.len());
             let first_differs = AtomicBool::new(false);
             let written = |path: &str, differs: bool| {
