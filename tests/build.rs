@@ -9,14 +9,59 @@ use std::path::Path;
 
 use common::{TestProject, copy_dir, run_in, snapshot};
 
+/// The navigation names the newest year and, when there are older ones, the page of all
+/// years, which links each year's page and full report, newest first.
+#[test]
+fn the_navigation_names_the_newest_year_and_a_page_lists_them_all() {
+    let p = TestProject::good();
+    p.run(&["build"]).expect_code(0);
+    let nav = |page: &str| {
+        let html = p.read(&format!("output/{page}"));
+        let start = html.find("<nav").unwrap();
+        html[start..start + html[start..].find("</nav>").unwrap()].to_owned()
+    };
+    let overview = nav("index.html");
+    assert!(
+        overview.contains(r#"<a href="years/2023.html">Năm 2023</a>"#),
+        "{overview}"
+    );
+    assert!(!overview.contains("Năm 2022"), "{overview}");
+    assert!(
+        overview.contains(r#"<a href="years/index.html">Các năm</a>"#),
+        "{overview}"
+    );
+    assert!(nav("years/2022.html").contains(r#"index.html" aria-current="true">Các năm"#));
+    assert!(nav("years/2023.html").contains(r#"2023.html" aria-current="page">Năm 2023"#));
+    assert!(!nav("years/2023-full.html").contains("aria-current"));
+    let years = p.read("output/years/index.html");
+    let main = &years[years.find("<main").unwrap()..];
+    assert!(main.contains(
+        "<li><a href=\"../years/2023.html\">Năm 2023</a> · \
+         <a href=\"../years/2023-full.html\">Báo cáo đầy đủ năm 2023</a></li>\n\
+         <li><a href=\"../years/2022.html\">Năm 2022</a> · \
+         <a href=\"../years/2022-full.html\">Báo cáo đầy đủ năm 2022</a></li>"
+    ));
+
+    // With one year there is no page of years to go to.
+    p.remove("content/years/2022.yaml");
+    p.run(&["build"]).expect_code(0);
+    assert!(!p.output().join("years/index.html").exists());
+    let overview = nav("index.html");
+    assert!(
+        overview.contains("Năm 2023") && !overview.contains("Các năm"),
+        "{overview}"
+    );
+}
+
 #[test]
 fn builds_every_page_of_the_good_fixture() {
     let p = TestProject::good();
     let run = p.run(&["build"]);
     run.expect_code(0);
-    assert!(run.stdout.starts_with("built 19 pages, "), "{}", run.stdout);
+    assert!(run.stdout.starts_with("built 20 pages, "), "{}", run.stdout);
     for page in [
         "index.html",
+        "years/index.html",
         "years/2022.html",
         "years/2023.html",
         "communes/index.html",

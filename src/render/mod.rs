@@ -483,6 +483,9 @@ fn plan(report: &Report) -> Vec<PagePlan<'_>> {
         page("assets/favicon.svg".into(), "favicon.svg", Vars::None),
         page("search.html".into(), "search.html", Vars::None),
     ];
+    if report.years.len() > 1 {
+        plans.push(page("years/index.html".into(), "years.html", Vars::None));
+    }
     for y in &report.years {
         plans.push(page(
             format!("years/{}.html", y.year),

@@ -36,6 +36,7 @@ builtin!(
     "sources.html",
     "data.html",
     "report.html",
+    "years.html",
     "page.html",
     "404.html",
     "sitemap.xml",

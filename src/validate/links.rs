@@ -76,6 +76,9 @@ pub fn site_files(project: &Project) -> BTreeSet<String> {
             files.insert(format!("data/{name}.xlsx"));
         }
     }
+    if project.years.len() > 1 {
+        files.insert("years/index.html".into());
+    }
     for (year, _) in &project.years {
         files.insert(format!("years/{year}.html"));
         files.insert(format!("years/{year}-full.html"));
