@@ -2,6 +2,9 @@
 //! that stays inside the canvas without overlapping, measured with the chart font.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
 
 use std::sync::Arc;
 
@@ -298,4 +301,75 @@ fn markdown_can_place_charts_and_bad_calls_are_errors_with_file_and_line() {
         "content/years/2023.yaml:25:3: error: this chart cannot be drawn: unknown chart kind `pie`",
         "content/pages/bieu-do.md:6:1: error: this chart cannot be drawn: unknown model type `khong-co`",
     ]);
+}
+
+/// A chart across many communes draws the largest 30; its table and text alternative hold
+/// those 30 and count the others, which the data file and the paged table of communes hold
+/// (at 10.000 communes, each model page repeated every commune twice more: 1,1 MB).
+#[test]
+fn a_chart_across_many_communes_describes_the_ones_it_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("synth");
+    synth::generate(&synth::Args {
+        communes: 120,
+        years: 1,
+        groups: 0,
+        seed: 2023,
+        dir: project.clone(),
+    })
+    .unwrap();
+    // 80 of the 120 communes give no camera count.
+    let folder = project.join("content/communes");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in &files[..80] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let start = text.find("      - model: camera-an-ninh\n").unwrap();
+        let end = start + text[start..].find("      - model: to-lien").unwrap();
+        std::fs::write(file, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    }
+    let checked = baocao::check(&project);
+    let report = checked.report.unwrap();
+    let newest = report.years.last().unwrap().year;
+    for model in &report.models {
+        let chart =
+            charts::build(&report, &spec(ChartKind::Compare, Some(&model.id), None)).unwrap();
+        let counts: Vec<u64> = (model.communes.iter())
+            .filter(|c| c.year == newest)
+            .filter_map(|c| c.count.as_ref().map(|f| f.value))
+            .collect();
+        let without = report.communes.len() - counts.len();
+        let drawn = counts.len().min(30);
+        let named = if without <= 30 { without } else { 0 };
+        assert_eq!(chart.table.rows.len(), drawn + named, "{}", model.id);
+        assert_eq!(
+            chart.desc.matches("; ").count() + 1,
+            drawn.max(1),
+            "{}",
+            chart.desc
+        );
+        if counts.len() > 30 {
+            let more = format!(
+                "{} đơn vị khác có số liệu: xem tệp dữ liệu.",
+                counts.len() - 30
+            );
+            assert!(chart.desc.contains(&more), "{}", chart.desc);
+            assert!(chart.drawn.svg.contains(&more), "{}", model.id);
+        }
+        if model.id == "camera-an-ninh" {
+            assert_eq!((counts.len(), without), (40, 80));
+        }
+        if without > 30 {
+            let counted = format!("{without} đơn vị không có số liệu.");
+            assert!(chart.drawn.svg.contains(&counted), "{}", model.id);
+            assert!(
+                !chart.drawn.svg.contains("Không có số liệu:"),
+                "{}",
+                model.id
+            );
+        }
+    }
 }

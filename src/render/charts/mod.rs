@@ -392,16 +392,6 @@ impl<'a> Cx<'a> {
         layout
     }
 
-    /// `desc` followed by how many communes have no data, if any.
-    fn with_without(&self, mut desc: String, without: usize) -> String {
-        if without > 0 {
-            let n = without.to_string();
-            desc.push(' ');
-            desc.push_str(&self.t.fill("chart_compare_without", &[("n", &n)]));
-        }
-        desc
-    }
-
     fn sentence(&self, subject: &str, parts: &[String]) -> String {
         if parts.is_empty() {
             format!("{subject}: {}.", self.t.get("no_data"))
@@ -848,7 +838,9 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
     ))
 }
 
-/// More bars than this and the chart keeps the largest ones; the table keeps every commune.
+/// More bars than this and the chart keeps the largest ones; its table and text alternative
+/// then hold the communes drawn, and the data file every commune. More communes without a
+/// value than this are counted, not named.
 const MAX_COMPARE_ROWS: usize = 30;
 
 /// One commune's value in a chart across communes.
@@ -859,18 +851,39 @@ struct CommuneBar<'a> {
     value: Option<u64>,
 }
 
-/// A chart across communes: its layout, a table row for every commune, a sentence for each
-/// commune with a value, and how many have none.
+/// A chart across communes: its layout, a table row for every commune drawn or named, a
+/// sentence for each commune drawn, and how many with a value are left out and how many have
+/// none.
 struct AcrossCommunes {
     layout: Layout,
     rows: Vec<Vec<String>>,
     sentences: Vec<String>,
+    more: usize,
     without: usize,
+}
+
+impl AcrossCommunes {
+    /// The text alternative: `subject`, the communes drawn, and the ones left out, counted.
+    fn desc(&self, cx: &Cx, subject: &str) -> String {
+        let mut desc = cx.sentence(subject, &self.sentences);
+        if self.more > 0 {
+            let n = self.more.to_string();
+            desc.push(' ');
+            desc.push_str(&cx.t.fill("chart_compare_more", &[("n", &n)]));
+        }
+        if self.without > 0 {
+            let n = self.without.to_string();
+            desc.push(' ');
+            desc.push_str(&cx.t.fill("chart_compare_without", &[("n", &n)]));
+        }
+        desc
+    }
 }
 
 /// Draws a bar for each commune with a value (the largest [`MAX_COMPARE_ROWS`], in commune
 /// order; `highlight` in vermillion), numbers written by `text`; communes without a value
-/// are named in a note. Sentences end with `unit` when there is one.
+/// are named in a note, or counted when there are many. Sentences end with `unit` when there
+/// is one.
 fn across_communes(
     cx: &Cx,
     communes: Vec<CommuneBar>,
@@ -880,13 +893,6 @@ fn across_communes(
     text: &dyn Fn(u64) -> String,
 ) -> AcrossCommunes {
     let t = cx.t;
-    let rows = communes
-        .iter()
-        .map(|c| {
-            let value = c.value.map_or_else(|| cx.no_data(), text);
-            vec![cx.content(c.full_name), value]
-        })
-        .collect();
     let with_data: Vec<(&CommuneBar, u64)> = communes
         .iter()
         .filter_map(|c| Some((c, c.value?)))
@@ -896,11 +902,24 @@ fn across_communes(
         .filter(|c| c.value.is_none())
         .map(|c| c.name)
         .collect();
+    let name_without = without.len() <= MAX_COMPARE_ROWS;
     // The largest ones, kept in commune order.
     let mut by_size: Vec<usize> = (0..with_data.len()).collect();
     by_size.sort_by_key(|i| std::cmp::Reverse(with_data[*i].1));
     let mut keep: Vec<usize> = by_size.into_iter().take(MAX_COMPARE_ROWS).collect();
     keep.sort_unstable();
+    let drawn: std::collections::HashSet<&str> = keep.iter().map(|i| with_data[*i].0.id).collect();
+    let rows = communes
+        .iter()
+        .filter(|c| match c.value {
+            Some(_) => drawn.contains(c.id),
+            None => name_without,
+        })
+        .map(|c| {
+            let value = c.value.map_or_else(|| cx.no_data(), text);
+            vec![cx.content(c.full_name), value]
+        })
+        .collect();
     let mut bars: Vec<Row> = keep
         .iter()
         .map(|i| {
@@ -913,12 +932,15 @@ fn across_communes(
             }
         })
         .collect();
+    let more = with_data.len() - keep.len();
     let mut notes = Vec::new();
-    if with_data.len() > keep.len() {
-        let more = (with_data.len() - keep.len()).to_string();
-        notes.push(t.fill("chart_compare_more", &[("n", &more)]));
+    if more > 0 {
+        notes.push(t.fill("chart_compare_more", &[("n", &more.to_string())]));
     }
-    if !without.is_empty() {
+    if !name_without {
+        let n = without.len().to_string();
+        notes.push(t.fill("chart_compare_without", &[("n", &n)]));
+    } else if !without.is_empty() {
         notes.push(format!(
             "{}: {}.",
             t.get("no_data_title"),
@@ -932,14 +954,15 @@ fn across_communes(
             body: Body::NoData,
         });
     }
-    let sentences = with_data
+    let sentences = keep
         .iter()
+        .map(|i| with_data[*i])
         .map(|(c, v)| match unit {
-            "" => format!("{} {}", cx.content(c.full_name), text(*v)),
+            "" => format!("{} {}", cx.content(c.full_name), text(v)),
             unit => format!(
                 "{} {} {}",
                 cx.content(c.full_name),
-                text(*v),
+                text(v),
                 cx.content(unit)
             ),
         })
@@ -955,6 +978,7 @@ fn across_communes(
         },
         rows,
         sentences,
+        more,
         without: without.len(),
     }
 }
@@ -996,7 +1020,7 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         })
         .collect();
     let num = |v| cx.num(v);
-    let drawn = across_communes(
+    let mut drawn = across_communes(
         cx,
         communes,
         spec.commune.as_deref(),
@@ -1009,14 +1033,14 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             t.get("commune").into(),
             format!("{} ({})", model.name, model.unit),
         ],
-        rows: drawn.rows,
+        rows: std::mem::take(&mut drawn.rows),
     };
     let names = [
         ("model", &*cx.content(&model.name)),
         ("year", &year.to_string()),
     ];
     let subject = cx.across_words("chart_compare_subject", group, &names);
-    let desc = cx.with_without(cx.sentence(&subject, &drawn.sentences), drawn.without);
+    let desc = drawn.desc(cx, &subject);
     Ok((
         cx.across_words("chart_compare_title", group, &names),
         drawn.layout,
@@ -1188,16 +1212,16 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
         })
         .collect();
     let amount = |v| cx.amount(v, money);
-    let drawn = across_communes(cx, communes, spec.commune.as_deref(), year, "", &amount);
+    let mut drawn = across_communes(cx, communes, spec.commune.as_deref(), year, "", &amount);
     let table = Table {
         headers: vec![t.get("commune").into(), unit_header(indicator)],
-        rows: drawn.rows,
+        rows: std::mem::take(&mut drawn.rows),
     };
     let year = year.to_string();
     let name = cx.indicator_name(indicator);
     let names = [("indicator", &*name), ("year", year.as_str())];
     let title = cx.across_words("chart_indicator_communes_title", group, &names);
-    let desc = cx.with_without(cx.sentence(&title, &drawn.sentences), drawn.without);
+    let desc = drawn.desc(cx, &title);
     Ok((title, drawn.layout, table, desc))
 }
 
