@@ -592,7 +592,7 @@ fn data_downloads_open_with_vietnamese_text_and_round_trip() {
     // One compact row a line, so that a diff of the data shows whole records.
     let text = p.read("output/data/commune-models.json");
     for row in rows {
-        let line = format!("\n    {}", serde_json::to_string(row).unwrap());
+        let line = format!("\n{}", serde_json::to_string(row).unwrap());
         assert!(text.contains(&line), "{line}");
     }
 

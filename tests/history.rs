@@ -195,3 +195,33 @@ fn a_newest_full_report_section_cites_its_counts_common_source_once() {
     assert!(two.contains(&cited("25 mắt camera", "nguon-a")), "{two}");
     assert!(two.contains(&cited("4 điểm", "nguon-b")), "{two}");
 }
+
+#[test]
+fn a_full_report_page_whose_counts_all_cite_one_source_cites_it_once_above_them() {
+    let p = TestProject::good();
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nsource: nguon-a\nyears:\n- year: 2023\n  models:\n  - model: camera-an-ninh\n    count: 5\n",
+    );
+    // Đồng Tâm's second count cites source A too.
+    p.edit(
+        "content/communes/dong-tam.yaml",
+        "{ value: 4, source: nguon-b, note: theo báo cáo B }",
+        "{ value: 4, note: theo báo cáo B }",
+    );
+    p.run(&["build"]).expect_code(0);
+    let page = p.read("output/years/2023-full.html");
+    let above = "<p class=\"table-source\">Nguồn của mọi số lượng mô hình trong các bảng dưới đây: \
+                 <sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-a\"";
+    assert_eq!(page.matches(above).count(), 1, "{page}");
+    assert!(
+        page.find(above) < page.find("aria-labelledby=\"xa-"),
+        "above the communes"
+    );
+    for id in ["phuong-2", "dong-tam"] {
+        let section = report_section(&page, id);
+        let table = &section[section.find("<table>").unwrap()..section.find("</table>").unwrap()];
+        assert!(!table.contains("class=\"cite\""), "{table}");
+        assert!(!section.contains("table-source"), "{section}");
+    }
+}

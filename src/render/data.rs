@@ -697,11 +697,11 @@ impl<'a> Dataset<'a> {
         if rows.is_empty() {
             out.push_str("[]");
         } else {
-            // One row a line, without spaces or keys: at national scale the rows are most
-            // of the site's bytes, and a line still reads (and diffs) as one record.
+            // One row a line, without spaces, keys or indentation: at national scale the rows
+            // are most of the site's bytes, and a line still reads (and diffs) as one record.
             out.push('[');
             for (i, row) in rows.iter().enumerate() {
-                out.push_str(if i == 0 { "\n    [" } else { ",\n    [" });
+                out.push_str(if i == 0 { "\n[" } else { ",\n[" });
                 for (j, cell) in row.iter().enumerate() {
                     if j > 0 {
                         out.push(',');
@@ -714,7 +714,7 @@ impl<'a> Dataset<'a> {
                 }
                 out.push(']');
             }
-            out.push_str("\n  ]");
+            out.push_str("\n]");
         }
         out.push_str("\n}\n");
         out.into_bytes()
@@ -901,11 +901,11 @@ mod tests {
         let written = String::from_utf8(d.to_json(&whole(&d), &site)).unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(parsed["rows"], serde_json::json!(rows));
-        // The header as serde_json pretty-prints it, then one compact row a line.
-        let one_a_line: Vec<String> = rows.iter().map(|r| format!("    {r}")).collect();
+        // The header as serde_json pretty-prints it, then one compact row a line, not indented.
+        let one_a_line: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
         let expected = pretty(serde_json::json!([])).replace(
             "\"rows\": []",
-            &format!("\"rows\": [\n{}\n  ]", one_a_line.join(",\n")),
+            &format!("\"rows\": [\n{}\n]", one_a_line.join(",\n")),
         );
         assert_eq!(written, expected);
     }

@@ -149,7 +149,16 @@ impl Vars<'_> {
                     .as_ref()
                     .map(|columns| year_table::YearTable::of(columns, communes, part, locale));
                 let shown = views::communes_of_part(communes, part, *last, table.is_none());
+                // Cited once above the communes when each one's counts cite the same source.
+                let counted = shown
+                    .iter()
+                    .filter(|c| c.models.iter().any(|m| m.count.is_some()));
+                let models_source = cells::one_source(counted.map(|c| c.models_source));
                 vec![
+                    (
+                        "models_source",
+                        models_source.map_or_else(Value::none, Value::from_serializable),
+                    ),
                     ("year", value.clone()),
                     ("part", Value::from(part.number)),
                     ("parts", parts.clone()),

@@ -213,7 +213,7 @@ pub struct CommuneOfYear<'a> {
     pub models: &'a [CommuneModel],
     /// The one source every model count of the year cites, if they cite one: cited once
     /// under the counts' table.
-    models_source: Option<&'a crate::report::Cite>,
+    pub models_source: Option<&'a crate::report::Cite>,
     /// The project's indicators in that year (empty when the project has none or the
     /// commune reports nothing that year).
     pub indicators: &'a [IndicatorFigure],

@@ -65,15 +65,16 @@ pub fn svg(values: &[Option<u64>]) -> Option<String> {
     }
     let body = raw.split_once('\n').map_or("", |(_, rest)| rest);
     Some(format!(
-        "<svg viewBox=\"0 0 {WIDTH} {HEIGHT}\" class=\"trend\" aria-hidden=\"true\">{}",
+        "<svg class=\"trend\" aria-hidden=\"true\">{}",
         compact(body)
     ))
 }
 
 /// plotters' markup without what SVG assumes anyway (opacity 1, no stroke on a dot), the
 /// space closing each list of points and the line breaks; inline in HTML, the SVG needs no
-/// namespace. The size and the colours are the stylesheet's (`svg.trend`): a national
-/// report has 80.000 of these lines. The line keeps `fill="none"`: without the stylesheet
+/// namespace. The size and the colours are the stylesheet's (`svg.trend`, sized as drawn:
+/// [`WIDTH`] × [`HEIGHT`] pixels, so it needs no `viewBox`): a national report has 80.000
+/// of these lines. The line keeps `fill="none"`: without the stylesheet
 /// it is not drawn as a black shape.
 fn compact(body: &str) -> String {
     // plotters' colour attributes, written once for all the lines.
