@@ -225,3 +225,31 @@ fn a_full_report_page_whose_counts_all_cite_one_source_cites_it_once_above_them(
         assert!(!section.contains("table-source"), "{section}");
     }
 }
+
+#[test]
+fn a_models_named_groups_cite_their_one_source_once_under_their_table() {
+    let p = TestProject::good();
+    let groups = |p: &TestProject| {
+        let page = p.read("output/models/camera-an-ninh.html");
+        let start = page.find("<caption>Camera an ninh: tổ, nhóm").unwrap();
+        let end = start + page[start..].find("</section>").unwrap();
+        page[start..end].to_owned()
+    };
+    p.run(&["build"]).expect_code(0);
+    // Đồng Tâm's market team: its founding and members cite source A, once.
+    let one = groups(&p);
+    assert_eq!(one.matches("class=\"cite\"").count(), 1, "{one}");
+    assert!(
+        one.contains("</table></div>\n<p class=\"table-source\">Nguồn của mọi số liệu trong bảng: <sup class=\"cite\"><a href=\"../sources.html#nguon-nguon-a\""),
+        "{one}"
+    );
+    // A second team citing source B: each figure cites its own.
+    p.write(
+        "content/communes/phuong-2.yaml",
+        "name: Phường 2\nkind: phường\nsource: nguon-b\nyears:\n- year: 2023\n  models:\n  - model: camera-an-ninh\n    count: 5\ngroups:\n- name: Tổ camera\n  model: camera-an-ninh\n  founded: \"2022-01\"\n  members: 7\n",
+    );
+    p.run(&["build"]).expect_code(0);
+    let two = groups(&p);
+    assert!(!two.contains("table-source"), "{two}");
+    assert_eq!(two.matches("class=\"cite\"").count(), 4, "{two}");
+}

@@ -126,7 +126,24 @@ impl Vars<'_> {
                     ),
                 ]
             }
-            Vars::Model(model, table) => vec![("model", model.value()), ("table", table.clone())],
+            Vars::Model(model, table) => {
+                // The named groups' figures, cited once under their table when they cite one
+                // source.
+                let cites = model.record.groups.iter().flat_map(|g| {
+                    let founded = g.founded.as_ref().map(|_| g.source.as_ref());
+                    let members = g.members.as_ref().map(|f| f.source.as_ref());
+                    founded.into_iter().chain(members)
+                });
+                let groups_source = cells::one_source(cites);
+                vec![
+                    ("model", model.value()),
+                    ("table", table.clone()),
+                    (
+                        "groups_source",
+                        groups_source.map_or_else(Value::none, Value::from_serializable),
+                    ),
+                ]
+            }
             Vars::Group(g) => vec![("group", Value::from_serializable(*g))],
             Vars::Indicator(indicator, table) => {
                 vec![("indicator", indicator.value()), ("table", table.clone())]
