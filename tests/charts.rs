@@ -358,6 +358,23 @@ fn a_chart_across_many_communes_describes_the_ones_it_draws() {
             );
             assert!(chart.desc.contains(&more), "{}", chart.desc);
             assert!(chart.drawn.svg.contains(&more), "{}", model.id);
+            assert!(
+                chart.desc.contains(", những đơn vị có số liệu lớn nhất: "),
+                "{}",
+                chart.desc
+            );
+            // The table says what it leaves out, under it.
+            assert!(chart.table.note.as_ref().unwrap().contains(&more));
+            let compare = spec(ChartKind::Compare, Some(&model.id), None);
+            let html = Charts::new(report.clone())
+                .figure_html(&compare, "../")
+                .unwrap();
+            assert!(
+                html.contains(&format!("</table></div>\n<p class=\"chart-note\">{more}")),
+                "{html}"
+            );
+        } else if without <= 30 {
+            assert_eq!(chart.table.note, None, "{}", model.id);
         }
         if model.id == "camera-an-ninh" {
             assert_eq!((counts.len(), without), (40, 80));
@@ -370,6 +387,35 @@ fn a_chart_across_many_communes_describes_the_ones_it_draws() {
                 "{}",
                 model.id
             );
+            assert!(chart.table.note.as_ref().unwrap().contains(&counted));
         }
     }
+
+    // A commune highlighted though not among the 30 largest is drawn in place of the
+    // smallest of them, and named in the table and the text alternative.
+    let camera = report
+        .models
+        .iter()
+        .find(|m| m.id == "camera-an-ninh")
+        .unwrap();
+    let smallest = (camera.communes.iter())
+        .filter_map(|c| Some((c.count.as_ref()?.value, &c.commune)))
+        .min_by_key(|(v, _)| *v)
+        .unwrap()
+        .1;
+    let mut highlighted = spec(
+        ChartKind::Compare,
+        Some("camera-an-ninh"),
+        Some(&smallest.id),
+    );
+    highlighted.year = Some(newest);
+    let chart = charts::build(&report, &highlighted).unwrap();
+    assert_eq!(chart.table.rows.len(), 30);
+    assert!(chart.table.rows.iter().any(|r| r[0] == *smallest.full_name));
+    assert!(chart.desc.contains(&*smallest.full_name), "{}", chart.desc);
+    assert!(
+        chart.drawn.svg.contains("10 đơn vị khác có số liệu"),
+        "{}",
+        chart.drawn.svg
+    );
 }

@@ -85,6 +85,9 @@ impl Shape {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Under the table: what it leaves out (a chart across many communes lists the ones it
+    /// draws).
+    pub note: Option<String>,
 }
 
 /// Where each commune, model type and indicator sits in the report, by id: made once, so
@@ -472,6 +475,7 @@ fn participation(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let mut table = Table {
         headers,
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     for (year, c) in &years {
@@ -546,6 +550,7 @@ fn part_of_whole(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             t.get("chart_valuable_share").into(),
         ],
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     for (year, c) in &years {
@@ -610,6 +615,7 @@ fn growth(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             t.get("community_funded").into(),
         ],
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     let mut stacked = false;
@@ -762,6 +768,7 @@ fn commune_growth(cx: &Cx, model: &ModelType, id: &str) -> Result<Parts, String>
             format!("{} ({})", model.name, model.unit),
         ],
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     for y in commune.years.iter().rev() {
@@ -857,6 +864,8 @@ struct CommuneBar<'a> {
 struct AcrossCommunes {
     layout: Layout,
     rows: Vec<Vec<String>>,
+    /// What the table leaves out, when it lists fewer communes than the chart compares.
+    table_note: Option<String>,
     sentences: Vec<String>,
     more: usize,
     without: usize,
@@ -865,7 +874,13 @@ struct AcrossCommunes {
 impl AcrossCommunes {
     /// The text alternative: `subject`, the communes drawn, and the ones left out, counted.
     fn desc(&self, cx: &Cx, subject: &str) -> String {
-        let mut desc = cx.sentence(subject, &self.sentences);
+        let mut desc = match self.more {
+            0 => cx.sentence(subject, &self.sentences),
+            _ => {
+                let subject = cx.t.fill("chart_compare_largest", &[("subject", subject)]);
+                cx.sentence(&subject, &self.sentences)
+            }
+        };
         if self.more > 0 {
             let n = self.more.to_string();
             desc.push(' ');
@@ -881,9 +896,9 @@ impl AcrossCommunes {
 }
 
 /// Draws a bar for each commune with a value (the largest [`MAX_COMPARE_ROWS`], in commune
-/// order; `highlight` in vermillion), numbers written by `text`; communes without a value
-/// are named in a note, or counted when there are many. Sentences end with `unit` when there
-/// is one.
+/// order, `highlight` always among them, in vermillion), numbers written by `text`;
+/// communes without a value are named in a note, or counted when there are many. Sentences
+/// end with `unit` when there is one.
 fn across_communes(
     cx: &Cx,
     communes: Vec<CommuneBar>,
@@ -907,6 +922,12 @@ fn across_communes(
     let mut by_size: Vec<usize> = (0..with_data.len()).collect();
     by_size.sort_by_key(|i| std::cmp::Reverse(with_data[*i].1));
     let mut keep: Vec<usize> = by_size.into_iter().take(MAX_COMPARE_ROWS).collect();
+    let highlighted = with_data.iter().position(|(c, _)| Some(c.id) == highlight);
+    if let Some(h) = highlighted.filter(|h| !keep.contains(h)) {
+        // In place of the smallest kept.
+        keep.pop();
+        keep.push(h);
+    }
     keep.sort_unstable();
     let drawn: std::collections::HashSet<&str> = keep.iter().map(|i| with_data[*i].0.id).collect();
     let rows = communes
@@ -940,7 +961,10 @@ fn across_communes(
     if !name_without {
         let n = without.len().to_string();
         notes.push(t.fill("chart_compare_without", &[("n", &n)]));
-    } else if !without.is_empty() {
+    }
+    // The communes left out of the table, counted under it.
+    let table_note = (!notes.is_empty()).then(|| notes.join(" "));
+    if name_without && !without.is_empty() {
         notes.push(format!(
             "{}: {}.",
             t.get("no_data_title"),
@@ -977,6 +1001,7 @@ fn across_communes(
             note: (!notes.is_empty()).then(|| notes.join(" ")),
         },
         rows,
+        table_note,
         sentences,
         more,
         without: without.len(),
@@ -1034,6 +1059,7 @@ fn compare(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             format!("{} ({})", model.name, model.unit),
         ],
         rows: std::mem::take(&mut drawn.rows),
+        note: drawn.table_note.take(),
     };
     let names = [
         ("model", &*cx.content(&model.name)),
@@ -1075,6 +1101,7 @@ fn attainment(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
             t.get("share").into(),
         ],
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     for (key, ratio) in [
@@ -1160,6 +1187,7 @@ fn indicator_by_year(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let mut table = Table {
         headers: vec![t.get("year").into(), unit_header(indicator)],
         rows: Vec::new(),
+        note: None,
     };
     let mut sentences = Vec::new();
     for (year, fig) in values {
@@ -1216,6 +1244,7 @@ fn indicator_communes(cx: &Cx, spec: &ChartSpec) -> Result<Parts, String> {
     let table = Table {
         headers: vec![t.get("commune").into(), unit_header(indicator)],
         rows: std::mem::take(&mut drawn.rows),
+        note: drawn.table_note.take(),
     };
     let year = year.to_string();
     let name = cx.indicator_name(indicator);
@@ -1267,6 +1296,9 @@ pub fn figure_html(chart: &Chart, anchor: &str, root: &str, t: &Locale) -> Strin
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody>\n</table></div>\n");
+    if let Some(note) = &chart.table.note {
+        html.push_str(&format!("<p class=\"chart-note\">{}</p>\n", e(note)));
+    }
     let download = e(t.get("chart_download"));
     if chart.dataset_by_year {
         html.push_str(&format!(
