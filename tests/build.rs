@@ -32,7 +32,14 @@ fn the_navigation_names_the_newest_year_and_a_page_lists_them_all() {
     );
     assert!(nav("years/2022.html").contains(r#"index.html" aria-current="true">Các năm"#));
     assert!(nav("years/2023.html").contains(r#"2023.html" aria-current="page">Năm 2023"#));
-    assert!(!nav("years/2023-full.html").contains("aria-current"));
+    let full = nav("years/2023-full.html");
+    assert!(
+        full.contains(r#"2023.html" aria-current="true">Năm 2023"#),
+        "{full}"
+    );
+    assert!(!full.contains(r#"aria-current="true">Các năm"#), "{full}");
+    let older_full = nav("years/2022-full.html");
+    assert!(older_full.contains(r#"index.html" aria-current="true">Các năm"#));
     let years = p.read("output/years/index.html");
     let main = &years[years.find("<main").unwrap()..];
     assert!(main.contains(
