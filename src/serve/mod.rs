@@ -98,8 +98,9 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
         building: Mutex::default(),
     });
     // The temporary folder is removed on Ctrl+C (and when the terminal closes or the process
-    // is asked to stop) too, not only when `temp` is dropped: once a build in progress has
-    // stopped writing into it, and before another can start.
+    // is asked to stop) too, not only when `temp` is dropped: once a build writing into it has
+    // stopped (a build still checking the project is not waited for), and before another can
+    // write.
     let closing = server.clone();
     let _ = ctrlc::set_handler(move || {
         closing.closing.store(true, Ordering::SeqCst);
@@ -110,6 +111,12 @@ pub fn run(options: &Options) -> Result<Infallible, ServeError> {
 
     let snapshot = watch::scan(&server.root);
     server.rebuild(&[], None);
+    if server.closing.load(Ordering::SeqCst) {
+        // Stopped during the first build: the stop handler ends the process.
+        loop {
+            thread::park();
+        }
+    }
     let language = server.language();
     if !options.bind.is_loopback() {
         eprintln!("{}", say::open_to_network(options.bind, language));
@@ -153,7 +160,7 @@ struct Server {
     saved_again: Arc<AtomicBool>,
     /// Set when the process is asked to stop: a build in progress stops writing.
     closing: Arc<AtomicBool>,
-    /// Held by a build for as long as it writes into the served folder.
+    /// Held while a build or a preview writes into the served folder (see [`Server::writing`]).
     building: Mutex<()>,
 }
 
@@ -173,7 +180,6 @@ impl Server {
     /// saved again meanwhile, the build stops writing (the newer save's build will bring the
     /// whole site up to date) and this returns `false`.
     fn rebuild(&self, changed: &[String], from: Option<&watch::Snapshot>) -> bool {
-        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
         let started = Instant::now();
         let language = self.language();
         let shown_early = AtomicBool::new(false);
@@ -218,6 +224,9 @@ impl Server {
                     shown_early.store(true, Ordering::SeqCst);
                     self.announce();
                 }
+            };
+            let Some(_writing) = self.writing() else {
+                return (Some(Err(crate::write::WriteError::Stopped)), Vec::new());
             };
             let (built, diagnostics) =
                 crate::build(checked, writer, &first, &written, |_| "preview".into());
@@ -317,6 +326,9 @@ impl Server {
         let Some(pages) = crate::preview_communes(&self.root, changed, &known) else {
             return false;
         };
+        let Some(_writing) = self.writing() else {
+            return false;
+        };
         let writer = crate::write::Writer::in_place(&self.site);
         for (path, html) in pages {
             let page = crate::render::OutputFile::Bytes(html.into_bytes());
@@ -326,6 +338,13 @@ impl Server {
         }
         self.announce();
         true
+    }
+
+    /// Leave to write into the served folder, held while writing; `None` once the process is
+    /// stopping.
+    fn writing(&self) -> Option<std::sync::MutexGuard<'_, ()>> {
+        let guard = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        (!self.closing.load(Ordering::SeqCst)).then_some(guard)
     }
 
     /// Makes open pages reload.
