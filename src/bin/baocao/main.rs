@@ -144,7 +144,25 @@ enum Command {
     },
 }
 
+/// Fewer malloc arenas than glibc's default (eight a core): the threads that parse, render
+/// and free the records of a national report then reuse each other's freed memory. At
+/// 10.000 communes on two cores (two arenas): peak 296 → 263 MiB, wall time +1%.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn share_allocator_arenas() {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let arenas = (cores / 2).max(2) as libc::c_int;
+    // SAFETY: mallopt only sets a parameter of glibc's allocator; it is called before any
+    // other thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, arenas);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn share_allocator_arenas() {}
+
 fn main() -> ExitCode {
+    share_allocator_arenas();
     let language = language_before_parsing();
     let command = help::localized(Cli::command(), language);
     let cli = match command
