@@ -146,7 +146,7 @@ enum Command {
 
 /// Fewer malloc arenas than glibc's default (eight a core): the threads that parse, render
 /// and free the records of a national report then reuse each other's freed memory. At
-/// 10.000 communes on two cores (two arenas): peak 296 → 263 MiB, wall time +1%.
+/// 10.000 communes on two cores (two arenas): peak 295 → 263 MiB, wall time unchanged.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn share_allocator_arenas() {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
